@@ -1,0 +1,50 @@
+# careweave: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+CAREWEAVE := $(VENV)/bin/careweave
+STAMP := $(VENV)/.installed
+BENCH_ARGS ?=
+
+.PHONY: run test lint typecheck unit bench system-deps clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Debian packages the tests need: the PostgreSQL server (for the throwaway cluster) and Chromium
+# (for the end-to-end tests). Installed only when missing, so a machine that has them is not touched.
+system-deps:
+	@need=""; \
+	command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$$need postgresql"; \
+	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
+	if [ -n "$$need" ]; then \
+	  echo "installing Debian packages:$$need"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need >/dev/null; \
+	fi
+
+run: $(STAMP)
+	$(CAREWEAVE) db upgrade
+	$(CAREWEAVE) demo seed --if-empty
+	$(CAREWEAVE) demo personas
+	$(CAREWEAVE) serve --host 127.0.0.1 --port 8000
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests benchmarks scripts
+	$(VENV)/bin/mypy
+
+test: $(STAMP) system-deps lint
+	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -n 2 --dist loadgroup tests
+
+unit: $(STAMP)
+	$(PY) -m pytest -q tests/unit tests/architecture
+
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) scripts/with_postgres.py -- $(PY) -m benchmarks $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,9 @@
+"""Where every command group is added to the ``careweave`` app (one line per group)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add each area's command group to ``app``."""

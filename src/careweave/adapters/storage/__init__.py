@@ -1,0 +1,1 @@
+"""careweave.adapters.storage."""
