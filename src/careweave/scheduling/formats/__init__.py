@@ -1,0 +1,1 @@
+"""Problem and roster file formats: the public HHCRSP JSON and careweave's own JSON."""
