@@ -6,9 +6,44 @@ Nothing happens at import time; callers (the CLI, the web app, tests) call these
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from careweave.adapters.storage.database import make_engine, make_session_factory
+from careweave.adapters.storage.migrate import ensure_current
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.config import Settings
+from careweave.services.ports import UnitOfWork
 
 
 def load_settings() -> Settings:
     """Read the settings from the environment."""
     return Settings()
+
+
+def build_engine(settings: Settings) -> Engine:
+    """The database engine for ``settings.effective_database_url``."""
+    return make_engine(settings.effective_database_url)
+
+
+def uow_factory(
+    settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
+) -> Callable[[], UnitOfWork]:
+    """A factory of units of work on the configured database.
+
+    Parameters
+    ----------
+    settings
+        Where the database is.
+    engine
+        An engine to reuse (one is built from ``settings`` otherwise).
+    check_schema
+        Refuse with :class:`~careweave.adapters.storage.migrate.SchemaOutOfDateError` (whose
+        message says to run ``careweave db upgrade``) unless the schema is current.
+    """
+    engine = engine if engine is not None else build_engine(settings)
+    if check_schema:
+        ensure_current(engine)
+    sessions = make_session_factory(engine)
+    return lambda: SqlUnitOfWork(sessions)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from careweave.adapters.cli import db
+
 
 def register(app: typer.Typer) -> None:
     """Add each area's command group to ``app``."""
+    app.add_typer(db.app, name="db")
