@@ -1,0 +1,187 @@
+"""Recording a visit: check in, record what happened, check out.
+
+Every submission carries an idempotency key from the form. A form sent twice (a phone that lost
+its connection and retried) is carried out once: the second submission finds the key and gets the
+first one's result. A key reused for different content is refused. Every submission also names the
+visit version the form was drawn from, so a visit changed in the meantime (reassigned, moved,
+cancelled) is answered with :class:`~careweave.domain.errors.ConflictError`, never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from careweave.domain.audit import AuditAction
+from careweave.domain.errors import ConflictError, DomainValidationError, PermissionDeniedError
+from careweave.domain.people import Person
+from careweave.domain.recording import (
+    CheckPoint,
+    Outcomes,
+    VisitRecord,
+    finish_visit_if_complete,
+    require_idempotency_key,
+    start_visit,
+)
+from careweave.domain.values import Location
+from careweave.domain.visits import Visit
+from careweave.services import audit
+from careweave.services.access import Actor, check_can_record_visit
+from careweave.services.account_ports import IdempotencyRecord
+from careweave.services.recording_ports import RecordingUnitOfWork
+
+RECORD_KIND = "visit_record"
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """What every recording form sends besides its content."""
+
+    visit_id: str
+    expected_version: int
+    idempotency_key: str
+    at: datetime
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    """The worker's record after a submission, and whether this submission was a repeat."""
+
+    record: VisitRecord
+    repeated: bool = False
+
+
+def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> RecordResult:
+    """Check the actor in to the visit (the visit starts at its first check-in)."""
+    key = require_idempotency_key(submission.idempotency_key)
+    fingerprint = _fingerprint("check_in", submission.visit_id)
+
+    def write() -> RecordResult:
+        with uow:
+            visit, person, worker_id = _open_visit(uow, actor, submission)
+            point = CheckPoint.taken(submission.at, submission.location, person.location)
+            record = start_visit(visit, worker_id, point)
+            uow.visits.update(visit)
+            uow.visit_records.add(record)
+            _remember(uow, actor, key, fingerprint, record)
+            audit.record(
+                uow, actor, AuditAction.CREATE, RECORD_KIND, record.id,
+                team_id=person.team_id, detail="checked in",
+            )  # fmt: skip
+            uow.commit()
+            return RecordResult(record)
+
+    return _once(uow, actor, key, fingerprint, write)
+
+
+def record_outcomes(
+    uow: RecordingUnitOfWork,
+    actor: Actor,
+    submission: Submission,
+    outcomes: Outcomes,
+    *,
+    check_out: bool,
+) -> RecordResult:
+    """Save what happened on the visit and, when ``check_out``, check the actor out.
+
+    The visit is marked done once every worker it needs has checked out.
+    """
+    key = require_idempotency_key(submission.idempotency_key)
+    fingerprint = _fingerprint("outcomes", submission.visit_id, repr(outcomes), str(check_out))
+
+    def write() -> RecordResult:
+        with uow:
+            visit, person, worker_id = _open_visit(uow, actor, submission)
+            record = uow.visit_records.find(visit.id, worker_id)
+            if record is None:
+                raise DomainValidationError("visit_record", "check in to the visit first")
+            record.record(outcomes)
+            if check_out:
+                record.finish(CheckPoint.taken(submission.at, submission.location, person.location))
+            uow.visit_records.update(record)
+            if finish_visit_if_complete(visit, [*uow.visit_records.list_for_visits([visit.id])]):
+                uow.visits.update(visit)
+            _remember(uow, actor, key, fingerprint, record)
+            audit.record(
+                uow, actor, AuditAction.UPDATE, RECORD_KIND, record.id, team_id=person.team_id,
+                detail="checked out" if check_out else "recorded outcomes",
+            )  # fmt: skip
+            uow.commit()
+            return RecordResult(record)
+
+    return _once(uow, actor, key, fingerprint, write)
+
+
+def _once(
+    uow: RecordingUnitOfWork,
+    actor: Actor,
+    key: str,
+    fingerprint: str,
+    write: Callable[[], RecordResult],
+) -> RecordResult:
+    """Carry out ``write`` unless ``key`` was used already.
+
+    When two copies of one submission race, the loser's write conflicts (on the visit version or
+    the key); if the winner stored the same key, the loser gets the winner's result.
+    """
+    with uow:
+        repeat = _repeat(uow, actor, key, fingerprint)
+    if repeat is not None:
+        return repeat
+    try:
+        return write()
+    except ConflictError:
+        with uow:
+            repeat = _repeat(uow, actor, key, fingerprint)
+        if repeat is None:
+            raise
+        return repeat
+
+
+def _open_visit(
+    uow: RecordingUnitOfWork, actor: Actor, submission: Submission
+) -> tuple[Visit, Person, str]:
+    """The visit, its person and the actor's worker id, after the access and version checks."""
+    visit = uow.visits.get(submission.visit_id)
+    person = uow.people.get(visit.person_id)
+    check_can_record_visit(actor, visit, person)
+    if actor.worker_id is None:
+        raise PermissionDeniedError("only a care worker on the visit can record it")
+    if visit.version != submission.expected_version:
+        raise ConflictError(
+            "the visit was changed by someone else since you opened it; reload to see it now",
+            field="visit.version",
+        )
+    return visit, person, actor.worker_id
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _repeat(
+    uow: RecordingUnitOfWork, actor: Actor, key: str, fingerprint: str
+) -> RecordResult | None:
+    """The earlier result when this key was used before; ConflictError if for something else."""
+    earlier = uow.idempotency_keys.find(actor.user_id, key)
+    if earlier is None:
+        return None
+    if earlier.fingerprint != fingerprint or earlier.record_kind != RECORD_KIND:
+        raise ConflictError(
+            "this form was already sent with different content; reload the page", "idempotency_key"
+        )
+    return RecordResult(uow.visit_records.get(earlier.record_id), repeated=True)
+
+
+def _remember(
+    uow: RecordingUnitOfWork, actor: Actor, key: str, fingerprint: str, record: VisitRecord
+) -> None:
+    uow.idempotency_keys.add(
+        IdempotencyRecord(
+            user_id=actor.user_id, key=key, fingerprint=fingerprint, record_kind=RECORD_KIND,
+            record_id=record.id, created_at=datetime.now(UTC),
+        )
+    )  # fmt: skip

@@ -1,0 +1,78 @@
+"""Ports of visit recording: visit records and alerts, and the unit of work that carries them.
+
+:class:`RecordingUnitOfWork` is the accounts unit of work (core repositories, audit trail,
+idempotency keys) plus the repositories of this module, so a check-in, its idempotency key and
+its audit entry are written in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from careweave.domain.recording import Alert, Lateness, VisitRecord
+from careweave.services.account_ports import AccountsUnitOfWork
+
+
+class VisitRecordRepository(Protocol):
+    """Each worker's record of each visit (at most one per worker and visit)."""
+
+    def get(self, record_id: str) -> VisitRecord:
+        """The record with ``record_id`` (NotFoundError if none)."""
+        ...
+
+    def find(self, visit_id: str, worker_id: str) -> VisitRecord | None:
+        """The record of ``worker_id`` on ``visit_id``, or ``None``."""
+        ...
+
+    def list_for_visits(self, visit_ids: Collection[str]) -> Sequence[VisitRecord]:
+        """Every record of the given visits, by check-in time."""
+        ...
+
+    def add(self, record: VisitRecord) -> None:
+        """Store a new record (ConflictError if the worker already has one for the visit)."""
+        ...
+
+    def update(self, record: VisitRecord) -> None:
+        """Save the changed ``record`` with its medication outcomes."""
+        ...
+
+
+class AlertRepository(Protocol):
+    """Late and missed visit alerts, newest first."""
+
+    def get(self, alert_id: str) -> Alert:
+        """The alert with ``alert_id`` (NotFoundError if none)."""
+        ...
+
+    def raised_for(self, visit_ids: Collection[str]) -> set[tuple[str, Lateness]]:
+        """``(visit_id, kind)`` of every alert already raised for the given visits."""
+        ...
+
+    def add(self, alert: Alert) -> None:
+        """Store a new alert (ConflictError if one of its kind exists for the visit)."""
+        ...
+
+    def list(
+        self,
+        *,
+        team_ids: Collection[str] | None = None,
+        open_only: bool = False,
+        raised_from: datetime | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Sequence[Alert]:
+        """Alerts of the given teams (``None``: all), newest first."""
+        ...
+
+    def update(self, alert: Alert) -> None:
+        """Save the changed ``alert``."""
+        ...
+
+
+class RecordingUnitOfWork(AccountsUnitOfWork, Protocol):
+    """The accounts unit of work plus visit records and alerts."""
+
+    visit_records: VisitRecordRepository
+    alerts: AlertRepository

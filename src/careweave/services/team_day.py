@@ -1,0 +1,200 @@
+"""What the team board shows: today's visits, who is where, late and missed visits, and the people
+whose care needs a second look.
+
+"Needs a review" here means: in the last seven days a visit to the person was late or missed, or a
+medication was refused or not given. (The review dates of care plans are the plans area's; this is
+what visit recording alone can tell.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from careweave.domain.audit import AuditAction
+from careweave.domain.errors import NotFoundError
+from careweave.domain.people import Person
+from careweave.domain.recording import REASON_REQUIRED, Alert, Lateness, VisitRecord, lateness
+from careweave.domain.visits import Visit, VisitStatus
+from careweave.domain.workforce import Team, Worker
+from careweave.services import audit
+from careweave.services.access import Actor, visit_team_filter
+from careweave.services.recording_ports import RecordingUnitOfWork
+
+REVIEW_LOOKBACK_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class VisitLine:
+    """One visit as the board lists it."""
+
+    visit: Visit
+    person: Person
+    workers: tuple[Worker, ...]
+    records: tuple[VisitRecord, ...]
+    lateness: Lateness | None
+
+    @property
+    def start(self) -> time:
+        """Planned start, or the window start when none is planned."""
+        return self.visit.planned_start or self.visit.window_start
+
+    @property
+    def end(self) -> time:
+        """Planned start plus the visit's shortest length."""
+        moment = datetime.combine(self.visit.day, self.start)
+        return (moment + timedelta(minutes=self.visit.duration_min)).time()
+
+    @property
+    def away_from_home(self) -> bool:
+        """True when a worker checked in or out far from the person's home."""
+        return any(
+            r.check_in.away_from_home or (r.check_out is not None and r.check_out.away_from_home)
+            for r in self.records
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerNow:
+    """Where a worker is, in words."""
+
+    worker: Worker
+    doing: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFlag:
+    """A person whose care needs a second look, and why."""
+
+    person: Person
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TeamDay:
+    """Everything the team board shows for one team and day."""
+
+    team: Team
+    day: date
+    now: datetime
+    lines: tuple[VisitLine, ...]
+    workers_now: tuple[WorkerNow, ...]
+    open_alerts: tuple[Alert, ...]
+    reviews: tuple[ReviewFlag, ...]
+
+    @property
+    def late(self) -> tuple[VisitLine, ...]:
+        """Visits late now (not yet missed)."""
+        return tuple(line for line in self.lines if line.lateness is Lateness.LATE)
+
+    @property
+    def missed(self) -> tuple[VisitLine, ...]:
+        """Visits missed (nobody came within two hours of the window)."""
+        return tuple(line for line in self.lines if line.lateness is Lateness.MISSED)
+
+
+def check_team_access(actor: Actor, team_id: str) -> None:
+    """Raise unless ``actor`` may see the team's visits (its workers and coordinator).
+
+    Other roles get PermissionDeniedError; a worker of another team NotFoundError (learns nothing).
+    """
+    scope = visit_team_filter(actor)
+    if scope is not None and team_id not in scope:
+        raise NotFoundError("team", team_id)
+
+
+def team_day(
+    uow: RecordingUnitOfWork, actor: Actor, team_id: str, day: date, now: datetime
+) -> TeamDay:
+    """The board of ``team_id`` on ``day`` as seen at ``now``."""
+    check_team_access(actor, team_id)
+    with uow:
+        team = uow.teams.get(team_id)
+        lines = _lines(uow, team_id, day, day, now)
+        today = tuple(line for line in lines if line.visit.day == day)
+        workers = uow.workers.list(team_id=team_id, active=True)
+        alerts = uow.alerts.list(team_ids=[team_id], open_only=True, limit=50)
+        audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="board")
+        reviews = _reviews(uow, team_id, day, now)
+        uow.commit()
+    return TeamDay(
+        team=team,
+        day=day,
+        now=now,
+        lines=today,
+        workers_now=tuple(WorkerNow(w, _doing(w, today, now)) for w in workers),
+        open_alerts=tuple(alerts),
+        reviews=reviews,
+    )
+
+
+def _lines(
+    uow: RecordingUnitOfWork, team_id: str, first: date, last: date, now: datetime
+) -> list[VisitLine]:
+    visits = uow.visits.list(team_id=team_id, day_from=first, day_to=last)
+    visits = [v for v in visits if v.status is not VisitStatus.CANCELLED]
+    people = {p.id: p for p in uow.people.list(ids={v.person_id for v in visits})}
+    worker_ids = {w for v in visits for w in v.assigned_worker_ids}
+    workers = {w.id: w for w in uow.workers.list(ids=worker_ids)} if worker_ids else {}
+    records: dict[str, list[VisitRecord]] = {}
+    for record in uow.visit_records.list_for_visits([v.id for v in visits]):
+        records.setdefault(record.visit_id, []).append(record)
+    lines = [
+        VisitLine(
+            visit=v,
+            person=people[v.person_id],
+            workers=tuple(workers[w] for w in v.assigned_worker_ids if w in workers),
+            records=tuple(records.get(v.id, ())),
+            lateness=lateness(v, now),
+        )
+        for v in visits
+    ]
+    return sorted(lines, key=lambda line: (line.visit.day, line.start, line.person.family_name))
+
+
+def _doing(worker: Worker, lines: Sequence[VisitLine], now: datetime) -> str:
+    mine = [line for line in lines if worker.id in line.visit.assigned_worker_ids]
+    for line in mine:
+        record = next((r for r in line.records if r.worker_id == worker.id and r.is_open), None)
+        if record is not None:
+            since = record.check_in.at.strftime("%H:%M")
+            return f"with {line.person.display_name} since {since}"
+    upcoming = [
+        line for line in mine if line.visit.status in (VisitStatus.ASSIGNED, VisitStatus.PLANNED)
+    ]
+    later = [line for line in upcoming if datetime.combine(line.visit.day, line.start) >= now]
+    if later:
+        return f"next: {later[0].person.display_name} at {later[0].start.strftime('%H:%M')}"
+    if upcoming:
+        return (
+            f"overdue: {upcoming[0].person.display_name} at {upcoming[0].start.strftime('%H:%M')}"
+        )
+    if mine:
+        return "all of today's visits done"
+    return "no visits today"
+
+
+def _reviews(
+    uow: RecordingUnitOfWork, team_id: str, day: date, now: datetime
+) -> tuple[ReviewFlag, ...]:
+    first = day - timedelta(days=REVIEW_LOOKBACK_DAYS - 1)
+    reasons: dict[str, list[str]] = {}
+    people: dict[str, Person] = {}
+    for line in _lines(uow, team_id, first, day, now):
+        found = []
+        if line.lateness is not None:
+            found.append(f"{line.lateness.value} visit on {line.visit.day:%a %d %b}")
+        for record in line.records:
+            found += [
+                f"{m.item}: {m.result.value.replace('_', ' ')} ({m.reason})"
+                for m in record.outcomes.medications
+                if m.result in REASON_REQUIRED
+            ]
+        if found:
+            people[line.person.id] = line.person
+            reasons.setdefault(line.person.id, []).extend(found)
+    return tuple(
+        ReviewFlag(people[pid], tuple(why))
+        for pid, why in sorted(reasons.items(), key=lambda kv: people[kv[0]].family_name)
+    )

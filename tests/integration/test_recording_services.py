@@ -1,0 +1,225 @@
+"""Visit recording, alerts and the team board against real SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+import pytest
+from sqlalchemy import Engine, func, select
+from tests.integration.storage_builders import a_person, a_team, a_worker
+
+from careweave.adapters.storage.database import make_session_factory
+from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
+from careweave.adapters.storage.tables_recording import visit_alerts, visit_records
+from careweave.domain.accounts import Role, User
+from careweave.domain.errors import (
+    ConflictError,
+    DomainValidationError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from careweave.domain.recording import (
+    Lateness,
+    MedicationOutcome,
+    MedicationResult,
+    Outcomes,
+    ProgressNote,
+    TaskDone,
+    TaskMode,
+)
+from careweave.domain.values import Location
+from careweave.domain.visits import Visit, VisitStatus
+from careweave.services import alerts, recording
+from careweave.services.access import Actor
+from careweave.services.recording import Submission
+from careweave.services.team_day import team_day
+
+DAY = date(2026, 3, 2)
+UowFactory = Callable[[], SqlRecordingUnitOfWork]
+
+
+@dataclass
+class World:
+    uow: UowFactory
+    engine: Engine
+    visit: Visit
+    worker: Actor
+    other_team_worker: Actor
+    coordinator: Actor
+    team_id: str
+    home: Location
+
+
+def _user(name: str, role: Role, team_id: str, worker_id: str | None = None) -> User:
+    return User(
+        username=name, display_name=name.title(), role=role, password_hash="not-used",
+        team_ids=frozenset({team_id}), worker_id=worker_id, created_at=datetime.now(UTC),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    sessions = make_session_factory(engine)
+
+    def factory() -> SqlRecordingUnitOfWork:
+        return SqlRecordingUnitOfWork(sessions)
+
+    team, other = a_team("Easton"), a_team("Redland")
+    person = a_person(team)
+    worker, stranger = a_worker(team), a_worker(other, "Lee", "Hart")
+    visit = Visit(
+        person_id=person.id, day=DAY, window_start=time(9, 0), window_end=time(9, 30),
+        duration_min=30, tasks=("Breakfast", "Medication"),
+    )  # fmt: skip
+    visit.assign((worker.id,), time(9, 0))
+    users = [
+        _user("sam", Role.CARE_WORKER, team.id, worker.id),
+        _user("lee", Role.CARE_WORKER, other.id, stranger.id),
+        _user("cora", Role.COORDINATOR, team.id),
+    ]
+    with factory() as uow:
+        uow.teams.add_all([team, other])
+        uow.people.add(person)
+        uow.workers.add_all([worker, stranger])
+        uow.visits.add(visit)
+        for user in users:
+            uow.users.add(user)
+        uow.commit()
+    worker_actor, stranger_actor, coordinator = (Actor.of(user) for user in users)
+    return World(
+        uow=factory,
+        engine=engine,
+        visit=visit,
+        worker=worker_actor,
+        other_team_worker=stranger_actor,
+        coordinator=coordinator,
+        team_id=team.id,
+        home=person.location,
+    )
+
+
+def _submission(world: World, key: str, hour: int, minute: int, version: int = 1) -> Submission:
+    return Submission(
+        visit_id=world.visit.id, expected_version=version, idempotency_key=key,
+        at=datetime.combine(DAY, time(hour, minute)), location=world.home,
+    )  # fmt: skip
+
+
+def _count(engine: Engine, table: object) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
+
+
+def test_check_in_resubmitted_is_recorded_once(world: World) -> None:
+    first = recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    again = recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    assert not first.repeated
+    assert again.repeated
+    assert again.record.id == first.record.id
+    assert first.record.check_in.distance_km == 0
+    assert _count(world.engine, visit_records) == 1
+    with world.uow() as uow:
+        assert uow.visits.get(world.visit.id).status is VisitStatus.IN_PROGRESS
+
+
+def test_outcomes_and_check_out_finish_the_visit(world: World) -> None:
+    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    outcomes = Outcomes(
+        tasks=(TaskDone("Breakfast", TaskMode.WITH),),
+        notes="Made porridge together.",
+        medications=(MedicationOutcome("Metformin 500 mg", MedicationResult.REFUSED, "nausea"),),
+        progress=ProgressNote("goal-1", "Buttered her own toast"),
+    )
+    submission = _submission(world, "key-0002", 9, 40, version=2)
+    done = recording.record_outcomes(
+        world.uow(), world.worker, submission, outcomes, check_out=True
+    )
+    repeat = recording.record_outcomes(
+        world.uow(), world.worker, submission, outcomes, check_out=True
+    )
+    assert repeat.repeated
+    assert done.record.minutes_on_visit == 35
+    with world.uow() as uow:
+        stored = uow.visit_records.get(done.record.id)
+        assert stored.outcomes == outcomes
+        assert uow.visits.get(world.visit.id).status is VisitStatus.DONE
+
+
+def test_same_key_with_other_content_is_a_conflict(world: World) -> None:
+    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    with pytest.raises(ConflictError):
+        recording.record_outcomes(
+            world.uow(), world.worker, _submission(world, "key-0001", 9, 6, 2), Outcomes(),
+            check_out=False,
+        )  # fmt: skip
+
+
+def test_a_changed_visit_is_a_conflict(world: World) -> None:
+    with world.uow() as uow:
+        visit = uow.visits.get(world.visit.id)
+        visit.assign(visit.assigned_worker_ids, time(9, 15))
+        uow.visits.update(visit)
+        uow.commit()
+    with pytest.raises(ConflictError):
+        recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    assert _count(world.engine, visit_records) == 0
+
+
+def test_worker_of_another_team_learns_nothing(world: World) -> None:
+    with pytest.raises(NotFoundError):
+        recording.check_in(
+            world.uow(), world.other_team_worker, _submission(world, "key-0001", 9, 5)
+        )
+    with pytest.raises(NotFoundError):
+        team_day(world.uow(), world.other_team_worker, world.team_id, DAY, datetime(2026, 3, 2, 9))
+
+
+def test_coordinator_is_not_a_worker_on_the_visit(world: World) -> None:
+    with pytest.raises(PermissionDeniedError):
+        recording.check_in(world.uow(), world.coordinator, _submission(world, "key-0001", 9, 5))
+
+
+def test_outcomes_before_check_in_are_refused(world: World) -> None:
+    with pytest.raises(DomainValidationError, match="check in"):
+        recording.record_outcomes(
+            world.uow(), world.worker, _submission(world, "key-0003", 9, 5), Outcomes(),
+            check_out=True,
+        )  # fmt: skip
+
+
+def test_scan_raises_each_alert_once_and_coordinator_acknowledges(world: World) -> None:
+    at_late = datetime.combine(DAY, time(9, 45))
+    assert [a.kind for a in alerts.scan(world.uow(), at_late, [world.team_id])] == [Lateness.LATE]
+    assert alerts.scan(world.uow(), at_late, [world.team_id]) == []
+    at_missed = datetime.combine(DAY, time(11, 30))
+    missed = alerts.scan(world.uow(), at_missed, [world.team_id])
+    assert [a.kind for a in missed] == [Lateness.MISSED]
+    assert _count(world.engine, visit_alerts) == 2
+    open_now = alerts.open_alerts(world.uow(), world.coordinator)
+    assert len(open_now) == 2
+    with pytest.raises(PermissionDeniedError):
+        alerts.acknowledge(world.uow(), world.worker, missed[0].id, "", at_missed)
+    with pytest.raises(NotFoundError):
+        alerts.acknowledge(world.uow(), world.other_team_worker, missed[0].id, "", at_missed)
+    alerts.acknowledge(world.uow(), world.coordinator, missed[0].id, "Phoned Sam", at_missed)
+    assert len(alerts.open_alerts(world.uow(), world.coordinator)) == 1
+    assert alerts.open_alerts(world.uow(), world.other_team_worker) == []
+
+
+def test_board_shows_who_is_where_and_who_needs_a_review(world: World) -> None:
+    board = team_day(world.uow(), world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 8))
+    assert [line.visit.id for line in board.lines] == [world.visit.id]
+    assert board.workers_now[0].doing == "next: Addie Lovelace at 09:00"
+    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 50))
+    board = team_day(world.uow(), world.worker, world.team_id, DAY, datetime(2026, 3, 2, 9, 55))
+    assert board.workers_now[0].doing == "with Addie Lovelace since 09:50"
+    assert board.reviews == ()
+    outcomes = Outcomes(medications=(MedicationOutcome("Insulin", "not_given", "no stock"),))  # type: ignore[arg-type]
+    recording.record_outcomes(
+        world.uow(), world.worker, _submission(world, "key-0002", 10, 20, 2), outcomes,
+        check_out=True,
+    )  # fmt: skip
+    board = team_day(world.uow(), world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 11))
+    assert [r.reasons for r in board.reviews] == [("Insulin: not given (no stock)",)]
