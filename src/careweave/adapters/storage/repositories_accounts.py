@@ -13,7 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from careweave.adapters.storage import tables_accounts as t
-from careweave.adapters.storage.repositories.base import integrity_as_conflict, paginate
+from careweave.adapters.storage.repositories.base import (
+    affected_rows,
+    integrity_as_conflict,
+    paginate,
+)
 from careweave.domain.accounts import ApiToken, Role, User, WebSession
 from careweave.domain.audit import AuditEntry
 from careweave.domain.errors import ConflictError, NotFoundError
@@ -60,7 +64,7 @@ class SqlUserRepository:
         result = self.session.execute(
             update(t.users).where(t.users.c.id == user.id).values(**_user_row(user))
         )
-        if result.rowcount == 0:
+        if affected_rows(result) == 0:
             raise NotFoundError("user", user.id)
 
     def list(
@@ -161,7 +165,7 @@ class SqlWebSessionRepository:
         result = self.session.execute(
             delete(t.web_sessions).where(t.web_sessions.c.expires_at < now)
         )
-        return int(result.rowcount)
+        return affected_rows(result)
 
 
 class SqlApiTokenRepository:
