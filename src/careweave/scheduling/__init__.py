@@ -1,11 +1,21 @@
 """careweave.scheduling: the roster optimiser, a pure function of immutable problem data.
 
-It imports nothing else of careweave. The problem model lives in :mod:`.problem` (with the items
-in :mod:`.items` and the objective weights in :mod:`.weights`); files are read and written by
-:mod:`.formats`.
+It imports nothing else of careweave. The problem model lives in :mod:`.problem` (items in
+:mod:`.items`, objective weights in :mod:`.weights`), rosters in :mod:`.solution`, the independent
+checker in :mod:`.checker` (figures in :mod:`.objective`), and file formats in :mod:`.formats`.
 """
 
+from careweave.scheduling.checker import CheckReport, Violation, check
+from careweave.scheduling.formats import ProblemFormat, load_problem, read_problem
+from careweave.scheduling.formats.careweave_json import (
+    problem_from_json,
+    problem_to_json,
+    read_careweave,
+    write_careweave,
+)
 from careweave.scheduling.formats.hhcrsp import hhcrsp_problem, read_hhcrsp
+from careweave.scheduling.formats.roster_json import read_roster, roster_from_json, roster_to_json
+from careweave.scheduling.objective import Figures
 from careweave.scheduling.problem import (
     CRITICAL,
     BreakRule,
@@ -20,20 +30,38 @@ from careweave.scheduling.problem import (
     Weights,
     Worker,
 )
+from careweave.scheduling.solution import Roster, Route, Stop
 
 __all__ = [
     "CRITICAL",
     "BreakRule",
+    "CheckReport",
+    "Figures",
     "Link",
     "Mode",
     "Person",
     "Problem",
     "ProblemError",
+    "ProblemFormat",
+    "Roster",
+    "Route",
     "Shift",
+    "Stop",
     "Task",
     "TravelMatrix",
+    "Violation",
     "Weights",
     "Worker",
+    "check",
     "hhcrsp_problem",
+    "load_problem",
+    "problem_from_json",
+    "problem_to_json",
+    "read_careweave",
     "read_hhcrsp",
+    "read_problem",
+    "read_roster",
+    "roster_from_json",
+    "roster_to_json",
+    "write_careweave",
 ]

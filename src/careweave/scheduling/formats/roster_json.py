@@ -1,0 +1,153 @@
+"""Rosters as JSON, in two forms.
+
+- HHCRSP form (ROSTERING.md): ``{"caregiver": "c1", "visits": [{"patient": "p3", "service": "s2",
+  "start": 123.0}]}`` per route, one day, in travel order. A visit names its task by patient and
+  service; when a patient needs the same service twice, the n-th mention is the n-th task.
+- careweave form: ``{"worker": "w1", "day": 0, "stops": [{"task": "t1", "start": 540.0,
+  "duration": 30.0}]}`` per route (``duration`` optional).
+
+A roster file is either a list of routes or an object with ``routes`` and, optionally, the task
+ids left unassigned under ``unassigned_visits`` (or ``unassigned`` when it is a list).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from careweave.scheduling.formats.fields import (
+    key,
+    load_json,
+    number,
+    obj,
+    seq,
+    text,
+    whole,
+)
+from careweave.scheduling.items import ProblemError, Task
+from careweave.scheduling.problem import Problem
+from careweave.scheduling.solution import Roster, Route, Stop
+
+
+def read_roster(path: str | Path, problem: Problem) -> Roster:
+    """Read a roster file (either form) for ``problem``."""
+    return roster_from_json(load_json(path), problem)
+
+
+def roster_from_json(data: Any, problem: Problem) -> Roster:
+    """Build a :class:`Roster` from parsed JSON in either form (see the module docstring)."""
+    if isinstance(data, Mapping):
+        routes = seq(key(data, "routes", "roster"), "roster: routes")
+        unassigned = data.get("unassigned_visits", data.get("unassigned", []))
+        if not isinstance(unassigned, list):
+            unassigned = []
+    else:
+        routes, unassigned = seq(data, "roster"), []
+    lookup = _HhcrspLookup(problem)
+    return Roster(
+        routes=tuple(_route(raw, position, lookup) for position, raw in enumerate(routes, 1)),
+        unassigned=tuple(text(t, "roster", "unassigned visit") for t in unassigned),
+    )
+
+
+def _route(raw: Any, position: int, lookup: _HhcrspLookup) -> Route:
+    route = obj(raw, f"route #{position}")
+    if "caregiver" in route:
+        worker = text(route["caregiver"], f"route #{position}", "caregiver")
+        item = f"route of {worker}"
+        visits = seq(key(route, "visits", item), f"{item}: visits")
+        return Route(worker, 0, tuple(lookup.stop(v, item) for v in visits))
+    worker = text(key(route, "worker", f"route #{position}"), f"route #{position}", "worker")
+    item = f"route of {worker}"
+    day = whole(route.get("day", 0), item, "day")
+    stops = seq(key(route, "stops", item), f"{item}: stops")
+    return Route(worker, day, tuple(_stop(s, item) for s in stops))
+
+
+def _stop(raw: Any, item: str) -> Stop:
+    stop = obj(raw, f"{item}: stop")
+    task = text(key(stop, "task", item), item, "task")
+    duration = stop.get("duration")
+    return Stop(
+        task,
+        number(key(stop, "start", f"{item}: {task}"), f"{item}: {task}", "start"),
+        None if duration is None else number(duration, f"{item}: {task}", "duration"),
+    )
+
+
+class _HhcrspLookup:
+    """Finds the task a (patient, service) mention means, counting repeated mentions."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.tasks: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for task in problem.tasks:
+            if len(task.skills) == 1:
+                self.tasks[(task.person, next(iter(task.skills)))].append(task.id)
+        self.mentions: dict[tuple[str, str], int] = defaultdict(int)
+
+    def stop(self, raw: Any, item: str) -> Stop:
+        visit = obj(raw, f"{item}: visit")
+        patient = text(key(visit, "patient", item), item, "patient")
+        service = text(key(visit, "service", item), item, "service")
+        candidates = self.tasks.get((patient, service))
+        if not candidates:
+            raise ProblemError(item, f"patient {patient} does not need service {service}")
+        mention = self.mentions[(patient, service)]
+        self.mentions[(patient, service)] += 1
+        # A mention past the last task repeats the last one, so the checker reports a duplicate.
+        task_id = candidates[min(mention, len(candidates) - 1)]
+        return Stop(task_id, number(key(visit, "start", item), f"{item}: {task_id}", "start"))
+
+
+def hhcrsp_service(task: Task) -> str:
+    """The service of a task read from an HHCRSP instance (its only skill)."""
+    if len(task.skills) != 1:
+        raise ProblemError(f"visit {task.id}", "an HHCRSP visit needs exactly one service")
+    return next(iter(task.skills))
+
+
+def routes_to_hhcrsp(problem: Problem, roster: Roster) -> list[dict[str, Any]]:
+    """The roster's routes in the HHCRSP form."""
+    return [
+        {
+            "caregiver": route.worker_id,
+            "visits": [
+                {
+                    "patient": problem.task(stop.task_id).person,
+                    "service": hhcrsp_service(problem.task(stop.task_id)),
+                    "start": stop.start,
+                }
+                for stop in route.stops
+            ],
+        }
+        for route in roster.routes
+    ]
+
+
+def routes_to_careweave(roster: Roster) -> list[dict[str, Any]]:
+    """The roster's routes in the careweave form."""
+    return [
+        {
+            "worker": route.worker_id,
+            "day": route.day,
+            "stops": [_stop_json(stop) for stop in route.stops],
+        }
+        for route in roster.routes
+    ]
+
+
+def _stop_json(stop: Stop) -> dict[str, Any]:
+    values: dict[str, Any] = {"task": stop.task_id, "start": stop.start}
+    if stop.duration is not None:
+        values["duration"] = stop.duration
+    return values
+
+
+def roster_to_json(problem: Problem, roster: Roster, *, hhcrsp: bool) -> dict[str, Any]:
+    """The roster as a JSON object: ``routes`` (in the chosen form) and ``unassigned_visits``."""
+    routes: Sequence[dict[str, Any]] = (
+        routes_to_hhcrsp(problem, roster) if hhcrsp else routes_to_careweave(roster)
+    )
+    return {"routes": list(routes), "unassigned_visits": list(roster.unassigned)}

@@ -1,0 +1,292 @@
+"""careweave's JSON problem format and the roster JSON forms: round trips and bad input."""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from careweave.scheduling import (
+    BreakRule,
+    Link,
+    Mode,
+    Person,
+    Problem,
+    ProblemError,
+    ProblemFormat,
+    Roster,
+    Route,
+    Shift,
+    Stop,
+    Task,
+    TravelMatrix,
+    Weights,
+    Worker,
+    hhcrsp_problem,
+    load_problem,
+    problem_from_json,
+    problem_to_json,
+    read_careweave,
+    read_roster,
+    roster_from_json,
+    roster_to_json,
+    write_careweave,
+)
+
+
+def rich_problem() -> Problem:
+    """A week with everything the format covers: two travel modes, ranges, links, history."""
+    walk = TravelMatrix(
+        np.array([[0, 20, 30], [20, 0, 25], [30, 25, 0]]),
+        np.array([[0, 1.5, 2], [1.5, 0, 1.8], [2, 1.8, 0]]),
+        mode="walk",
+    )
+    drive = TravelMatrix(np.array([[0, 8, 10], [9, 0, 7], [10, 7, 0]]), mode="drive")
+    workers = (
+        Worker(
+            "amy",
+            frozenset({"care", "insulin"}),
+            (Shift(0, 420, 900), Shift(1, 420, math.inf)),
+            start_location=1,
+            end_location=2,
+            travel_mode="walk",
+            gender="female",
+            languages=frozenset({"en", "pl"}),
+            team="north",
+            max_day_minutes=480,
+            max_week_minutes=2400,
+            contracted_week_minutes=1800,
+            min_rest_minutes=660,
+            break_rule=BreakRule(360, 20),
+            cost_per_hour=13.5,
+        ),
+        Worker("ben", frozenset({"care"}), (Shift(0, 480, 1020),), team="south"),
+    )
+    tasks = (
+        Task(
+            "v1",
+            "ann",
+            1,
+            0,
+            480,
+            540,
+            30,
+            60,
+            frozenset({"care"}),
+            priority=4,
+            preferred=frozenset({"amy"}),
+            gender="female",
+            language="pl",
+            team="north",
+        ),
+        Task(
+            "v2a",
+            "bob",
+            2,
+            0,
+            600,
+            630,
+            45,
+            45,
+            frozenset({"care"}),
+            mandatory=True,
+            excluded=frozenset({"zed"}),
+        ),
+        Task("v2b", "bob", 2, 0, 600, 630, 45, 45, frozenset({"care"}), priority=1),
+        Task("v3", "ann", 1, 1, 480, 600, 15, 15, frozenset({"insulin"}), pinned="amy"),
+    )
+    return Problem(
+        workers=workers,
+        tasks=tasks,
+        travel={"walk": walk, "drive": drive},
+        links=(Link("v2a", "v2b", -5, 5), Link("v1", "v3", 1380, 1500, distinct_workers=False)),
+        people=(Person("ann", 2, {"amy": 12, "old": 3}, 600.0), Person("bob")),
+        weights=Weights(travel=0.5, unassigned=(1, 2, 3), divisor=2),
+        mode=Mode.OUTCOME_BASED,
+        skills=frozenset({"care", "insulin", "hoist"}),
+        name="rich week",
+    )
+
+
+def test_a_problem_round_trips_through_json(tmp_path: Path) -> None:
+    problem = rich_problem()
+    path = tmp_path / "week.json"
+    write_careweave(problem, path)
+    assert read_careweave(path) == problem
+    assert load_problem(path) == (problem, ProblemFormat.CAREWEAVE)
+    text = json.loads(path.read_text(encoding="utf-8"))
+    assert text["workers"][0]["shifts"][1]["end"] is None  # no end: written as null
+    assert text["workers"][1]["max_day_minutes"] is None
+
+
+def test_an_hhcrsp_problem_round_trips_through_careweave_json() -> None:
+    data = {
+        "patients": [
+            {
+                "id": "p1",
+                "time_window": [0, 60],
+                "required_caregivers": [{"service": "s1", "duration": 10}],
+            }
+        ],
+        "services": [{"id": "s1", "default_duration": 10}],
+        "caregivers": [{"id": "c1", "abilities": ["s1"]}],
+        "central_offices": [{"id": "d"}],
+        "distances": [[0, 3], [4, 0]],
+    }
+    problem = hhcrsp_problem(data, name="tiny")
+    again = problem_from_json(json.loads(json.dumps(problem_to_json(problem))))
+    assert again == problem
+    assert again.weights == Weights.hhcrsp()
+
+
+def test_a_minimal_problem_takes_the_documented_defaults() -> None:
+    problem = problem_from_json(
+        {
+            "format": "careweave-roster-problem",
+            "travel": {"drive": {"minutes": [[0, 5], [5, 0]]}},
+            "workers": [{"id": "w1", "shifts": [{"day": 0, "start": 480, "end": 1020}]}],
+            "visits": [
+                {"id": "v1", "person": "ann", "location": 1, "window": [540, 600], "duration": 30}
+            ],
+            "people": [{"id": "ann"}],
+        }
+    )
+    (task,) = problem.tasks
+    assert (task.day, task.priority, task.mandatory, task.duration_max) == (0, 2, False, 30)
+    assert problem.mode is Mode.TIME_AND_TASK
+    assert problem.weights == Weights()
+    assert problem.worker("w1").travel_mode == "drive"
+
+
+def _mutated(path: str, value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(problem_to_json(rich_problem()))
+    target: Any = data
+    *parents, last = path.split(".")
+    for part in parents:
+        target = target[int(part)] if part.isdigit() else target[part]
+    if value is KeyError:
+        del target[last]
+    else:
+        target[int(last) if last.isdigit() else last] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        ("format", "other", 'problem: format must be "careweave-roster-problem"'),
+        ("version", 9, "problem: version 9 is not supported"),
+        ("mode", "chaos", "problem: mode must be one of"),
+        ("visits.0.windw", [1, 2], "visit v1: unknown field windw"),
+        ("visits.0.window", [600, 500], "visit v1: window ends (500) before it starts (600)"),
+        ("visits.0.duration", [-5, 10], "visit v1: duration must be at least 0, not -5"),
+        ("visits.0.skills", ["cooking"], "visit v1: unknown skill cooking"),
+        ("visits.0.person", KeyError, "visit v1: person is missing"),
+        ("visits.0.location", 1.5, "visit v1: location must be a whole number"),
+        ("visits.3.pinned", "ben", "visit v3: pinned worker ben lacks skill insulin"),
+        ("links.0.second", "v9", "link v2a -> v9: visit v9 is not in the problem"),
+        ("workers.0.shifts.0.end", 100, "shift on day 0: ends (100) before it starts (420)"),
+        ("workers.1.travel_mode", "fly", "worker ben: no travel matrix for travel mode fly"),
+        (
+            "workers.0.break_rule",
+            {"after": "six hours"},
+            "worker amy: break_rule after must be a number",
+        ),
+        (
+            "travel.drive.minutes",
+            [[0, 1, 2], [1, 0, 2]],
+            "travel mode drive: travel time matrix must be square",
+        ),
+        (
+            "travel.walk.distance",
+            [[0, -1, 2], [1, 0, 2], [2, 2, 0]],
+            "travel mode walk: distance matrix has a negative entry at [0][1]",
+        ),
+        (
+            "people.0.history",
+            {"amy": -2},
+            "person ann: history count for amy must be a whole number",
+        ),
+        ("weights.overtime", -1, "weights: overtime must not be negative"),
+        ("weights.speed", 1, "weights: unknown field speed"),
+    ],
+)
+def test_bad_problems_are_rejected_naming_the_item(path: str, value: Any, expected: str) -> None:
+    with pytest.raises(ProblemError) as caught:
+        problem_from_json(_mutated(path, value))
+    assert str(caught.value).startswith(expected)
+
+
+def test_a_file_of_neither_format_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "other.json"
+    path.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(ProblemError, match="is neither a careweave problem"):
+        load_problem(path)
+
+
+def test_a_careweave_roster_round_trips() -> None:
+    problem = rich_problem()
+    roster = Roster(
+        (
+            Route("amy", 0, (Stop("v1", 480, 45), Stop("v2a", 600))),
+            Route("ben", 0, (Stop("v2b", 601),)),
+        ),
+        unassigned=("v3",),
+    )
+    data = json.loads(json.dumps(roster_to_json(problem, roster, hhcrsp=False)))
+    assert data["routes"][0] == {
+        "worker": "amy",
+        "day": 0,
+        "stops": [{"task": "v1", "start": 480, "duration": 45}, {"task": "v2a", "start": 600}],
+    }
+    assert roster_from_json(data, problem) == roster
+
+
+def test_an_hhcrsp_roster_round_trips_with_repeated_services(tmp_path: Path) -> None:
+    data = {
+        "patients": [
+            {
+                "id": "p1",
+                "time_window": [0, 60],
+                "required_caregivers": [{"service": "s1"}, {"service": "s1"}],
+                "synchronization": {"type": "simultaneous"},
+            }
+        ],
+        "services": [{"id": "s1", "default_duration": 10}],
+        "caregivers": [{"id": "c1", "abilities": ["s1"]}, {"id": "c2", "abilities": ["s1"]}],
+        "central_offices": [{"id": "d"}],
+        "distances": [[0, 3], [4, 0]],
+    }
+    problem = hhcrsp_problem(data)
+    roster = Roster(
+        (Route("c1", 0, (Stop("p1/s1", 3.0),)), Route("c2", 0, (Stop("p1/s1#2", 3.0),)))
+    )
+    written = roster_to_json(problem, roster, hhcrsp=True)
+    assert written["routes"][1] == {
+        "caregiver": "c2",
+        "visits": [{"patient": "p1", "service": "s1", "start": 3.0}],
+    }
+    path = tmp_path / "solution.json"
+    path.write_text(json.dumps(written), encoding="utf-8")
+    assert read_roster(path, problem) == roster
+    assert roster_from_json(written["routes"], problem) == roster  # a bare list of routes
+
+
+def test_bad_rosters_are_rejected_naming_the_item() -> None:
+    problem = rich_problem()
+    with pytest.raises(ProblemError, match="route of amy: stops is missing"):
+        roster_from_json({"routes": [{"worker": "amy"}]}, problem)
+    with pytest.raises(ProblemError, match="route of amy: v1: start must be a number"):
+        roster_from_json([{"worker": "amy", "stops": [{"task": "v1", "start": "9am"}]}], problem)
+    with pytest.raises(ProblemError, match="route of c1: patient p7 does not need service s1"):
+        roster_from_json(
+            [{"caregiver": "c1", "visits": [{"patient": "p7", "service": "s1", "start": 1}]}],
+            problem,
+        )
+    with pytest.raises(ProblemError, match="roster: routes is missing"):
+        roster_from_json({}, problem)
