@@ -33,8 +33,10 @@ from careweave.domain.values import Location
 from careweave.domain.visits import Visit, VisitStatus
 from careweave.services import alerts, recording
 from careweave.services.access import Actor
+from careweave.services.reassign import check_reassignment, reassign
 from careweave.services.recording import Submission
 from careweave.services.team_day import team_day
+from careweave.services.team_week import team_week
 
 DAY = date(2026, 3, 2)
 UowFactory = Callable[[], SqlRecordingUnitOfWork]
@@ -223,3 +225,40 @@ def test_board_shows_who_is_where_and_who_needs_a_review(world: World) -> None:
     )  # fmt: skip
     board = team_day(world.uow(), world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 11))
     assert [r.reasons for r in board.reviews] == [("Insulin: not given (no stock)",)]
+
+
+def test_reassign_checks_rules_and_versions(world: World) -> None:
+    with world.uow() as uow:
+        sam = uow.workers.get(world.worker.worker_id or "")
+        stranger_id = world.other_team_worker.worker_id or ""
+    verdict = check_reassignment(
+        world.uow(), world.coordinator, world.visit.id, [sam.id], time(9, 20)
+    )
+    assert verdict.feasible
+    late = check_reassignment(world.uow(), world.coordinator, world.visit.id, [sam.id], time(11, 0))
+    assert not late.feasible
+    assert "outside the visit's window" in late.violations[0]
+    with pytest.raises(DomainValidationError, match="person's team"):
+        check_reassignment(world.uow(), world.coordinator, world.visit.id, [stranger_id], None)
+    with pytest.raises(PermissionDeniedError):
+        reassign(world.uow(), world.worker, world.visit.id, [sam.id], time(9, 20), 1)
+    moved = reassign(world.uow(), world.coordinator, world.visit.id, [sam.id], time(9, 20), 1)
+    assert moved.planned_start == time(9, 20)
+    with pytest.raises(ConflictError):
+        reassign(world.uow(), world.coordinator, world.visit.id, [sam.id], time(9, 10), 1)
+
+
+def test_week_has_routes_travel_and_continuity(world: World) -> None:
+    week = team_week(world.uow(), world.worker, world.team_id, DAY, datetime(2026, 3, 2, 8))
+    (sam,) = week.workers
+    day = week.worker_day(sam, DAY)
+    assert len(day.route) == 3  # home, the visit, home
+    travel, care, share = week.travel_share(sam)
+    assert care == 30
+    assert travel > 0
+    assert share == pytest.approx(travel / (travel + care))
+    (figure,) = week.continuity()
+    assert figure.distinct_workers == 1
+    assert figure.within_target
+    with pytest.raises(DomainValidationError):
+        team_week(world.uow(), world.worker, world.team_id, date(2026, 3, 3), datetime(2026, 3, 3))

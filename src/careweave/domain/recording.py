@@ -16,7 +16,6 @@ acknowledged it; it never changes the visit, so a worker who arrives after all c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
@@ -30,7 +29,6 @@ MISSED_AFTER = timedelta(hours=2)
 # A check-in further than this from the person's home is shown to the coordinator to look at.
 AWAY_FROM_HOME_KM = 0.3
 NOTES_MAX_LENGTH = 4000
-_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 class TaskMode(StrEnum):
@@ -57,15 +55,6 @@ MEDICATION_RESULT_LABELS: dict[MedicationResult, str] = {
 }
 # A refusal or an omission must say why, so the next worker and the pharmacist can act on it.
 REASON_REQUIRED = frozenset({MedicationResult.REFUSED, MedicationResult.NOT_GIVEN})
-
-
-def require_idempotency_key(value: str) -> str:
-    """Return ``value`` if it is a usable idempotency key (8-64 letters, digits, ``-`` or ``_``)."""
-    if not isinstance(value, str) or not _IDEMPOTENCY_KEY.match(value):
-        raise DomainValidationError(
-            "idempotency_key", "must be 8 to 64 letters, digits, '-' or '_'; reload the form"
-        )
-    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,9 @@ cancelled) is answered with :class:`~careweave.domain.errors.ConflictError`, nev
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from careweave.domain.audit import AuditAction
 from careweave.domain.errors import ConflictError, DomainValidationError, PermissionDeniedError
@@ -22,14 +21,13 @@ from careweave.domain.recording import (
     Outcomes,
     VisitRecord,
     finish_visit_if_complete,
-    require_idempotency_key,
     start_visit,
 )
 from careweave.domain.values import Location
 from careweave.domain.visits import Visit
 from careweave.services import audit
 from careweave.services.access import Actor, check_can_record_visit
-from careweave.services.account_ports import IdempotencyRecord
+from careweave.services.idempotency import Idempotency, already_done, remember
 from careweave.services.recording_ports import RecordingUnitOfWork
 
 RECORD_KIND = "visit_record"
@@ -56,8 +54,7 @@ class RecordResult:
 
 def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> RecordResult:
     """Check the actor in to the visit (the visit starts at its first check-in)."""
-    key = require_idempotency_key(submission.idempotency_key)
-    fingerprint = _fingerprint("check_in", submission.visit_id)
+    idem = Idempotency.of(submission.idempotency_key, ["check_in", submission.visit_id])
 
     def write() -> RecordResult:
         with uow:
@@ -66,7 +63,7 @@ def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> 
             record = start_visit(visit, worker_id, point)
             uow.visits.update(visit)
             uow.visit_records.add(record)
-            _remember(uow, actor, key, fingerprint, record)
+            remember(uow, actor, idem, RECORD_KIND, record.id)
             audit.record(
                 uow, actor, AuditAction.CREATE, RECORD_KIND, record.id,
                 team_id=person.team_id, detail="checked in",
@@ -74,7 +71,7 @@ def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> 
             uow.commit()
             return RecordResult(record)
 
-    return _once(uow, actor, key, fingerprint, write)
+    return _once(uow, actor, idem, write)
 
 
 def record_outcomes(
@@ -89,8 +86,9 @@ def record_outcomes(
 
     The visit is marked done once every worker it needs has checked out.
     """
-    key = require_idempotency_key(submission.idempotency_key)
-    fingerprint = _fingerprint("outcomes", submission.visit_id, repr(outcomes), str(check_out))
+    idem = Idempotency.of(
+        submission.idempotency_key, ["outcomes", submission.visit_id, repr(outcomes), check_out]
+    )
 
     def write() -> RecordResult:
         with uow:
@@ -104,7 +102,7 @@ def record_outcomes(
             uow.visit_records.update(record)
             if finish_visit_if_complete(visit, [*uow.visit_records.list_for_visits([visit.id])]):
                 uow.visits.update(visit)
-            _remember(uow, actor, key, fingerprint, record)
+            remember(uow, actor, idem, RECORD_KIND, record.id)
             audit.record(
                 uow, actor, AuditAction.UPDATE, RECORD_KIND, record.id, team_id=person.team_id,
                 detail="checked out" if check_out else "recorded outcomes",
@@ -112,15 +110,11 @@ def record_outcomes(
             uow.commit()
             return RecordResult(record)
 
-    return _once(uow, actor, key, fingerprint, write)
+    return _once(uow, actor, idem, write)
 
 
 def _once(
-    uow: RecordingUnitOfWork,
-    actor: Actor,
-    key: str,
-    fingerprint: str,
-    write: Callable[[], RecordResult],
+    uow: RecordingUnitOfWork, actor: Actor, idem: Idempotency, write: Callable[[], RecordResult]
 ) -> RecordResult:
     """Carry out ``write`` unless ``key`` was used already.
 
@@ -128,14 +122,14 @@ def _once(
     the key); if the winner stored the same key, the loser gets the winner's result.
     """
     with uow:
-        repeat = _repeat(uow, actor, key, fingerprint)
+        repeat = _repeat(uow, actor, idem)
     if repeat is not None:
         return repeat
     try:
         return write()
     except ConflictError:
         with uow:
-            repeat = _repeat(uow, actor, key, fingerprint)
+            repeat = _repeat(uow, actor, idem)
         if repeat is None:
             raise
         return repeat
@@ -158,30 +152,9 @@ def _open_visit(
     return visit, person, actor.worker_id
 
 
-def _fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _repeat(
-    uow: RecordingUnitOfWork, actor: Actor, key: str, fingerprint: str
-) -> RecordResult | None:
-    """The earlier result when this key was used before; ConflictError if for something else."""
-    earlier = uow.idempotency_keys.find(actor.user_id, key)
-    if earlier is None:
+def _repeat(uow: RecordingUnitOfWork, actor: Actor, idem: Idempotency) -> RecordResult | None:
+    """The earlier result when this key was used before (ConflictError if for something else)."""
+    record_id = already_done(uow, actor, idem, RECORD_KIND)
+    if record_id is None:
         return None
-    if earlier.fingerprint != fingerprint or earlier.record_kind != RECORD_KIND:
-        raise ConflictError(
-            "this form was already sent with different content; reload the page", "idempotency_key"
-        )
-    return RecordResult(uow.visit_records.get(earlier.record_id), repeated=True)
-
-
-def _remember(
-    uow: RecordingUnitOfWork, actor: Actor, key: str, fingerprint: str, record: VisitRecord
-) -> None:
-    uow.idempotency_keys.add(
-        IdempotencyRecord(
-            user_id=actor.user_id, key=key, fingerprint=fingerprint, record_kind=RECORD_KIND,
-            record_id=record.id, created_at=datetime.now(UTC),
-        )
-    )  # fmt: skip
+    return RecordResult(uow.visit_records.get(record_id), repeated=True)

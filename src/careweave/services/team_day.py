@@ -111,7 +111,7 @@ def team_day(
     check_team_access(actor, team_id)
     with uow:
         team = uow.teams.get(team_id)
-        lines = _lines(uow, team_id, day, day, now)
+        lines = visit_lines(uow, team_id, day, day, now)
         today = tuple(line for line in lines if line.visit.day == day)
         workers = uow.workers.list(team_id=team_id, active=True)
         alerts = uow.alerts.list(team_ids=[team_id], open_only=True, limit=50)
@@ -129,9 +129,11 @@ def team_day(
     )
 
 
-def _lines(
+def visit_lines(
     uow: RecordingUnitOfWork, team_id: str, first: date, last: date, now: datetime
 ) -> list[VisitLine]:
+    """The team's visits from ``first`` to ``last`` (not cancelled), with people, workers and
+    records, by day and start; call inside an open unit of work."""
     visits = uow.visits.list(team_id=team_id, day_from=first, day_to=last)
     visits = [v for v in visits if v.status is not VisitStatus.CANCELLED]
     people = {p.id: p for p in uow.people.list(ids={v.person_id for v in visits})}
@@ -181,7 +183,7 @@ def _reviews(
     first = day - timedelta(days=REVIEW_LOOKBACK_DAYS - 1)
     reasons: dict[str, list[str]] = {}
     people: dict[str, Person] = {}
-    for line in _lines(uow, team_id, first, day, now):
+    for line in visit_lines(uow, team_id, first, day, now):
         found = []
         if line.lateness is not None:
             found.append(f"{line.lateness.value} visit on {line.visit.day:%a %d %b}")
