@@ -1,0 +1,48 @@
+"""Parameters of the roster search, checked when they are made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class SolveParams:
+    """How the search behaves. The defaults were measured on the public HHCRSP instances.
+
+    Attributes
+    ----------
+    initial_temperature, final_temperature
+        Annealing temperature at the start and the end of the budget, as multiples of the
+        starting cost per task; ``initial_temperature`` must not be below ``final_temperature``.
+    ruin_share, swap_share
+        Probability that an iteration is a ruin-and-recreate or a swap move (the rest are
+        relocations); together at most 1.
+    random_share
+        Probability that an iteration relocates a task to a random position rather than the best
+        estimated one; with the two shares above at most 1.
+    ruin_min, ruin_max
+        Fewest and most tasks a ruin-and-recreate move removes (before their linked partners).
+    """
+
+    initial_temperature: float = 0.05
+    final_temperature: float = 0.0005
+    ruin_share: float = 0.05
+    swap_share: float = 0.3
+    random_share: float = 0.3
+    ruin_min: int = 2
+    ruin_max: int = 8
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if not value > 0 and item.name not in ("ruin_share", "swap_share", "random_share"):
+                raise ValueError(f"{item.name}: must be greater than 0, got {value!r}")
+        if self.final_temperature > self.initial_temperature:
+            raise ValueError("final_temperature: must not be above initial_temperature")
+        for name in ("ruin_share", "swap_share", "random_share"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"{name}: must be between 0 and 1")
+        if self.ruin_share + self.swap_share + self.random_share > 1.0:
+            raise ValueError("swap_share: ruin_share + swap_share + random_share must be at most 1")
+        if self.ruin_min > self.ruin_max:
+            raise ValueError("ruin_min: must not be above ruin_max")

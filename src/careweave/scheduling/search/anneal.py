@@ -1,0 +1,80 @@
+"""Simulated annealing over relocate, swap and ruin-and-recreate moves.
+
+The temperature falls geometrically with the stopping criterion's progress, from
+``initial_temperature`` to ``final_temperature`` times the average cost per task, so a longer budget
+means a slower cooling rather than more of the same. The best roster seen is kept as its routes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from careweave.scheduling.params import SolveParams
+from careweave.scheduling.search.moves import relocate, ruin_recreate, swap
+from careweave.scheduling.search.state import INFEASIBLE, State
+from careweave.scheduling.stop import StoppingCriterion
+
+COOLING_EVERY = 64
+"""Iterations between two readings of the stopping criterion's progress (reading the clock costs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the annealing found: the best routes per lane, their cost, and the iterations run."""
+
+    routes: tuple[tuple[int, ...], ...]
+    cost: float
+    iterations: int
+
+
+def _snapshot(state: State) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(seq) for seq in state.routes)
+
+
+def _move(state: State, rng: random.Random, params: SolveParams, sets: list[set[int]]) -> bool:
+    draw = rng.random()
+    if draw < params.ruin_share:
+        size = rng.randint(params.ruin_min, params.ruin_max)
+        return ruin_recreate(state, rng, size)
+    if draw < params.ruin_share + params.swap_share:
+        return swap(state, rng, sets)
+    return relocate(state, rng, anywhere=draw > 1.0 - params.random_share)
+
+
+def anneal(
+    state: State, stop: StoppingCriterion, rng: random.Random, params: SolveParams
+) -> Outcome:
+    """Improve ``state`` until ``stop`` says so; return the best routes seen (state is left at the last)."""
+    inst = state.inst
+    sets = [set(lanes) for lanes in inst.allowed]
+    current = best = state.cost()
+    best_routes = _snapshot(state)
+    scale = max(1.0, current if current < INFEASIBLE else 1.0) / max(1, inst.n_tasks)
+    hot, cold = params.initial_temperature * scale, params.final_temperature * scale
+    temperature = hot
+    iterations = 0
+    while not stop(best):
+        iterations += 1
+        if iterations % COOLING_EVERY == 0:
+            temperature = hot * (cold / hot) ** stop.progress()
+            state.resum()
+            current = state.cost()
+        state.begin()
+        if not _move(state, rng, params, sets):
+            state.rollback()
+            continue
+        candidate = state.evaluate()
+        delta = candidate - current
+        if candidate < INFEASIBLE and (
+            delta <= 0.0 or rng.random() < math.exp(-delta / temperature)
+        ):
+            state.commit()
+            current = candidate
+            if current < best - 1e-9:
+                best = current
+                best_routes = _snapshot(state)
+        else:
+            state.rollback()
+    return Outcome(best_routes, best, iterations)

@@ -1,0 +1,118 @@
+"""The roster optimiser's entry point: ``solve(problem, stop, seed, params) -> Result``.
+
+A greedy construction (tasks by deadline, double-handed halves together) is improved by simulated
+annealing until the stopping criterion says stop; the best roster seen is returned. With an
+iteration-based criterion the answer is a pure function of the problem, the seed and the
+parameters; with a time limit it also depends on how fast the machine is.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from careweave.scheduling.explain import blocking_reason
+from careweave.scheduling.params import SolveParams
+from careweave.scheduling.problem import Problem
+from careweave.scheduling.search.anneal import anneal
+from careweave.scheduling.search.compile import compile_problem, to_roster
+from careweave.scheduling.search.model import Instance
+from careweave.scheduling.search.moves import construct
+from careweave.scheduling.search.state import INFEASIBLE, State
+from careweave.scheduling.solution import Roster
+from careweave.scheduling.stop import StoppingCriterion
+
+
+@dataclass(frozen=True)
+class Result:
+    """What :func:`solve` found.
+
+    Attributes
+    ----------
+    roster
+        The best roster found.
+    cost
+        Its weighted objective as the search sees it (equal to the checker's weighted total when
+        ``feasible``; broken hard rules are priced very high).
+    seconds
+        Wall-clock time of the whole solve.
+    iterations
+        Search iterations run (moves tried).
+    feasible
+        Whether every hard rule is met (skills, shifts, hours, breaks, links, critical and
+        mandatory visits assigned and critical ones on time).
+    unassigned
+        Each task left out, by id, with the rule that kept it out in plain words.
+    """
+
+    roster: Roster
+    cost: float
+    seconds: float
+    iterations: int
+    feasible: bool
+    unassigned: Mapping[str, str] = field(default_factory=dict)
+
+
+def rebuild(inst: Instance, routes: tuple[tuple[int, ...], ...] | list[list[int]]) -> State:
+    """Return a fresh state holding ``routes`` with every time and cost computed."""
+    state = State(inst)
+    state.begin()
+    for lane, seq in enumerate(routes):
+        for pos, task in enumerate(seq):
+            state.insert(task, lane, pos)
+    if state.evaluate() == INFEASIBLE:  # pragma: no cover - the search only keeps finite routes
+        raise RuntimeError("the best routes found have no consistent start times")
+    state.commit()
+    state.resum()
+    return state
+
+
+def solve(
+    problem: Problem,
+    stop: StoppingCriterion,
+    seed: int = 0,
+    params: SolveParams | None = None,
+) -> Result:
+    """Find a good roster for ``problem``.
+
+    Parameters
+    ----------
+    problem
+        The problem (immutable; never changed).
+    stop
+        When to stop searching, e.g. ``MaxRuntime(10)`` or ``MaxIterations(50_000)``; it is
+        called once per iteration.
+    seed
+        Seed of the random moves.
+    params
+        Search parameters; the defaults when None.
+
+    Returns
+    -------
+    Result
+        The best roster found, its cost, time, iterations, feasibility and the reasons for any
+        task left out.
+    """
+    began = time.perf_counter()
+    params = params or SolveParams()
+    inst = compile_problem(problem)
+    state = State(inst)
+    construct(state)
+    outcome = anneal(state, stop, random.Random(seed), params)
+    best = rebuild(inst, outcome.routes)
+    roster = to_roster(problem, inst, best.routes, best.start)
+    reasons = {
+        task_id: blocking_reason(problem, best, problem.task_position(task_id))
+        for task_id in roster.unassigned
+    }
+    return Result(
+        roster=roster,
+        cost=best.cost(),
+        seconds=time.perf_counter() - began,
+        iterations=outcome.iterations,
+        feasible=best.hard_units() <= 1e-6,
+        unassigned=MappingProxyType(reasons),
+    )
