@@ -1,0 +1,47 @@
+"""``careweave demo``: load a made-up but realistic neighbourhood to try careweave with."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+import typer
+
+from careweave.adapters.cli.units import units_of_work
+from careweave.services.demo_data import generate_neighbourhood
+from careweave.services.demo_places import TOWN_NAME
+from careweave.services.demo_seed import seed_demo
+
+app = typer.Typer(help="Demo data: a neighbourhood in the Wigan borough.", no_args_is_help=True)
+
+
+@app.command()
+def seed(
+    people: Annotated[int, typer.Option(help="How many people draw on care.")] = 60,
+    workers: Annotated[int, typer.Option(help="How many care workers.")] = 12,
+    teams: Annotated[int, typer.Option(help="How many neighbourhood teams.")] = 1,
+    seed: Annotated[int, typer.Option(help="Same seed, same neighbourhood.")] = 1,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing when the database already has people.")
+    ] = False,
+) -> None:
+    """Generate a demo neighbourhood with this week's visits and write it in one transaction."""
+    started = time.perf_counter()
+    with units_of_work() as units:
+        neighbourhood = generate_neighbourhood(
+            people=people, workers=workers, teams=teams, seed=seed
+        )
+        result = seed_demo(units, neighbourhood, if_empty=if_empty)
+    elapsed = time.perf_counter() - started
+    if not result.seeded:
+        typer.echo(
+            f"The database already has {result.people_already_there} people; "
+            "left it as it is (--if-empty)."
+        )
+        return
+    typer.echo(
+        f"Demo neighbourhood in {TOWN_NAME}, week of {neighbourhood.week_start:%A %d %B %Y}:"
+    )
+    for name, count in result.counts.items():
+        typer.echo(f"  {name:<20} {count:>7}")
+    typer.echo(f"Done in {elapsed:.1f} s.")

@@ -1,0 +1,34 @@
+"""Open the configured database for a CLI command, reporting any trouble in one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from careweave.adapters.cli.errors import fail, reported_errors
+from careweave.adapters.storage.migrate import SchemaOutOfDateError
+from careweave.bootstrap import build_engine, load_settings, uow_factory
+from careweave.services.ports import UnitOfWork
+
+
+@contextmanager
+def units_of_work() -> Iterator[Callable[[], UnitOfWork]]:
+    """A unit-of-work factory on the configured database, for the length of the block.
+
+    Domain errors become "error: ..." with exit code 2 (:func:`reported_errors`); a schema that is
+    not current or a database that cannot be reached is reported in one line, never a traceback.
+    """
+    engine = build_engine(load_settings())
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        with reported_errors():
+            yield uow_factory(load_settings(), engine)
+    except SchemaOutOfDateError as exc:
+        raise fail(str(exc)) from None
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise fail(f"database {where}: {reason}") from None
+    finally:
+        engine.dispose()
