@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from careweave.adapters.cli import db
+from careweave.adapters.cli import db, demo
 
 
 def register(app: typer.Typer) -> None:
     """Add each area's command group to ``app``."""
     app.add_typer(db.app, name="db")
+    app.add_typer(demo.app, name="demo")
