@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -84,7 +84,7 @@ class Figures:
 
     def as_dict(self) -> dict[str, Any]:
         """The figures as plain JSON-ready values."""
-        values = asdict(self)
+        values = {spec.name: getattr(self, spec.name) for spec in fields(self)}
         values["distinct_workers"] = dict(self.distinct_workers)
         values["unassigned_by_priority"] = {
             str(p): n for p, n in enumerate(self.unassigned_by_priority, start=1)
@@ -170,9 +170,7 @@ def _with_total(problem: Problem, parts: Figures) -> Figures:
         + weights.cross_team * parts.cross_team_visits
         + weights.wage * parts.wage_cost
     ) / weights.divisor
-    values = {name: getattr(parts, name) for name in Figures.__dataclass_fields__}
-    values["weighted_total"] = total
-    return Figures(**values)
+    return replace(parts, weighted_total=total)
 
 
 def _distinct_workers(problem: Problem, served: Sequence[Served]) -> dict[str, int]:

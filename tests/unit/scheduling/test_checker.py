@@ -83,6 +83,11 @@ def test_a_feasible_route_and_its_figures_by_hand() -> None:
     assert figures.imbalance_minutes == 120  # w1 worked 120, w2 nothing
     # Default weights: travel 1/min, imbalance 0.1/min.
     assert figures.weighted_total == pytest.approx(45 + 0.1 * 120)
+    plain = json.loads(json.dumps(report.as_dict()))
+    assert plain["feasible"] is True
+    assert plain["distinct_workers"] == {"ann": 1, "bob": 1}
+    assert plain["unassigned_by_priority"] == {"1": 0, "2": 0, "3": 0, "4": 0}
+    assert plain["violations"] == []
 
 
 @pytest.mark.parametrize(

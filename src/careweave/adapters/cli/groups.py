@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from careweave.adapters.cli import db, demo
+from careweave.adapters.cli import db, demo, roster
 
 
 def register(app: typer.Typer) -> None:
     """Add each area's command group to ``app``."""
     app.add_typer(db.app, name="db")
+    app.add_typer(roster.app, name="roster")
     app.add_typer(demo.app, name="demo")
