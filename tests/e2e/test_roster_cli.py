@@ -185,6 +185,7 @@ def test_check_reads_the_careweave_format(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["format"] == "careweave"
+    assert report["problem"] == "p.json"
     assert report["travel_minutes"] == 20
     assert report["total_cost"] == report["weighted_total"] == 20  # 20 min of travel at 1 each
 

@@ -64,14 +64,14 @@ def _load(path: Path) -> tuple[Problem, ProblemFormat]:
 
 
 def _summary(
-    problem: Problem, form: ProblemFormat, roster: Roster, report: CheckReport
+    file: Path, problem: Problem, form: ProblemFormat, roster: Roster, report: CheckReport
 ) -> dict[str, Any]:
     figures = report.figures.as_dict()
     # HHCRSP's published objective is total_cost; a careweave problem's is its weighted total.
     if form is ProblemFormat.CAREWEAVE:
         figures["total_cost"] = report.figures.weighted_total
     return {
-        "problem": problem.name,
+        "problem": problem.name or file.name,
         "format": form.value,
         "feasible": report.feasible,
         **figures,
@@ -82,7 +82,7 @@ def _summary(
 
 def _print_text(summary: dict[str, Any], *, routes: bool) -> None:
     verdict = "feasible" if summary["feasible"] else "INFEASIBLE"
-    typer.echo(f"{summary['problem'] or 'problem'} ({summary['format']}): {verdict}")
+    typer.echo(f"{summary['problem']} ({summary['format']}): {verdict}")
     for name in HEADLINE + DETAIL:
         value = summary[name]
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
@@ -130,7 +130,7 @@ def check_command(
     except ProblemError as exc:
         raise fail(f"{solution}: {exc}") from None
     report = check(problem, roster)
-    _emit(_summary(problem, form, roster, report), as_json=as_json, routes=False)
+    _emit(_summary(file, problem, form, roster, report), as_json=as_json, routes=False)
     if not report.feasible:
         raise typer.Exit(code=EXIT_INFEASIBLE)
 
@@ -153,7 +153,7 @@ def solve_command(
         raise fail("the roster solver is not available in this installation") from None
     result = solve(problem, MaxRuntime(seconds), seed=seed)
     report = check(problem, result.roster)
-    summary = _summary(problem, form, result.roster, report)
+    summary = _summary(file, problem, form, result.roster, report)
     summary["seconds"] = result.seconds
     summary["seed"] = seed
     _emit(summary, as_json=as_json, routes=True)
