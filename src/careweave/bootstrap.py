@@ -7,6 +7,7 @@ Nothing happens at import time; callers (the CLI, the web app, tests) call these
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -15,6 +16,9 @@ from careweave.adapters.storage.migrate import ensure_current
 from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.config import Settings
 from careweave.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def load_settings() -> Settings:
@@ -47,3 +51,18 @@ def uow_factory(
         ensure_current(engine)
     sessions = make_session_factory(engine)
     return lambda: SqlUnitOfWork(sessions)
+
+
+def build_web_app(settings: Settings) -> FastAPI:
+    """The web app on the configured database.
+
+    Raises :class:`~careweave.adapters.storage.migrate.SchemaOutOfDateError` (saying to run
+    ``careweave db upgrade``) unless the schema is current.
+    """
+    from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
+    from careweave.adapters.web.app import create_app
+
+    engine = build_engine(settings)
+    ensure_current(engine)
+    sessions = make_session_factory(engine)
+    return create_app(settings, uow_factory=lambda: SqlRecordingUnitOfWork(sessions))

@@ -166,9 +166,33 @@ class LoginFailureRepository(Protocol):
 class AccountsUnitOfWork(UnitOfWork, Protocol):
     """The core unit of work plus accounts, sessions, tokens, the audit log and idempotency keys."""
 
-    users: UserRepository
-    web_sessions: WebSessionRepository
-    api_tokens: ApiTokenRepository
-    audit: AuditLog
-    idempotency_keys: IdempotencyKeyRepository
-    login_failures: LoginFailureRepository
+    # Read-only properties, so an implementation may hold more specific repository classes.
+    @property
+    def users(self) -> UserRepository:
+        """The users."""
+        ...
+
+    @property
+    def web_sessions(self) -> WebSessionRepository:
+        """The web sessions."""
+        ...
+
+    @property
+    def api_tokens(self) -> ApiTokenRepository:
+        """The API tokens."""
+        ...
+
+    @property
+    def audit(self) -> AuditLog:
+        """The append-only audit log."""
+        ...
+
+    @property
+    def idempotency_keys(self) -> IdempotencyKeyRepository:
+        """The idempotency keys of create requests."""
+        ...
+
+    @property
+    def login_failures(self) -> LoginFailureRepository:
+        """The failed sign-ins."""
+        ...

@@ -88,18 +88,25 @@ class VisitService:
             "day_to": where.day_to,
             "status": where.status,
         }
+        team_of: dict[str, str | None] = {}
+
+        def fetch(team: str | None, size: int, skip: int) -> Sequence[Visit]:
+            visits = uow.visits.list(team_id=team, limit=size, offset=skip, **filters)
+            team_of.update((visit.id, team) for visit in visits)
+            return visits
+
         with self._uow_factory() as uow:
             page = page_across(
                 scopes,
                 lambda team: uow.visits.count(team_id=team, **filters),
-                lambda team, size, skip: uow.visits.list(
-                    team_id=team, limit=size, offset=skip, **filters
-                ),
+                fetch,
                 limit,
                 offset,
             )
             for visit in page.items:
-                audit.record(uow, actor, AuditAction.LIST, KIND, visit.id)
+                audit.record(
+                    uow, actor, AuditAction.LIST, KIND, visit.id, team_id=team_of[visit.id]
+                )
             uow.commit()
         return page
 

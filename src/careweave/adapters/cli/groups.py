@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from careweave.adapters.cli import db, demo, roster
+from careweave.adapters.cli import db, demo, roster, serve
 
 
 def register(app: typer.Typer) -> None:
@@ -12,3 +12,4 @@ def register(app: typer.Typer) -> None:
     app.add_typer(db.app, name="db")
     app.add_typer(roster.app, name="roster")
     app.add_typer(demo.app, name="demo")
+    app.command("serve")(serve.serve)

@@ -1,0 +1,15 @@
+"""The JSON API under ``/api``: one router per resource, described by ``/openapi.json``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def api_router() -> APIRouter:
+    """Every API router under ``/api``."""
+    from careweave.adapters.web.api import accounts, people, rosters, teams, visits, workers
+
+    router = APIRouter(prefix="/api")
+    for module in (teams, workers, people, visits, rosters, accounts):
+        router.include_router(module.router)
+    return router

@@ -1,0 +1,105 @@
+"""The careweave web app: the JSON API under ``/api`` and the server-rendered pages.
+
+:func:`create_app` builds everything from its arguments; nothing happens at import time. The
+composition root (:func:`careweave.bootstrap.build_web_app`) calls it with the real database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from careweave.adapters.web import pages
+from careweave.adapters.web.api import api_router
+from careweave.adapters.web.errors import install_error_handlers
+from careweave.adapters.web.security import AuthMiddleware
+from careweave.adapters.web.templating import STATIC_DIR, make_templates
+from careweave.adapters.web.wiring import WebServices
+from careweave.config import Settings
+from careweave.services.account_ports import AccountsUnitOfWork
+
+# Pages load only our own scripts and styles: no CDN, no external fonts or map tiles.
+SECURITY_HEADERS = (
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        b"script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        b"frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+)
+
+
+class SecurityHeadersMiddleware:
+    """Add the headers above to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(settings: Settings, *, uow_factory: Callable[[], AccountsUnitOfWork]) -> FastAPI:
+    """Build the web app.
+
+    Parameters
+    ----------
+    settings
+        The configuration (cookie security, login rate limit, ...).
+    uow_factory
+        Makes units of work carrying the core and accounts repositories (and any other area's
+        the pages need, e.g. visit recording).
+    """
+    services = WebServices.build(settings, uow_factory)
+    app = FastAPI(
+        title="careweave",
+        summary="Adult social care at home: people, teams, workers, visits and rosters.",
+        version="0.1.0",
+        docs_url=None,  # the hosted Swagger UI loads from a CDN; /openapi.json is the contract
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.services = services
+    app.state.templates = make_templates()
+    install_error_handlers(app)
+    app.add_middleware(
+        AuthMiddleware, accounts=services.accounts, cookie_secure=settings.cookie_secure
+    )
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(api_router())
+    for router in pages.routers():
+        app.include_router(router)
+    app.add_api_route("/health", _health_endpoint(services), methods=["GET"], tags=["health"])
+    return app
+
+
+def _health_endpoint(services: WebServices) -> Callable[[], JSONResponse]:
+    def health() -> JSONResponse:
+        """Whether the app and its database answer (no sign-in needed)."""
+        try:
+            with services.uow_factory() as uow:
+                uow.teams.count()
+        except Exception:  # a health check reports any failure instead of raising it
+            return JSONResponse({"status": "unavailable", "database": "unreachable"}, 503)
+        return JSONResponse({"status": "ok", "database": "ok"})
+
+    return health

@@ -1,0 +1,31 @@
+"""The links in the page header, by role. Add a page's link here with the roles that may open it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careweave.domain.accounts import Role
+from careweave.services.access import Actor
+
+ALL_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True, slots=True)
+class NavLink:
+    """One header link, shown to ``roles`` (admins see every link)."""
+
+    label: str
+    href: str
+    roles: frozenset[Role] = ALL_ROLES
+
+
+NAV_LINKS: list[NavLink] = [
+    NavLink("Home", "/"),
+]
+
+
+def links_for(actor: Actor | None) -> list[NavLink]:
+    """The header links ``actor`` may follow (none when signed out)."""
+    if actor is None:
+        return []
+    return [link for link in NAV_LINKS if actor.is_admin or actor.role in link.roles]

@@ -1,0 +1,12 @@
+"""Server-rendered pages. Each module has one ``router``; add yours to :func:`routers`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def routers() -> list[APIRouter]:
+    """Every page router, in the order they are matched."""
+    from careweave.adapters.web.pages import auth, home
+
+    return [auth.router, home.router]

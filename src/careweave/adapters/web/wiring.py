@@ -1,0 +1,47 @@
+"""The services the web app uses, built once by :func:`careweave.adapters.web.app.create_app`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from careweave.config import Settings
+from careweave.services.account_ports import AccountsUnitOfWork
+from careweave.services.accounts import AccountService
+from careweave.services.audit import AuditService
+from careweave.services.people import PeopleService
+from careweave.services.teams import TeamService
+from careweave.services.visits import VisitService
+from careweave.services.workers import WorkerService
+
+
+@dataclass(frozen=True, slots=True)
+class WebServices:
+    """Everything a route may call. Routes reach it through :data:`careweave.adapters.web.deps.Svc`."""
+
+    settings: Settings
+    uow_factory: Callable[[], AccountsUnitOfWork]
+    accounts: AccountService
+    audit: AuditService
+    teams: TeamService
+    workers: WorkerService
+    people: PeopleService
+    visits: VisitService
+
+    @classmethod
+    def build(
+        cls, settings: Settings, uow_factory: Callable[[], AccountsUnitOfWork]
+    ) -> WebServices:
+        """Wire every service on ``uow_factory``."""
+        return cls(
+            settings=settings,
+            uow_factory=uow_factory,
+            accounts=AccountService(
+                uow_factory, login_attempts_per_minute=settings.login_attempts_per_minute
+            ),
+            audit=AuditService(uow_factory),
+            teams=TeamService(uow_factory),
+            workers=WorkerService(uow_factory),
+            people=PeopleService(uow_factory),
+            visits=VisitService(uow_factory),
+        )
