@@ -35,6 +35,96 @@ from careweave.scheduling import (
 HHCRSP = Path("/work/shared/benchmarks/hhcrsp")
 needs_data = pytest.mark.skipif(not (HHCRSP / "toy.json").exists(), reason="no shared benchmarks")
 
+# Rosters at the best-known value of three instances (found by careweave's solver and frozen here),
+# as caregiver -> [patient, service, start] in travel order.
+BEST_KNOWN_ROSTERS: dict[str, dict[str, list[tuple[str, str, float]]]] = {
+    "mankowska/InstanzCPLEX_HCSRP_10_1.json": {
+        "c1": [
+            ("p10", "s3", 148.0),
+            ("p3", "s2", 247.0),
+            ("p5", "s3", 314.151),
+            ("p9", "s1", 356.044),
+            ("p7", "s3", 434.0),
+        ],
+        "c2": [
+            ("p8", "s6", 46.0),
+        ],
+        "c3": [
+            ("p8", "s5", 46.0),
+            ("p10", "s6", 159.161),
+            ("p6", "s5", 224.083),
+            ("p2", "s5", 291.121),
+            ("p1", "s4", 345.0),
+            ("p9", "s4", 416.454),
+            ("p4", "s4", 458.879),
+        ],
+    },
+    "mankowska/InstanzCPLEX_HCSRP_10_2.json": {
+        "c1": [
+            ("p9", "s1", 27.203),
+            ("p2", "s1", 252.0),
+            ("p3", "s3", 346.295),
+            ("p7", "s1", 367.925),
+            ("p10", "s3", 416.621),
+            ("p4", "s2", 475.002),
+            ("p6", "s1", 500.32),
+        ],
+        "c2": [
+            ("p1", "s5", 37.216),
+            ("p8", "s4", 112.282),
+            ("p10", "s5", 465.621),
+        ],
+        "c3": [
+            ("p9", "s6", 63.203),
+            ("p8", "s5", 112.282),
+            ("p5", "s4", 309.0),
+        ],
+    },
+    "kummer/HHCRSP_25_5_22_1.0_C_C.json": {
+        "c1": [
+            ("p22", "s2", 501.0),
+            ("p15", "s2", 562.0),
+            ("p18", "s3", 642.0),
+            ("p12", "s2", 684.0),
+            ("p19", "s2", 731.0),
+            ("p25", "s2", 803.0),
+            ("p5", "s2", 850.0),
+            ("p23", "s2", 896.0),
+            ("p16", "s2", 923.0),
+            ("p8", "s2", 982.0),
+            ("p14", "s2", 1046.0),
+            ("p4", "s2", 1087.0),
+            ("p24", "s2", 1148.0),
+            ("p20", "s2", 1213.0),
+        ],
+        "c2": [
+            ("p9", "s1", 560.0),
+            ("p21", "s1", 600.0),
+            ("p1", "s1", 669.0),
+            ("p10", "s1", 840.0),
+            ("p7", "s1", 956.0),
+        ],
+        "c3": [
+            ("p15", "s6", 562.0),
+            ("p18", "s6", 658.0),
+            ("p11", "s6", 700.0),
+            ("p5", "s6", 865.0),
+            ("p7", "s6", 956.0),
+        ],
+        "c4": [
+            ("p22", "s5", 512.0),
+            ("p2", "s5", 581.0),
+            ("p6", "s5", 658.0),
+            ("p3", "s5", 722.0),
+            ("p17", "s5", 764.0),
+            ("p25", "s5", 816.0),
+            ("p23", "s5", 896.0),
+            ("p13", "s5", 939.0),
+            ("p14", "s6", 1046.0),
+        ],
+    },
+}
+
 # "two visits": a base (0), Ann (1) and Bob (2).
 MATRIX = [[0, 10, 20], [10, 0, 15], [20, 15, 0]]
 
@@ -516,3 +606,29 @@ def test_pulling_a_start_before_the_worker_can_arrive_is_reported(
     routes = tuple(replace(r, stops=tuple(stops)) if r is route else r for r in roster.routes)
     report = check(problem, Roster(routes))
     assert any(v.rule == "travel" and v.item == f"visit {moved.task_id}" for v in report.violations)
+
+
+def _best_known_row(name: str) -> dict[str, float]:
+    """The best-known row of ``name`` in the shared ``*_best.md`` table of its family."""
+    family, file = name.split("/")
+    for line in (HHCRSP / f"{family}_best.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells[0] == file:
+            keys = ("distance", "max_tardiness", "total_tardiness", "total_cost")
+            return dict(zip(keys, map(float, cells[1:5]), strict=True))
+    raise AssertionError(f"{file} is not in {family}_best.md")
+
+
+@needs_data
+@pytest.mark.parametrize("name", sorted(BEST_KNOWN_ROSTERS))
+def test_rosters_at_the_best_known_value_reproduce_the_published_figures(name: str) -> None:
+    problem = read_hhcrsp(HHCRSP / name)
+    routes = [
+        {"caregiver": c, "visits": [{"patient": p, "service": s, "start": t} for p, s, t in visits]}
+        for c, visits in BEST_KNOWN_ROSTERS[name].items()
+    ]
+    report = check(problem, roster_from_json(routes, problem))
+    assert report.feasible, report.violations
+    best = _best_known_row(name)  # published to three decimals
+    for figure, value in best.items():
+        assert getattr(report.figures, figure) == pytest.approx(value, abs=1e-3), figure
