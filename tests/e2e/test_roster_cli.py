@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -190,10 +189,6 @@ def test_check_reads_the_careweave_format(tmp_path: Path) -> None:
     assert report["total_cost"] == report["weighted_total"] == 20  # 20 min of travel at 1 each
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("careweave.scheduling.solve") is None,
-    reason="the solver (careweave.scheduling.solve) is not in this tree yet",
-)
 def test_solve_prints_json_that_check_agrees_with(tmp_path: Path) -> None:
     instance = write(tmp_path, "mini.json", INSTANCE)
     done = run_script("solve", instance, "--seconds", "0.5", "--seed", "3", "--json")
