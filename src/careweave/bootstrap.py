@@ -20,6 +20,8 @@ from careweave.services.ports import UnitOfWork
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from careweave.services.account_ports import AccountsUnitOfWork
+
 
 def load_settings() -> Settings:
     """Read the settings from the environment."""
@@ -59,10 +61,21 @@ def build_web_app(settings: Settings) -> FastAPI:
     Raises :class:`~careweave.adapters.storage.migrate.SchemaOutOfDateError` (saying to run
     ``careweave db upgrade``) unless the schema is current.
     """
-    from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
     from careweave.adapters.web.app import create_app
 
-    engine = build_engine(settings)
-    ensure_current(engine)
+    return create_app(settings, uow_factory=app_uow_factory(settings))
+
+
+def app_uow_factory(
+    settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
+) -> Callable[[], AccountsUnitOfWork]:
+    """A factory of units of work carrying every area's repositories (core, accounts and audit,
+    visit recording), as the web app and account commands need; arguments as :func:`uow_factory`.
+    """
+    from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
+
+    engine = engine if engine is not None else build_engine(settings)
+    if check_schema:
+        ensure_current(engine)
     sessions = make_session_factory(engine)
-    return create_app(settings, uow_factory=lambda: SqlRecordingUnitOfWork(sessions))
+    return lambda: SqlRecordingUnitOfWork(sessions)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from careweave.adapters.cli.personas import DemoPassword, ensure_demo_personas
 from careweave.adapters.cli.units import units_of_work
 from careweave.services.demo_data import generate_neighbourhood
 from careweave.services.demo_places import TOWN_NAME
@@ -19,11 +20,13 @@ app = typer.Typer(help="Demo data: a neighbourhood in the Wigan borough.", no_ar
 def seed(
     people: Annotated[int, typer.Option(help="How many people draw on care.")] = 60,
     workers: Annotated[int, typer.Option(help="How many care workers.")] = 12,
-    teams: Annotated[int, typer.Option(help="How many neighbourhood teams.")] = 1,
+    # Two teams by default: the demo logins need a team A and a team B (worker.a, worker.b).
+    teams: Annotated[int, typer.Option(help="How many neighbourhood teams.")] = 2,
     seed: Annotated[int, typer.Option(help="Same seed, same neighbourhood.")] = 1,
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when the database already has people.")
     ] = False,
+    demo_password: DemoPassword = None,
 ) -> None:
     """Generate a demo neighbourhood with this week's visits and write it in one transaction."""
     started = time.perf_counter()
@@ -32,6 +35,7 @@ def seed(
             people=people, workers=workers, teams=teams, seed=seed
         )
         result = seed_demo(units, neighbourhood, if_empty=if_empty)
+    ensure_demo_personas(demo_password)
     elapsed = time.perf_counter() - started
     if not result.seeded:
         typer.echo(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from careweave.adapters.cli import db, demo, roster, serve
+from careweave.adapters.cli import db, demo, personas, roster, serve
 
 
 def register(app: typer.Typer) -> None:
@@ -13,3 +13,4 @@ def register(app: typer.Typer) -> None:
     app.add_typer(roster.app, name="roster")
     app.add_typer(demo.app, name="demo")
     app.command("serve")(serve.serve)
+    demo.app.command("personas")(personas.personas)

@@ -13,11 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from careweave.adapters.storage import tables_accounts as t
-from careweave.adapters.storage.repositories.base import (
-    affected_rows,
-    integrity_as_conflict,
-    paginate,
-)
+from careweave.adapters.storage.repositories.base import affected_rows, paginate
 from careweave.domain.accounts import ApiToken, Role, User, WebSession
 from careweave.domain.audit import AuditEntry
 from careweave.domain.errors import ConflictError, NotFoundError
@@ -56,8 +52,11 @@ class SqlUserRepository:
 
     def add(self, user: User) -> None:
         """Store a new user."""
-        with integrity_as_conflict(f"the username {user.username!r} is taken"):
-            self.session.execute(insert(t.users).values(**_user_row(user)))
+        try:
+            with self.session.begin_nested():
+                self.session.execute(insert(t.users).values(**_user_row(user)))
+        except IntegrityError as exc:
+            raise ConflictError(f"the username {user.username!r} is taken", "username") from exc
 
     def update(self, user: User) -> None:
         """Save the changed ``user``."""
@@ -348,16 +347,17 @@ class SqlIdempotencyKeyRepository:
     def add(self, record: IdempotencyRecord) -> None:
         """Store ``record``; ConflictError when the key is already used."""
         try:
-            self.session.execute(
-                insert(t.idempotency_keys).values(
-                    user_id=record.user_id,
-                    key=record.key,
-                    fingerprint=record.fingerprint,
-                    record_kind=record.record_kind,
-                    record_id=record.record_id,
-                    created_at=record.created_at,
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(t.idempotency_keys).values(
+                        user_id=record.user_id,
+                        key=record.key,
+                        fingerprint=record.fingerprint,
+                        record_kind=record.record_kind,
+                        record_id=record.record_id,
+                        created_at=record.created_at,
+                    )
                 )
-            )
         except IntegrityError as exc:
             # Two requests with one key raced; the other one won. A retry will find its record.
             raise ConflictError(
