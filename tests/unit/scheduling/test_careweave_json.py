@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careweave.scheduling import (
     BreakRule,
@@ -290,3 +292,78 @@ def test_bad_rosters_are_rejected_naming_the_item() -> None:
         )
     with pytest.raises(ProblemError, match="roster: routes is missing"):
         roster_from_json({}, problem)
+
+
+@st.composite
+def random_problem(draw: st.DrawFn) -> Problem:
+    """A small well-formed problem with random values in every field the format covers."""
+    size = draw(st.integers(1, 4))
+    cell = st.floats(0, 500, allow_nan=False)
+    matrix = np.array([[draw(cell) for _ in range(size)] for _ in range(size)])
+    location = st.integers(0, size - 1)
+    minutes = st.floats(0, 1400, allow_nan=False)
+    skills = st.frozensets(st.sampled_from(["care", "hoist", "meds"]), max_size=2)
+    workers = tuple(
+        Worker(
+            f"w{i}",
+            draw(skills) | {"care"},
+            (Shift(0, 0, draw(st.one_of(st.just(math.inf), st.floats(1, 1440)))),),
+            draw(location),
+            draw(location),
+            gender=draw(st.one_of(st.none(), st.sampled_from(["female", "male"]))),
+            max_week_minutes=draw(st.one_of(st.just(math.inf), minutes)),
+            break_rule=draw(st.one_of(st.none(), st.just(BreakRule()))),
+            cost_per_hour=draw(st.floats(0, 40, allow_nan=False)),
+        )
+        for i in range(draw(st.integers(2, 3)))
+    )
+    tasks = []
+    for k in range(draw(st.integers(1, 4))):
+        earliest, length, shortest = (
+            draw(minutes),
+            draw(minutes),
+            draw(st.floats(0, 90, allow_nan=False)),
+        )
+        tasks.append(
+            Task(
+                f"t{k}",
+                "ann",
+                draw(location),
+                0,
+                earliest,
+                earliest + length,
+                shortest,
+                shortest + draw(st.floats(0, 30, allow_nan=False)),
+                frozenset({"care"}),
+                priority=draw(st.integers(1, 4)),
+                preferred=frozenset(draw(st.sets(st.sampled_from(["w0", "w1"]), max_size=1))),
+            )
+        )
+    links = (
+        (Link("t0", f"t{len(tasks) - 1}", -draw(minutes), draw(minutes)),) if len(tasks) > 1 else ()
+    )
+    return Problem(
+        workers=workers,
+        tasks=tuple(tasks),
+        travel={"drive": TravelMatrix(matrix)},
+        links=links,
+        people=(
+            Person(
+                "ann",
+                draw(st.one_of(st.none(), st.integers(1, 5))),
+                {"w0": draw(st.integers(0, 9))},
+                draw(st.one_of(st.none(), minutes)),
+            ),
+        ),
+        weights=Weights(
+            travel=draw(st.floats(0, 10, allow_nan=False)), divisor=draw(st.floats(0.5, 4))
+        ),
+        mode=Mode.OUTCOME_BASED,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_problem())
+def test_every_problem_round_trips_through_json_text(problem: Problem) -> None:
+    text = json.dumps(problem_to_json(problem))
+    assert problem_from_json(json.loads(text)) == problem

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import math
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
+import careweave.scheduling
 from careweave.scheduling import (
     BreakRule,
     Link,
@@ -222,3 +225,21 @@ def test_regulars_and_equality() -> None:
     assert person.regulars == frozenset({"w1"})
     assert problem() == problem()
     assert problem() != problem(name="other")
+
+
+def test_scheduling_imports_nothing_else_of_careweave() -> None:
+    package = Path(careweave.scheduling.__file__).parent
+    offenders = []
+    for source in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            offenders += [
+                f"{source.name}: {name}"
+                for name in names
+                if name.startswith("careweave") and not name.startswith("careweave.scheduling")
+            ]
+    assert offenders == []
