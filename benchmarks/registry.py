@@ -14,6 +14,7 @@ from pathlib import Path
 
 SUITES: dict[str, str] = {
     "hhcrsp": "benchmarks.hhcrsp_suite:run",
+    "provider": "benchmarks.provider_suite:run",
     "repair": "benchmarks.repair_suite:run",
 }
 """Suite name to ``module:function``; the function takes :class:`RunOptions`, returns markdown."""

@@ -83,8 +83,13 @@ def checked(routes: list[dict[str, Any]]) -> CheckReport:
     return check(problem, roster_from_json({"routes": routes}, problem))
 
 
-def test_ortools_routes_for_toy_pass_the_checker() -> None:
-    answer = ortools_routing.solve(parse_instance(TOY), seconds=0.3, seed=0)
+@pytest.fixture(scope="module")
+def ortools_answer() -> dict[str, Any]:
+    return ortools_routing.solve(parse_instance(TOY), seconds=0.2, seed=0)
+
+
+def test_ortools_routes_for_toy_pass_the_checker(ortools_answer: dict[str, Any]) -> None:
+    answer = ortools_answer
     report = checked(answer["routes"])
     assert answer["found"]
     assert report.feasible, report.violations
@@ -93,8 +98,10 @@ def test_ortools_routes_for_toy_pass_the_checker() -> None:
     assert figures.total_cost == pytest.approx(expected)
 
 
-def test_ortools_starts_double_handed_visit_together_with_two_caregivers() -> None:
-    answer = ortools_routing.solve(parse_instance(TOY), seconds=0.3, seed=0)
+def test_ortools_starts_double_handed_visit_together_with_two_caregivers(
+    ortools_answer: dict[str, Any],
+) -> None:
+    answer = ortools_answer
     p4 = [
         (route["caregiver"], visit["start"])
         for route in answer["routes"]
@@ -107,7 +114,7 @@ def test_ortools_starts_double_handed_visit_together_with_two_caregivers() -> No
 
 
 def test_pyvrp_routes_keep_abilities_and_break_only_synchronisation() -> None:
-    answer = pyvrp_relaxed.solve(parse_instance(TOY), seconds=0.3, seed=0)
+    answer = pyvrp_relaxed.solve(parse_instance(TOY), seconds=0.2, seed=0)
     report = checked(answer["routes"])
     assert {v.rule for v in report.violations} <= {"link", "same_worker"}
     assert report.figures.unassigned == 0
