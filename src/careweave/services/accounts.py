@@ -250,9 +250,18 @@ class NewUser:
 
 
 def add_user(
-    uow: AccountsUnitOfWork, hasher: PasswordHasher, spec: NewUser, *, at: datetime
+    uow: AccountsUnitOfWork,
+    hasher: PasswordHasher,
+    spec: NewUser,
+    *,
+    at: datetime,
+    password_hash: str | None = None,
 ) -> User:
-    """Validate ``spec``, hash its password and add the user inside ``uow`` (not committed)."""
+    """Validate ``spec``, hash its password and add the user inside ``uow`` (not committed).
+
+    ``password_hash``, when given, is a hash of ``spec.password`` made earlier (hashing is
+    deliberately slow, so several users with one password may share one hash).
+    """
     username = normalise_username(spec.username)
     if spec.password_min_length is None:
         check_password(spec.password)
@@ -264,7 +273,7 @@ def add_user(
         username=username,
         display_name=spec.display_name,
         role=spec.role,
-        password_hash=hasher.hash(spec.password),
+        password_hash=password_hash or hasher.hash(spec.password),
         team_ids=spec.team_ids,
         person_ids=spec.person_ids,
         assigned_person_ids=spec.assigned_person_ids,

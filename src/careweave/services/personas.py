@@ -115,6 +115,8 @@ def create_demo_personas(
         "family": {"person_ids": frozenset({people_a[0].id})},
     }
     hasher = hasher or PasswordHasher()
+    # The demo logins share one printed password, so one (slow) hash serves them all.
+    shared_hash = hasher.hash(password)
     created: list[User] = []
     for persona in PERSONAS:
         if uow.users.find_by_username(persona.username) is not None:
@@ -127,7 +129,7 @@ def create_demo_personas(
             password_min_length=DEMO_PASSWORD_MIN_LENGTH,
             **scopes[persona.username],  # type: ignore[arg-type]
         )
-        created.append(add_user(uow, hasher, spec, at=utc_now()))
+        created.append(add_user(uow, hasher, spec, at=utc_now(), password_hash=shared_hash))
     return created
 
 

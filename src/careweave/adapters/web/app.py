@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -57,7 +58,12 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(settings: Settings, *, uow_factory: Callable[[], AccountsUnitOfWork]) -> FastAPI:
+def create_app(
+    settings: Settings,
+    *,
+    uow_factory: Callable[[], AccountsUnitOfWork],
+    password_hasher: PasswordHasher | None = None,
+) -> FastAPI:
     """Build the web app.
 
     Parameters
@@ -67,8 +73,11 @@ def create_app(settings: Settings, *, uow_factory: Callable[[], AccountsUnitOfWo
     uow_factory
         Makes units of work carrying the core and accounts repositories (and any other area's
         the pages need, e.g. visit recording).
+    password_hasher
+        The argon2 hasher for sign-in (default parameters unless given; tests pass a cheap one,
+        and passwords hashed with other parameters are re-hashed on sign-in).
     """
-    services = WebServices.build(settings, uow_factory)
+    services = WebServices.build(settings, uow_factory, password_hasher)
     app = FastAPI(
         title="careweave",
         summary="Adult social care at home: people, teams, workers, visits and rosters.",

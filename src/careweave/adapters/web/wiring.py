@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from argon2 import PasswordHasher
+
 from careweave.config import Settings
 from careweave.services.account_ports import AccountsUnitOfWork
 from careweave.services.accounts import AccountService
@@ -30,14 +32,19 @@ class WebServices:
 
     @classmethod
     def build(
-        cls, settings: Settings, uow_factory: Callable[[], AccountsUnitOfWork]
+        cls,
+        settings: Settings,
+        uow_factory: Callable[[], AccountsUnitOfWork],
+        password_hasher: PasswordHasher | None = None,
     ) -> WebServices:
         """Wire every service on ``uow_factory``."""
         return cls(
             settings=settings,
             uow_factory=uow_factory,
             accounts=AccountService(
-                uow_factory, login_attempts_per_minute=settings.login_attempts_per_minute
+                uow_factory,
+                login_attempts_per_minute=settings.login_attempts_per_minute,
+                hasher=password_hasher,
             ),
             audit=AuditService(uow_factory),
             teams=TeamService(uow_factory),
