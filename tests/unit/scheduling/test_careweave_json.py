@@ -277,6 +277,10 @@ def test_an_hhcrsp_roster_round_trips_with_repeated_services(tmp_path: Path) -> 
     path.write_text(json.dumps(written), encoding="utf-8")
     assert read_roster(path, problem) == roster
     assert roster_from_json(written["routes"], problem) == roster  # a bare list of routes
+    # Listed the other way round, the earlier start is still the first task of the pair.
+    later = Roster((Route("c2", 0, (Stop("p1/s1#2", 9.0),)), Route("c1", 0, (Stop("p1/s1", 3.0),))))
+    reread = roster_from_json(roster_to_json(problem, later, hhcrsp=True), problem)
+    assert reread == later
 
 
 def test_bad_rosters_are_rejected_naming_the_item() -> None:

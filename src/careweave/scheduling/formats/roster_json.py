@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,24 +47,27 @@ def roster_from_json(data: Any, problem: Problem) -> Roster:
     else:
         routes, unassigned = seq(data, "roster"), []
     lookup = _HhcrspLookup(problem)
+    built = [_route(raw, position, lookup) for position, raw in enumerate(routes)]
     return Roster(
-        routes=tuple(_route(raw, position, lookup) for position, raw in enumerate(routes, 1)),
+        routes=tuple(lookup.resolve(built)),
         unassigned=tuple(text(t, "roster", "unassigned visit") for t in unassigned),
     )
 
 
 def _route(raw: Any, position: int, lookup: _HhcrspLookup) -> Route:
-    route = obj(raw, f"route #{position}")
+    route = obj(raw, f"route #{position + 1}")
     if "caregiver" in route:
-        worker = text(route["caregiver"], f"route #{position}", "caregiver")
+        worker = text(route["caregiver"], f"route #{position + 1}", "caregiver")
         item = f"route of {worker}"
         visits = seq(key(route, "visits", item), f"{item}: visits")
-        return Route(worker, 0, tuple(lookup.stop(v, item) for v in visits))
-    worker = text(key(route, "worker", f"route #{position}"), f"route #{position}", "worker")
+        stops = (lookup.stop(v, item, (position, k)) for k, v in enumerate(visits))
+        return Route(worker, 0, tuple(stops))
+    where = f"route #{position + 1}"
+    worker = text(key(route, "worker", where), where, "worker")
     item = f"route of {worker}"
     day = whole(route.get("day", 0), item, "day")
-    stops = seq(key(route, "stops", item), f"{item}: stops")
-    return Route(worker, day, tuple(_stop(s, item) for s in stops))
+    stops_raw = seq(key(route, "stops", item), f"{item}: stops")
+    return Route(worker, day, tuple(_stop(s, item) for s in stops_raw))
 
 
 def _stop(raw: Any, item: str) -> Stop:
@@ -78,27 +82,42 @@ def _stop(raw: Any, item: str) -> Stop:
 
 
 class _HhcrspLookup:
-    """Finds the task a (patient, service) mention means, counting repeated mentions."""
+    """Finds the task a (patient, service) mention means.
+
+    When a patient needs the same service twice, mentions are matched to the tasks in order of
+    start time, so that the first task (the first end of any link between them) starts first.
+    """
 
     def __init__(self, problem: Problem) -> None:
         self.tasks: dict[tuple[str, str], list[str]] = defaultdict(list)
         for task in problem.tasks:
             if len(task.skills) == 1:
                 self.tasks[(task.person, next(iter(task.skills)))].append(task.id)
-        self.mentions: dict[tuple[str, str], int] = defaultdict(int)
+        self.mentions: dict[tuple[str, str], list[tuple[float, int, int]]] = defaultdict(list)
 
-    def stop(self, raw: Any, item: str) -> Stop:
+    def stop(self, raw: Any, item: str, where: tuple[int, int]) -> Stop:
         visit = obj(raw, f"{item}: visit")
         patient = text(key(visit, "patient", item), item, "patient")
         service = text(key(visit, "service", item), item, "service")
         candidates = self.tasks.get((patient, service))
         if not candidates:
             raise ProblemError(item, f"patient {patient} does not need service {service}")
-        mention = self.mentions[(patient, service)]
-        self.mentions[(patient, service)] += 1
-        # A mention past the last task repeats the last one, so the checker reports a duplicate.
-        task_id = candidates[min(mention, len(candidates) - 1)]
-        return Stop(task_id, number(key(visit, "start", item), f"{item}: {task_id}", "start"))
+        start = number(key(visit, "start", item), f"{item}: {patient}/{service}", "start")
+        self.mentions[(patient, service)].append((start, *where))
+        return Stop(candidates[0], start)
+
+    def resolve(self, routes: list[Route]) -> list[Route]:
+        """``routes`` with repeated services matched to their tasks by start time."""
+        stops = [list(route.stops) for route in routes]
+        for need, mentions in self.mentions.items():
+            candidates = self.tasks[need]
+            if len(candidates) < 2:
+                continue  # every mention is the one task; the checker reports any duplicate
+            for rank, (_, route, position) in enumerate(sorted(mentions)):
+                # A mention past the last task repeats the last one: a duplicate for the checker.
+                task_id = candidates[min(rank, len(candidates) - 1)]
+                stops[route][position] = replace(stops[route][position], task_id=task_id)
+        return [replace(r, stops=tuple(s)) for r, s in zip(routes, stops, strict=True)]
 
 
 def hhcrsp_service(task: Task) -> str:
