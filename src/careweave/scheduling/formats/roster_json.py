@@ -2,7 +2,7 @@
 
 - HHCRSP form (ROSTERING.md): ``{"caregiver": "c1", "visits": [{"patient": "p3", "service": "s2",
   "start": 123.0}]}`` per route, one day, in travel order. A visit names its task by patient and
-  service; when a patient needs the same service twice, the n-th mention is the n-th task.
+  service; when a patient needs the same service twice, the earlier start is the first task.
 - careweave form: ``{"worker": "w1", "day": 0, "stops": [{"task": "t1", "start": 540.0,
   "duration": 30.0}]}`` per route (``duration`` optional).
 
