@@ -15,6 +15,7 @@ from careweave.adapters.storage.database import make_engine, make_session_factor
 from careweave.adapters.storage.migrate import ensure_current
 from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.config import Settings
+from careweave.services.plan_ports import PlansUnitOfWork
 from careweave.services.ports import UnitOfWork
 
 if TYPE_CHECKING:
@@ -53,6 +54,19 @@ def uow_factory(
         ensure_current(engine)
     sessions = make_session_factory(engine)
     return lambda: SqlUnitOfWork(sessions)
+
+
+def plans_uow_factory(
+    settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
+) -> Callable[[], PlansUnitOfWork]:
+    """Like :func:`uow_factory`, with the plans area's repositories (and accounts and audit)."""
+    from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
+
+    engine = engine if engine is not None else build_engine(settings)
+    if check_schema:
+        ensure_current(engine)
+    sessions = make_session_factory(engine)
+    return lambda: PlansSqlUnitOfWork(sessions)
 
 
 def build_web_app(settings: Settings) -> FastAPI:

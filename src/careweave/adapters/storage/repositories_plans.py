@@ -1,0 +1,358 @@
+"""SQL repositories of conversations, eligibility assessments, plan versions, GAS ratings,
+reablement episodes and risks, and the unit of work that carries them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, insert, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.orm import Session
+
+from careweave.adapters.storage import mapping_plans as m
+from careweave.adapters.storage import tables
+from careweave.adapters.storage.repositories.base import (
+    SqlRepository,
+    chunks,
+    integrity_as_conflict,
+)
+from careweave.adapters.storage.tables_plans import (
+    care_plans,
+    conversations,
+    eligibility_assessments,
+    gas_ratings,
+    plan_goals,
+    reablement_episodes,
+    risks,
+)
+from careweave.adapters.storage.uow_accounts import AccountsSqlUnitOfWork
+from careweave.domain.conversations import Conversation
+from careweave.domain.eligibility import EligibilityAssessment
+from careweave.domain.errors import NotFoundError
+from careweave.domain.gas import GasRating
+from careweave.domain.plans import CarePlan, Goal
+from careweave.domain.reablement import ReablementEpisode
+from careweave.domain.risk import Risk
+
+
+class _PersonOwned(SqlRepository[Any]):
+    """Records owned by a person: the person must exist; listed per person."""
+
+    order: tuple[str, ...] = ("id",)
+
+    def _check_references(self, item: Any) -> None:
+        self._require(tables.people, "person", item.person_id)
+
+    def list_for_person(self, person_id: str) -> list[Any]:
+        """The person's records in the repository's order."""
+        columns = self.table.c
+        statement = select(self.table).where(columns.person_id == person_id)
+        return self._fetch(statement.order_by(*(columns[c] for c in self.order)))
+
+
+class SqlConversationRepository(_PersonOwned):
+    """Conversations, oldest first."""
+
+    table = conversations
+    kind = "conversation"
+    order = ("held_on", "id")
+
+    def _to_row(self, c: Conversation) -> dict[str, Any]:
+        return {"id": c.id, "person_id": c.person_id, "kind": c.kind.value, "held_on": c.held_on,
+                "held_by": c.held_by, "agreed": c.agreed, "topics": dict(c.topics),
+                "actions": [m.agreed_action_to_json(a) for a in c.actions],
+                "review_on": c.review_on, "personal_budget_pence": c.personal_budget_pence}  # fmt: skip
+
+    def _from_row(self, r: RowMapping) -> Conversation:
+        return Conversation(
+            id=r["id"], person_id=r["person_id"], kind=r["kind"], held_on=r["held_on"],
+            held_by=r["held_by"], agreed=r["agreed"], topics=dict(r["topics"]),
+            actions=tuple(m.agreed_action_from_json(a) for a in r["actions"]),
+            review_on=r["review_on"], personal_budget_pence=r["personal_budget_pence"],
+        )  # fmt: skip
+
+
+class SqlEligibilityRepository(_PersonOwned):
+    """Eligibility assessments, oldest first."""
+
+    table = eligibility_assessments
+    kind = "eligibility assessment"
+    order = ("assessed_on", "id")
+
+    def _to_row(self, a: EligibilityAssessment) -> dict[str, Any]:
+        return {"id": a.id, "person_id": a.person_id, "assessed_on": a.assessed_on,
+                "assessed_by": a.assessed_by,
+                "arises_from_impairment_or_illness": a.arises_from_impairment_or_illness,
+                "impairment_notes": a.impairment_notes,
+                "findings": [m.finding_to_json(f) for f in a.findings],
+                "wellbeing": [[area.value, impact.value] for area, impact in a.wellbeing],
+                "override": m.judgement_to_json(a.override),
+                "eligible": a.determine().eligible}  # fmt: skip
+
+    def _from_row(self, r: RowMapping) -> EligibilityAssessment:
+        return EligibilityAssessment(
+            id=r["id"], person_id=r["person_id"], assessed_on=r["assessed_on"],
+            assessed_by=r["assessed_by"],
+            arises_from_impairment_or_illness=r["arises_from_impairment_or_illness"],
+            impairment_notes=r["impairment_notes"],
+            findings=tuple(m.finding_from_json(f) for f in r["findings"]),
+            wellbeing=tuple((area, impact) for area, impact in r["wellbeing"]),
+            override=m.judgement_from_json(r["override"]),
+        )  # fmt: skip
+
+
+class SqlReablementRepository(_PersonOwned):
+    """Reablement episodes, by start date."""
+
+    table = reablement_episodes
+    kind = "reablement episode"
+    order = ("started_on", "id")
+
+    def _to_row(self, e: ReablementEpisode) -> dict[str, Any]:
+        return {"id": e.id, "person_id": e.person_id, "plan_id": e.plan_id,
+                "started_on": e.started_on, "planned_end_on": e.planned_end_on,
+                "ended_on": e.ended_on,
+                "end_result": e.end_result.value if e.end_result else None,
+                "extension_reason": e.extension_reason,
+                "at_home_after_91_days": e.at_home_after_91_days, "goal_ids": list(e.goal_ids),
+                "barthel_start": m.barthel_to_json(e.barthel_start),
+                "barthel_end": m.barthel_to_json(e.barthel_end),
+                "reviews": [m.review_to_json(r) for r in e.reviews]}  # fmt: skip
+
+    def _from_row(self, r: RowMapping) -> ReablementEpisode:
+        return ReablementEpisode(
+            id=r["id"], person_id=r["person_id"], plan_id=r["plan_id"],
+            started_on=r["started_on"], planned_end_on=r["planned_end_on"],
+            ended_on=r["ended_on"], end_result=r["end_result"],
+            extension_reason=r["extension_reason"],
+            at_home_after_91_days=r["at_home_after_91_days"], goal_ids=tuple(r["goal_ids"]),
+            barthel_start=m.barthel_from_json(r["barthel_start"]),
+            barthel_end=m.barthel_from_json(r["barthel_end"]),
+            reviews=tuple(m.review_from_json(x) for x in r["reviews"]),
+        )  # fmt: skip
+
+    def list(
+        self, *, person_ids: Collection[str] | None = None, open_only: bool = False
+    ) -> list[ReablementEpisode]:
+        """Episodes of the given people (``None``: everyone), open ones only if asked."""
+        columns = self.table.c
+        statement: Select[Any] = select(self.table)
+        if open_only:
+            statement = statement.where(columns.ended_on.is_(None))
+        statement = statement.order_by(columns.started_on, columns.id)
+        if person_ids is None:
+            return self._fetch(statement)
+        found: list[ReablementEpisode] = []
+        for chunk in chunks(sorted(set(person_ids))):
+            found += self._fetch(statement.where(columns.person_id.in_(chunk)))
+        return sorted(found, key=lambda e: (e.started_on, e.id))
+
+
+class SqlRiskRepository(_PersonOwned):
+    """Risks, by when they were agreed."""
+
+    table = risks
+    kind = "risk"
+    order = ("agreed_on", "id")
+
+    def _to_row(self, k: Risk) -> dict[str, Any]:
+        return {"id": k.id, "person_id": k.person_id, "plan_id": k.plan_id,
+                "description": k.description, "at_risk": sorted(a.value for a in k.at_risk),
+                "likelihood": int(k.likelihood), "impact": int(k.impact),
+                "persons_view": k.persons_view, "decision": k.decision.value,
+                "decision_reason": k.decision_reason, "agreed_by": k.agreed_by,
+                "agreed_on": k.agreed_on, "safeguards": k.safeguards,
+                "review_on": k.review_on}  # fmt: skip
+
+    def _from_row(self, r: RowMapping) -> Risk:
+        return Risk(
+            id=r["id"], person_id=r["person_id"], plan_id=r["plan_id"],
+            description=r["description"], at_risk=frozenset(r["at_risk"]),
+            likelihood=r["likelihood"], impact=r["impact"], persons_view=r["persons_view"],
+            decision=r["decision"], decision_reason=r["decision_reason"],
+            agreed_by=r["agreed_by"], agreed_on=r["agreed_on"], safeguards=r["safeguards"],
+            review_on=r["review_on"],
+        )  # fmt: skip
+
+
+def _rating(r: RowMapping) -> GasRating:
+    return GasRating(id=r["id"], goal_id=r["goal_id"], rated_on=r["rated_on"], level=r["level"],
+                     rated_by=r["rated_by"], note=r["note"])  # fmt: skip
+
+
+class SqlGasRatingRepository:
+    """GAS ratings of each person's goals, by day then id."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_for_person(self, person_id: str, ratings: Iterable[GasRating]) -> None:
+        """Store new ratings of ``person_id``'s goals."""
+        rows = [{"id": g.id, "person_id": person_id, "goal_id": g.goal_id, "rated_on": g.rated_on,
+                 "level": g.level, "rated_by": g.rated_by, "note": g.note} for g in ratings]  # fmt: skip
+        if rows:
+            with integrity_as_conflict(self.session, "that rating is already stored"):
+                self.session.execute(insert(gas_ratings), rows)
+
+    def list_for_person(self, person_id: str) -> list[GasRating]:
+        """Every rating of the person's goals."""
+        c = gas_ratings.c
+        statement = select(gas_ratings).where(c.person_id == person_id).order_by(c.rated_on, c.id)
+        return [_rating(r) for r in self.session.execute(statement).mappings()]
+
+
+class SqlCarePlanRepository:
+    """Care and support plans, every version kept; a version once stored never changes."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_version(self, plan: CarePlan) -> None:
+        """Store a new version of a plan (version 1 for a new plan).
+
+        Raises :class:`ConflictError` when that version already exists: someone else changed the
+        plan first, and this change must be made again on their version.
+        """
+        if not self.session.get(tables.PersonRow, plan.person_id):
+            raise NotFoundError("person", plan.person_id)
+        with integrity_as_conflict(
+            self.session, "someone else changed this plan first; open it again"
+        ):
+            self.session.execute(insert(care_plans).values(**_plan_row(plan)))
+            self.session.flush()
+        goals = [_goal_row(plan, i, g) for i, g in enumerate(plan.goals)]
+        if goals:
+            self.session.execute(insert(plan_goals), goals)
+
+    def get(self, plan_id: str, version: int | None = None) -> CarePlan:
+        """Version ``version`` of the plan (its newest when ``None``)."""
+        c = care_plans.c
+        statement = select(care_plans).where(c.plan_id == plan_id)
+        statement = (
+            statement.where(c.version == version)
+            if version
+            else statement.order_by(c.version.desc()).limit(1)
+        )
+        found = self._load(self.session.execute(statement).mappings().all())
+        if not found:
+            raise NotFoundError(
+                "plan", plan_id if version is None else f"{plan_id} version {version}"
+            )
+        return found[0]
+
+    def versions(self, plan_id: str) -> list[CarePlan]:
+        """Every version of the plan, oldest first."""
+        c = care_plans.c
+        found = self._load(
+            self.session.execute(select(care_plans).where(c.plan_id == plan_id).order_by(c.version))
+            .mappings()
+            .all()
+        )
+        if not found:
+            raise NotFoundError("plan", plan_id)
+        return found
+
+    def list_for_person(self, person_id: str, *, all_versions: bool = False) -> list[CarePlan]:
+        """The person's plans (newest version of each unless ``all_versions``), oldest plan first."""
+        c = care_plans.c
+        statement = (
+            select(care_plans)
+            .where(c.person_id == person_id)
+            .order_by(c.created_at, c.plan_id, c.version)
+        )
+        plans = self._load(self.session.execute(statement).mappings().all())
+        if all_versions:
+            return plans
+        newest: dict[str, CarePlan] = {}
+        for plan in plans:
+            newest[plan.plan_id] = plan
+        return sorted(
+            newest.values(),
+            key=lambda p: (min(q.created_at for q in plans if q.plan_id == p.plan_id), p.plan_id),
+        )
+
+    def plan_of_goal(self, goal_id: str) -> CarePlan:
+        """The newest version of the plan that holds ``goal_id``."""
+        c = plan_goals.c
+        row = self.session.execute(select(c.plan_id).where(c.goal_id == goal_id).limit(1)).first()
+        if row is None:
+            raise NotFoundError("goal", goal_id)
+        return self.get(row[0])
+
+    def _load(self, rows: Sequence[RowMapping]) -> list[CarePlan]:
+        keys = [(r["plan_id"], r["version"]) for r in rows]
+        goals: dict[tuple[str, int], list[Goal]] = defaultdict(list)
+        for chunk in chunks(sorted({k[0] for k in keys})):
+            c = plan_goals.c
+            statement = (
+                select(plan_goals)
+                .where(c.plan_id.in_(chunk))
+                .order_by(c.plan_id, c.version, c.position)
+            )
+            for g in self.session.execute(statement).mappings():
+                goals[(g["plan_id"], g["version"])].append(_goal(g))
+        return [_plan(r, goals[(r["plan_id"], r["version"])]) for r in rows]
+
+
+def _plan_row(p: CarePlan) -> dict[str, Any]:
+    body = {"strengths": list(p.strengths), "actions": [m.action_to_json(a) for a in p.actions],
+            "contingencies": [m.contingency_to_json(c) for c in p.contingencies],
+            "agreement": m.agreement_to_json(p.agreement)}  # fmt: skip
+    return {"plan_id": p.plan_id, "version": p.version, "person_id": p.person_id,
+            "created_at": m.naive_utc(p.created_at), "created_by": p.created_by,
+            "review_on": p.review_on, "review_by": p.review_by,
+            "funding_source": p.funding_source.value, "summary": p.summary, "body": body}  # fmt: skip
+
+
+def _plan(r: RowMapping, goals: list[Goal]) -> CarePlan:
+    body = r["body"]
+    return CarePlan(
+        plan_id=r["plan_id"], version=r["version"], person_id=r["person_id"],
+        created_at=m.aware_utc(r["created_at"]), created_by=r["created_by"],
+        review_on=r["review_on"], review_by=r["review_by"], funding_source=r["funding_source"],
+        summary=r["summary"], strengths=tuple(body["strengths"]), goals=tuple(goals),
+        actions=tuple(m.action_from_json(a) for a in body["actions"]),
+        contingencies=tuple(m.contingency_from_json(c) for c in body["contingencies"]),
+        agreement=m.agreement_from_json(body["agreement"]),
+    )  # fmt: skip
+
+
+def _goal_row(p: CarePlan, position: int, g: Goal) -> dict[str, Any]:
+    return {"plan_id": p.plan_id, "version": p.version, "goal_id": g.id, "position": position,
+            "description": g.description, "importance": g.importance, "weight": g.weight,
+            "hopes": g.hopes, "need_outcome": g.need_outcome.value if g.need_outcome else None,
+            "lifecycle_status": g.lifecycle_status.value, "start_on": g.start_on,
+            "target_on": g.target_on, "scale": m.scale_to_json(g.scale)}  # fmt: skip
+
+
+def _goal(r: RowMapping) -> Goal:
+    return Goal(
+        id=r["goal_id"], description=r["description"], importance=r["importance"],
+        weight=r["weight"], hopes=r["hopes"], need_outcome=r["need_outcome"],
+        lifecycle_status=r["lifecycle_status"], start_on=r["start_on"], target_on=r["target_on"],
+        scale=m.scale_from_json(r["scale"]),
+    )  # fmt: skip
+
+
+class PlansSqlUnitOfWork(AccountsSqlUnitOfWork):
+    """The SQL unit of work with accounts/audit and the plans repositories (cooperative: combine
+    it with other areas' subclasses by multiple inheritance)."""
+
+    conversations: SqlConversationRepository
+    eligibility: SqlEligibilityRepository
+    plans: SqlCarePlanRepository
+    ratings: SqlGasRatingRepository
+    episodes: SqlReablementRepository
+    risks: SqlRiskRepository
+
+    def open_repositories(self, session: Session) -> None:
+        """Open the core, accounts and plans repositories on ``session``."""
+        super().open_repositories(session)
+        self.conversations = SqlConversationRepository(session)
+        self.eligibility = SqlEligibilityRepository(session)
+        self.plans = SqlCarePlanRepository(session)
+        self.ratings = SqlGasRatingRepository(session)
+        self.episodes = SqlReablementRepository(session)
+        self.risks = SqlRiskRepository(session)

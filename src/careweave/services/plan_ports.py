@@ -1,0 +1,159 @@
+"""Ports of the plans area: what its services need from storage (see :mod:`.ports`)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import Protocol
+
+from careweave.domain.conversations import Conversation
+from careweave.domain.eligibility import EligibilityAssessment
+from careweave.domain.gas import GasRating
+from careweave.domain.plans import CarePlan
+from careweave.domain.reablement import ReablementEpisode
+from careweave.domain.risk import Risk
+from careweave.services.account_ports import AccountsUnitOfWork
+
+
+class ConversationRepository(Protocol):
+    """The three conversations held with each person."""
+
+    def add(self, item: Conversation) -> None:
+        """Store a new conversation."""
+        ...
+
+    def list_for_person(self, person_id: str) -> Sequence[Conversation]:
+        """The person's conversations, oldest first."""
+        ...
+
+
+class EligibilityRepository(Protocol):
+    """Eligibility assessments."""
+
+    def get(self, ident: str) -> EligibilityAssessment:
+        """The assessment with ``ident``."""
+        ...
+
+    def add(self, item: EligibilityAssessment) -> None:
+        """Store a new assessment."""
+        ...
+
+    def update(self, item: EligibilityAssessment) -> None:
+        """Save a changed assessment (a professional judgement recorded on it)."""
+        ...
+
+    def list_for_person(self, person_id: str) -> Sequence[EligibilityAssessment]:
+        """The person's assessments, oldest first."""
+        ...
+
+
+class CarePlanRepository(Protocol):
+    """Care and support plans with every version kept."""
+
+    def add_version(self, plan: CarePlan) -> None:
+        """Store a new version (ConflictError when that version exists already)."""
+        ...
+
+    def get(self, plan_id: str, version: int | None = None) -> CarePlan:
+        """A version of the plan (its newest when ``version`` is None)."""
+        ...
+
+    def versions(self, plan_id: str) -> Sequence[CarePlan]:
+        """Every version, oldest first."""
+        ...
+
+    def list_for_person(self, person_id: str, *, all_versions: bool = False) -> Sequence[CarePlan]:
+        """The person's plans (newest versions unless ``all_versions``)."""
+        ...
+
+    def plan_of_goal(self, goal_id: str) -> CarePlan:
+        """The newest version of the plan holding ``goal_id``."""
+        ...
+
+
+class GasRatingRepository(Protocol):
+    """GAS ratings of goals."""
+
+    def add_for_person(self, person_id: str, ratings: Iterable[GasRating]) -> None:
+        """Store new ratings of the person's goals."""
+        ...
+
+    def list_for_person(self, person_id: str) -> Sequence[GasRating]:
+        """Every rating of the person's goals, by day."""
+        ...
+
+
+class ReablementRepository(Protocol):
+    """Reablement episodes."""
+
+    def get(self, ident: str) -> ReablementEpisode:
+        """The episode with ``ident``."""
+        ...
+
+    def add(self, item: ReablementEpisode) -> None:
+        """Store a new episode."""
+        ...
+
+    def add_all(self, items: Iterable[ReablementEpisode]) -> None:
+        """Store many episodes."""
+        ...
+
+    def update(self, item: ReablementEpisode) -> None:
+        """Save a changed episode."""
+        ...
+
+    def list_for_person(self, person_id: str) -> Sequence[ReablementEpisode]:
+        """The person's episodes by start date."""
+        ...
+
+    def list(
+        self, *, person_ids: Collection[str] | None = None, open_only: bool = False
+    ) -> Sequence[ReablementEpisode]:
+        """Episodes of the given people (None: everyone)."""
+        ...
+
+
+class RiskRepository(Protocol):
+    """Risks and the decisions agreed about them."""
+
+    def add(self, item: Risk) -> None:
+        """Store a new risk."""
+        ...
+
+    def list_for_person(self, person_id: str) -> Sequence[Risk]:
+        """The person's risks."""
+        ...
+
+
+class PlansUnitOfWork(AccountsUnitOfWork, Protocol):
+    """The accounts unit of work plus the plans area's repositories."""
+
+    # Read-only properties, so an implementation may hold more specific repository classes.
+    @property
+    def conversations(self) -> ConversationRepository:
+        """The three conversations."""
+        ...
+
+    @property
+    def eligibility(self) -> EligibilityRepository:
+        """Eligibility assessments."""
+        ...
+
+    @property
+    def plans(self) -> CarePlanRepository:
+        """Care and support plans, every version."""
+        ...
+
+    @property
+    def ratings(self) -> GasRatingRepository:
+        """GAS ratings of goals."""
+        ...
+
+    @property
+    def episodes(self) -> ReablementRepository:
+        """Reablement episodes."""
+        ...
+
+    @property
+    def risks(self) -> RiskRepository:
+        """Risks and risk decisions."""
+        ...
