@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from careweave.adapters.cli import db, demo, people, personas, roster, serve
+from careweave.adapters.cli import db, demo, fhir, personas, roster, serve
 
 
 def register(app: typer.Typer) -> None:
@@ -14,5 +14,4 @@ def register(app: typer.Typer) -> None:
     app.add_typer(demo.app, name="demo")
     app.command("serve")(serve.serve)
     demo.app.command("personas")(personas.personas)
-    app.add_typer(people.import_app, name="import")
-    app.add_typer(people.export_app, name="export")
+    app.add_typer(fhir.app, name="fhir")
