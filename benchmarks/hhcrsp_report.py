@@ -35,16 +35,17 @@ NOTES = """\
   `max_tardiness` term, so it minimises distance + total tardiness; its table figure is the
   checker's `total_cost` of its routes anyway. Start times are scaled to thousandths of a minute
   and rounded up (never early). "—" means it found no first solution within the limit.
-- **PyVRP** (iterated local search, same time limit): each (patient, service) is a client at
-  the patient's location; abilities exactly, by one load dimension per service (a caregiver has
-  capacity only in the services they can give). It **cannot** express synchronisation (ignored:
-  these are relaxations, and the checker marks them infeasible wherever a patient needs two
-  caregivers) nor soft time windows (its windows are hard; late arrival is only penalised during
-  the search), nor the tardiness terms of the objective (it minimises distance). When PyVRP
-  ends without a solution feasible in its own terms, its best may also break abilities (load)
-  or windows; the checker then says "no" and the first problem is listed. Routes are
-  re-timed with real waiting before checking. Its gaps are on the checker's `total_cost` all the
-  same, as a bound on what PyVRP can express, not a competing roster.
+- **PyVRP** (iterated local search, same time limit): each (patient, service) is a client;
+  abilities through one routing profile per set of abilities in which the tasks a caregiver
+  cannot do are unreachable (PyVRP has no allowed vehicles per client; a load dimension per
+  service was tried and PyVRP traded excess load for the windows it could not meet). It
+  **cannot** express synchronisation (ignored: these are relaxations, and the checker marks them
+  infeasible wherever a linked patient's timing or two distinct caregivers are broken), nor soft
+  time windows (its windows are hard, late arrival is "time warp", penalised during the search),
+  nor the tardiness terms of the objective (it minimises distance). Routes are re-timed with
+  real waiting (start = max(arrival, earliest)) before checking, so unmet windows show up as
+  tardiness. Its gaps are on the checker's `total_cost` all the same, as a bound on what PyVRP
+  can express, not a competing roster.
 - careweave/OR-Tools and careweave/PyVRP: mean over the family of the ratio of careweave's cost
   to the baseline's (below 1: careweave is better).
 - Targets (ROSTERING.md): mean gap ≤ 0.5 % per family with 60 s per instance on one core, none

@@ -45,8 +45,10 @@ def figure(value: float | None, digits: int = 2) -> str:
 
 
 def percent(value: float | None) -> str:
-    """A percentage with two decimals, or a dash."""
-    return "—" if value is None else f"{value:.2f}"
+    """A percentage with two decimals (never "-0.00"), or a dash."""
+    if value is None:
+        return "—"
+    return f"{0.0 if abs(value) < 0.005 else value:.2f}"
 
 
 def gap_percent(cost: float | None, reference: float | None) -> float | None:

@@ -1,9 +1,11 @@
 """PyVRP baseline for HHCRSP, without synchronisation: a bound on what PyVRP can express.
 
 PyVRP has no synchronised multi-vehicle visits, so each service of a patient is an independent
-client at the patient's location. Abilities are expressed exactly through load dimensions: one
-dimension per service, each client delivers 1 unit in its service's dimension, and a caregiver's
-vehicle has capacity only in the dimensions of the services they can give. PyVRP's time windows
+client at the patient's location. PyVRP has no per-client allowed vehicles either, so abilities
+go into routing profiles: one distance matrix per set of abilities, in which a task the
+caregiver cannot do is unreachable (a prohibitive distance). (Load dimensions per service would
+also express abilities, but PyVRP then trades excess load against hard windows it cannot meet and
+returns routes that break abilities.) Travel durations are the real ones. PyVRP's time windows
 are hard (late arrival is "time warp", penalised during the search and infeasible in the end), so
 the latest start is given as ``tw_late``; HHCRSP allows tardiness at a cost, PyVRP cannot weigh it.
 The routes are re-timed with real waiting (start = max(arrival, earliest)) for careweave's
@@ -22,6 +24,8 @@ from benchmarks.hhcrsp_data import Instance, earliest_starts, solution_json
 
 # PyVRP works on integers: minutes and distances in thousandths.
 SCALE = 1000
+# Distance to or from a task the caregiver cannot do (in thousandths): far above any route.
+UNREACHABLE = 10**10
 
 
 def solve(instance: Instance, seconds: float, seed: int) -> dict[str, Any]:
@@ -47,38 +51,50 @@ def solve(instance: Instance, seconds: float, seed: int) -> dict[str, Any]:
 
 
 def _problem_data(instance: Instance) -> pyvrp.ProblemData:
-    services = sorted({task.service for task in instance.tasks})
-    dimension = {service: number for number, service in enumerate(services)}
-    locations = [pyvrp.Location(0.0, 0.0) for _ in instance.distances]
-    clients = []
-    for task in instance.tasks:
-        delivery = [0] * len(services)
-        delivery[dimension[task.service]] = 1
-        clients.append(
-            pyvrp.Client(
-                location=task.location,
-                delivery=delivery,
-                service_duration=_scaled(task.duration),
-                tw_early=_scaled(task.earliest),
-                tw_late=_scaled(task.latest),
-                name=f"{task.patient}/{task.service}",
-            )
+    """One location per task (the two services of a patient are two clients at distance 0), so
+    that each caregiver's routing profile can make the tasks they cannot do unreachable."""
+    rows = np.array([0] + [task.location for task in instance.tasks])
+    distances = np.array(instance.distances, dtype=float)[np.ix_(rows, rows)]
+    travel = np.round(distances * SCALE).astype(np.int64)
+    clients = [
+        pyvrp.Client(
+            location=number,
+            service_duration=_scaled(task.duration),
+            tw_early=_scaled(task.earliest),
+            tw_late=_scaled(task.latest),
+            name=f"{task.patient}/{task.service}",
         )
-    everyone = len(instance.tasks)
+        for number, task in enumerate(instance.tasks, start=1)
+    ]
+    profiles: dict[frozenset[str], int] = {}
+    matrices: list[Any] = []
+    for caregiver in instance.caregivers:
+        if caregiver.abilities not in profiles:
+            profiles[caregiver.abilities] = len(profiles)
+            matrices.append(_profile_distances(instance, travel, caregiver.abilities))
     vehicle_types = [
-        pyvrp.VehicleType(
-            1,
-            capacity=[everyone if service in caregiver.abilities else 0 for service in services],
-            name=caregiver.id,
-        )
+        pyvrp.VehicleType(1, profile=profiles[caregiver.abilities], name=caregiver.id)
         for caregiver in instance.caregivers
     ]
-    matrix = np.array([[_scaled(d) for d in row] for row in instance.distances], dtype=np.int64)
-    # PyVRP's stubs type the matrices by an odd shape parameter; an int64 2-D array is right.
-    matrices: list[Any] = [matrix]
+    durations = [travel] * len(matrices)
+    locations = [pyvrp.Location(0.0, 0.0) for _ in rows]
     return pyvrp.ProblemData(
-        locations, clients, [pyvrp.Depot(0)], vehicle_types, matrices, matrices
+        locations, clients, [pyvrp.Depot(0)], vehicle_types, matrices, durations
     )
+
+
+def _profile_distances(
+    instance: Instance, travel: np.ndarray, abilities: frozenset[str]
+) -> np.ndarray:
+    """Distances for caregivers with ``abilities``: a task they cannot do costs
+    :data:`UNREACHABLE` to reach or leave, so PyVRP keeps abilities whenever it can."""
+    matrix = travel.copy()
+    for number, task in enumerate(instance.tasks, start=1):
+        if task.service not in abilities:
+            matrix[number, :] = UNREACHABLE
+            matrix[:, number] = UNREACHABLE
+    np.fill_diagonal(matrix, 0)
+    return matrix
 
 
 def _scaled(value: float) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from benchmarks.best_known import parse_best_known
 from benchmarks.registry import SUITES, RunOptions, parse_suites, resolve
-from benchmarks.tables import gap_percent, header, table
+from benchmarks.tables import gap_percent, header, percent, table
 
 BEST = """\
 | instance                      |   distance_traveled |   total_cost | solution |
@@ -79,3 +79,9 @@ def test_limit_prefers_the_override_then_the_mode() -> None:
     assert options().limit(10, 60) == 10
     assert options(quick=False).limit(10, 60) == 60
     assert options(seconds=3.0).limit(10, 60) == 3.0
+
+
+def test_percent_never_prints_minus_zero() -> None:
+    assert percent(-0.000001) == "0.00"
+    assert percent(-1.234) == "-1.23"
+    assert percent(None) == "—"
