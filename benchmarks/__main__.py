@@ -26,8 +26,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--suite",
-        default="hhcrsp",
-        help=f"comma-separated suites to run (known: {', '.join(SUITES)}); default hhcrsp",
+        default=",".join(SUITES),
+        help=f"comma-separated suites to run (default all: {', '.join(SUITES)})",
     )
     parser.add_argument(
         "--quick", action="store_true", help="a few instances per family, 10 s each"
