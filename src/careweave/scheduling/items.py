@@ -289,6 +289,13 @@ class Person:
     def __hash__(self) -> int:
         return hash((self.id, self.continuity_target, self.time_bank_minutes))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A read-only mapping cannot be pickled; rebuild from a plain dict instead.
+        return (
+            Person,
+            (self.id, self.continuity_target, dict(self.history), self.time_bank_minutes),
+        )
+
     @property
     def regulars(self) -> frozenset[str]:
         """Workers who have visited the person before."""

@@ -82,6 +82,12 @@ class Figures:
     wage_cost: float = 0.0
     weighted_total: float = 0.0
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A read-only mapping cannot be pickled; rebuild from plain values instead.
+        values = {spec.name: getattr(self, spec.name) for spec in fields(self)}
+        values["distinct_workers"] = dict(self.distinct_workers)
+        return (Figures, tuple(values.values()))
+
     def as_dict(self) -> dict[str, Any]:
         """The figures as plain JSON-ready values."""
         values = {spec.name: getattr(self, spec.name) for spec in fields(self)}

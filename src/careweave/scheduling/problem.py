@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from careweave.scheduling.items import (
     CRITICAL,
@@ -101,6 +102,12 @@ class Problem:
         object.__setattr__(self, "_eligible", self._eligibility())
         self._check_assignable()
         self._check_links()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Read-only mappings cannot be pickled (e.g. to send a problem to another process), so a
+        # problem is rebuilt, and checked again, from its fields.
+        fields = (self.workers, self.tasks, dict(self.travel), self.links, self.people)
+        return (Problem, (*fields, self.weights, self.mode, self.skills, self.name))
 
     def _index(self, name: str, positions: dict[str, int]) -> None:
         object.__setattr__(self, name, MappingProxyType(positions))

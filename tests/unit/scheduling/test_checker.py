@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
@@ -173,6 +174,7 @@ def test_a_feasible_route_and_its_figures_by_hand() -> None:
     assert figures.imbalance_minutes == 120  # w1 worked 120, w2 nothing
     # Default weights: travel 1/min, imbalance 0.1/min.
     assert figures.weighted_total == pytest.approx(45 + 0.1 * 120)
+    assert pickle.loads(pickle.dumps(report)) == report
     plain = json.loads(json.dumps(report.as_dict()))
     assert plain["feasible"] is True
     assert plain["distinct_workers"] == {"ann": 1, "bob": 1}

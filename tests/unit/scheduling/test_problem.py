@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import math
+import pickle
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -243,3 +244,11 @@ def test_scheduling_imports_nothing_else_of_careweave() -> None:
                 if name.startswith("careweave") and not name.startswith("careweave.scheduling")
             ]
     assert offenders == []
+
+
+def test_a_problem_survives_pickling_for_another_process() -> None:
+    built = problem(people=(Person("ann", 2, {"w1": 4}, 300.0),), links=(Link("t1", "t2", -5, 5),))
+    again = pickle.loads(pickle.dumps(built))
+    assert again == built
+    assert again.eligible(1) == built.eligible(1)
+    assert again.person("ann").history == {"w1": 4}
