@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from sqlalchemy import Select, Table, delete, exists, func, insert, select, update
@@ -47,10 +47,16 @@ def affected_rows(result: Result[Any]) -> int:
 
 
 @contextmanager
-def integrity_as_conflict(message: str) -> Iterator[None]:
-    """Turn a database integrity error in the block into a :class:`ConflictError`."""
+def integrity_as_conflict(session: Session, message: str) -> Iterator[None]:
+    """Turn a database integrity error in the block into a :class:`ConflictError`.
+
+    PostgreSQL aborts the whole transaction on an error, SQLite only the statement; a savepoint on
+    PostgreSQL makes both behave alike, so a refused write leaves the unit of work usable.
+    """
+    needs_savepoint = session.get_bind().dialect.name == "postgresql"
     try:
-        yield
+        with session.begin_nested() if needs_savepoint else nullcontext():
+            yield
     except IntegrityError as exc:
         raise ConflictError(message) from exc
 
@@ -81,9 +87,9 @@ class SqlRepository(Generic[T]):
         """Insert one new record."""
         self._check_references(item)
         row = self._to_row(item)
-        with integrity_as_conflict(f"{self.kind} {row['id']!r} already exists"):
+        with integrity_as_conflict(self.session, f"{self.kind} {row['id']!r} already exists"):
             self.session.execute(insert(self.table).values(**row))
-        self._after_insert([item])
+            self._after_insert([item])
 
     def add_all(self, items: Iterable[T]) -> None:
         """Insert many new records in one bulk statement."""
@@ -91,8 +97,9 @@ class SqlRepository(Generic[T]):
         if not batch:
             return
         with integrity_as_conflict(
+            self.session,
             f"could not add the {self.kind} records: one already exists "
-            "or refers to a record that does not exist"
+            "or refers to a record that does not exist",
         ):
             self.session.execute(insert(self.table), [self._to_row(item) for item in batch])
             self._after_insert(batch)
@@ -101,16 +108,17 @@ class SqlRepository(Generic[T]):
         """Save the changed ``item``; :class:`NotFoundError` if it was never stored."""
         self._check_references(item)
         row = self._to_row(item)
-        result = self.session.execute(
-            update(self.table).where(self.table.c.id == row["id"]).values(**row)
-        )
+        with integrity_as_conflict(self.session, f"{self.kind} {row['id']!r} could not be saved"):
+            result = self.session.execute(
+                update(self.table).where(self.table.c.id == row["id"]).values(**row)
+            )
         if affected_rows(result) == 0:
             raise NotFoundError(self.kind, row["id"])
 
     def remove(self, ident: str) -> None:
         """Delete the record with id ``ident``."""
         with integrity_as_conflict(
-            f"{self.kind} {ident!r} cannot be removed while other records refer to it"
+            self.session, f"{self.kind} {ident!r} cannot be removed while other records refer to it"
         ):
             result = self.session.execute(delete(self.table).where(self.table.c.id == ident))
         if affected_rows(result) == 0:

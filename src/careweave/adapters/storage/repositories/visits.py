@@ -157,7 +157,9 @@ class SqlVisitRepository(SqlRepository[Visit]):
             .where(visits.id == bindparam("b_id"), visits.version == bindparam("b_version"))
             .values({name: bindparam(name) for name in rows[0] if not name.startswith("b_")})
         )
-        with integrity_as_conflict("could not save the visits: one refers to a missing record"):
+        with integrity_as_conflict(
+            self.session, "could not save the visits: one refers to a missing record"
+        ):
             result = self.session.execute(statement, rows)
         if affected_rows(result) != len(batch):
             # Someone saved one of these in between; the caller's unit of work rolls back.
@@ -178,8 +180,8 @@ class SqlVisitRepository(SqlRepository[Visit]):
         stored: dict[str, int] = {}
         for chunk in chunks(visit_ids):
             statement = select(visits.id, visits.version).where(visits.id.in_(chunk))
-            rows = self.session.execute(statement.with_for_update())
-            stored.update(dict(rows.tuples().all()))
+            for ident, version in self.session.execute(statement.with_for_update()):
+                stored[ident] = version
         for ident in visit_ids:
             if ident not in stored:
                 raise NotFoundError(self.kind, ident)
