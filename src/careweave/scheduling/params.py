@@ -20,6 +20,9 @@ class SolveParams:
     random_share
         Probability that an iteration relocates a task to a random position rather than the best
         estimated one; with the two shares above at most 1.
+    estimate_slack
+        A relocation whose estimated cost change exceeds the acceptance limit by more than this
+        (times the starting cost per task) is dropped without being evaluated exactly.
     ruin_min, ruin_max
         Fewest and most tasks a ruin-and-recreate move removes (before their linked partners).
     """
@@ -29,14 +32,22 @@ class SolveParams:
     ruin_share: float = 0.05
     swap_share: float = 0.3
     random_share: float = 0.3
+    estimate_slack: float = 0.5
     ruin_min: int = 2
     ruin_max: int = 8
 
     def __post_init__(self) -> None:
         for item in fields(self):
             value = getattr(self, item.name)
-            if not value > 0 and item.name not in ("ruin_share", "swap_share", "random_share"):
+            if not value > 0 and item.name not in (
+                "ruin_share",
+                "swap_share",
+                "random_share",
+                "estimate_slack",
+            ):
                 raise ValueError(f"{item.name}: must be greater than 0, got {value!r}")
+        if self.estimate_slack < 0:
+            raise ValueError("estimate_slack: must not be negative")
         if self.final_temperature > self.initial_temperature:
             raise ValueError("final_temperature: must not be above initial_temperature")
         for name in ("ruin_share", "swap_share", "random_share"):

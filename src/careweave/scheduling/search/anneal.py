@@ -12,7 +12,8 @@ import random
 from dataclasses import dataclass
 
 from careweave.scheduling.params import SolveParams
-from careweave.scheduling.search.moves import relocate, ruin_recreate, swap
+from careweave.scheduling.search.model import HARD
+from careweave.scheduling.search.moves import UNKNOWN, relocate, ruin_recreate, swap
 from careweave.scheduling.search.state import INFEASIBLE, State
 from careweave.scheduling.stop import StoppingCriterion
 
@@ -33,13 +34,16 @@ def _snapshot(state: State) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(seq) for seq in state.routes)
 
 
-def _move(state: State, rng: random.Random, params: SolveParams, sets: list[set[int]]) -> bool:
+def _move(
+    state: State, rng: random.Random, params: SolveParams, sets: list[set[int]]
+) -> float | None:
+    """Make one random move; return its estimated cost change (None: nothing changed)."""
     draw = rng.random()
     if draw < params.ruin_share:
         size = rng.randint(params.ruin_min, params.ruin_max)
-        return ruin_recreate(state, rng, size)
+        return UNKNOWN if ruin_recreate(state, rng, size, sets) else None
     if draw < params.ruin_share + params.swap_share:
-        return swap(state, rng, sets)
+        return UNKNOWN if swap(state, rng, sets) else None
     return relocate(state, rng, anywhere=draw > 1.0 - params.random_share)
 
 
@@ -51,7 +55,8 @@ def anneal(
     sets = [set(lanes) for lanes in inst.allowed]
     current = best = state.cost()
     best_routes = _snapshot(state)
-    scale = max(1.0, current if current < INFEASIBLE else 1.0) / max(1, inst.n_tasks)
+    soft = current - HARD * state.hard_units()
+    scale = max(1.0, soft) / max(1, inst.n_tasks)
     hot, cold = params.initial_temperature * scale, params.final_temperature * scale
     temperature = hot
     iterations = 0
@@ -61,15 +66,18 @@ def anneal(
             temperature = hot * (cold / hot) ** stop.progress()
             state.resum()
             current = state.cost()
+        # Accept when delta < limit: the same as exp(-delta / T) > u, but it also lets a move whose
+        # estimate is far above the limit be dropped without computing its exact effect.
+        draw = rng.random()
+        limit = -temperature * math.log(draw) if draw > 0.0 else INFEASIBLE
         state.begin()
-        if not _move(state, rng, params, sets):
+        estimate = _move(state, rng, params, sets)
+        if estimate is None or estimate > limit + params.estimate_slack * scale:
             state.rollback()
             continue
         candidate = state.evaluate()
         delta = candidate - current
-        if candidate < INFEASIBLE and (
-            delta <= 0.0 or rng.random() < math.exp(-delta / temperature)
-        ):
+        if candidate < INFEASIBLE and delta < limit:
             state.commit()
             current = candidate
             if current < best - 1e-9:

@@ -92,6 +92,8 @@ class Instance:
         worker has any shift (only those count for workload imbalance).
     partners
         Per task: every task linked to it in either direction (derived).
+    beyond
+        Per task: partners of its partners, bar itself (derived).
     """
 
     loc: list[int]
@@ -121,10 +123,15 @@ class Instance:
     max_week: list[float] = field(default_factory=list)
     rostered: list[bool] = field(default_factory=list)
     partners: list[list[int]] = field(init=False)
+    beyond: list[list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.partners = [
             sorted({y for y, _ in self.out_edges[t]} | {x for x, _ in self.in_edges[t]})
+            for t in range(len(self.loc))
+        ]
+        self.beyond = [
+            sorted({y for x in self.partners[t] for y in self.partners[x]} - {t})
             for t in range(len(self.loc))
         ]
 

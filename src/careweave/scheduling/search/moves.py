@@ -7,31 +7,65 @@ caller; the caller then evaluates the exact cost and keeps or undoes the move. A
 
 from __future__ import annotations
 
+import math
 import random
 
-from careweave.scheduling.search.insertion import best_in_lane, candidates
+from careweave.scheduling.search.insertion import (
+    best_in_lane,
+    candidates,
+    insertion_delta,
+    removal_delta,
+)
 from careweave.scheduling.search.state import INFEASIBLE, State
+
+UNKNOWN = -math.inf
+"""Estimate of a move whose effect is not estimated (it is always evaluated exactly)."""
 
 EXACT_TRIES = 3
 """How many of the best estimated insertion places the construction evaluates exactly."""
 
 
-def insert_best(state: State, task: int, lanes: list[int] | None = None) -> bool:
-    """Insert unassigned ``task`` at the best place found; keep it off if that costs more.
-
-    Opens and closes its own transactions. Returns ``True`` when the task was placed.
-    """
-    for estimate, lane, pos in candidates(state, task, lanes)[:EXACT_TRIES]:
-        if estimate >= 0.0:
-            break
-        before = state.cost()
-        state.begin()
+def _place_rest(state: State, rest: list[int]) -> bool:
+    """Put each of ``rest`` at its best estimated place, refreshing times after each."""
+    for task in rest:
+        found = candidates(state, task)
+        if not found:
+            return False
+        _, lane, pos = found[0]
         state.insert(task, lane, pos)
-        after = state.evaluate()
-        if after < before and after < INFEASIBLE:
-            state.commit()
-            return True
+        if state.evaluate() == INFEASIBLE:
+            return False
+    return True
+
+
+def insert_group(state: State, group: list[int]) -> bool:
+    """Insert unassigned tasks that go together (e.g. double-handed halves) if that pays.
+
+    The first task is tried exactly at its few best estimated places, the others follow greedily;
+    the best complete placement is kept if it costs less than leaving the group out. Opens and
+    closes its own transactions; returns ``True`` when the group was placed.
+    """
+    before = state.cost()
+    best: tuple[float, int, int] | None = None
+    for estimate, lane, pos in candidates(state, group[0])[:EXACT_TRIES]:
+        if estimate >= 0.0 and len(group) == 1:
+            break
+        state.begin()
+        state.insert(group[0], lane, pos)
+        if state.evaluate() < INFEASIBLE and _place_rest(state, group[1:]):
+            after = state.cost()
+            if after < before and (best is None or after < best[0]):
+                best = (after, lane, pos)
         state.rollback()
+    if best is None:
+        return False
+    state.begin()
+    state.insert(group[0], best[1], best[2])
+    state.evaluate()
+    if _place_rest(state, group[1:]) and state.cost() < before:
+        state.commit()
+        return True
+    state.rollback()
     return False
 
 
@@ -41,35 +75,45 @@ def construct(state: State) -> None:
     order = sorted(range(inst.n_tasks), key=lambda t: (inst.latest[t], inst.earliest[t], t))
     done = [False] * inst.n_tasks
     for task in order:
-        group = [task, *inst.partners[task]] if not done[task] else []
+        if done[task]:
+            continue
+        group = [task, *(t for t in inst.together[task] if not done[t])]
         for member in group:
-            if not done[member]:
-                done[member] = True
-                insert_best(state, member)
+            done[member] = True
+        insert_group(state, group)
 
 
-def relocate(state: State, rng: random.Random, anywhere: bool) -> bool:
-    """Move a random task to a random lane it may use (or place it there if it was off).
+def relocate(state: State, rng: random.Random, anywhere: bool) -> float | None:
+    """Move a random task to a random lane it may use (or place it, with its other halves).
 
     With ``anywhere`` the position in that lane is random too; otherwise it is the best estimated.
+    Returns the estimated cost change (``UNKNOWN`` when the task is linked), or None if nothing
+    was changed.
     """
-    task = rng.randrange(state.inst.n_tasks)
-    allowed = state.inst.allowed[task]
+    inst = state.inst
+    task = rng.randrange(inst.n_tasks)
+    allowed = inst.allowed[task]
     if not allowed:
-        return False
+        return None
     lane = allowed[rng.randrange(len(allowed))]
-    if state.lane_of[task] >= 0:
-        state.remove(task)
+    if state.lane_of[task] < 0:
+        group = [task, *(t for t in inst.together[task] if state.lane_of[t] < 0)]
+        return UNKNOWN if _place_rest(state, group) else None
+    linked = bool(inst.partners[task])
+    gain = UNKNOWN if linked else removal_delta(state, task)
+    state.remove(task)
     if anywhere:
         if _barred(state, task, lane, task):
-            return False
-        state.insert(task, lane, rng.randint(0, len(state.routes[lane])))
-        return True
-    best = best_in_lane(state, task, lane)
-    if best is None:
-        return False
-    state.insert(task, lane, best[2])
-    return True
+            return None
+        pos = rng.randint(0, len(state.routes[lane]))
+        estimate = UNKNOWN if linked else insertion_delta(state, task, lane, pos)
+    else:
+        best = best_in_lane(state, task, lane)
+        if best is None:
+            return None
+        estimate, _, pos = best
+    state.insert(task, lane, pos)
+    return gain + estimate
 
 
 def _barred(state: State, task: int, lane: int, leaving: int) -> bool:
@@ -105,7 +149,9 @@ def swap(state: State, rng: random.Random, allowed_sets: list[set[int]]) -> bool
     return True
 
 
-def ruin_recreate(state: State, rng: random.Random, size: int) -> bool:
+def ruin_recreate(
+    state: State, rng: random.Random, size: int, allowed_sets: list[set[int]]
+) -> bool:
     """Remove ``size`` tasks close to a random one (and their linked partners); reinsert greedily."""
     inst = state.inst
     seed = rng.randrange(inst.n_tasks)
@@ -121,13 +167,17 @@ def ruin_recreate(state: State, rng: random.Random, size: int) -> bool:
     for task in pool[:size]:
         for member in (task, *inst.partners[task]):
             if state.lane_of[member] >= 0:
+                lanes.add(state.lane_of[member])
                 state.remove(member)
                 removed.append(member)
     removed.sort(key=lambda t: inst.latest[t])
     if state.evaluate() == INFEASIBLE:
         return True
+    nearby = sorted(lanes)
     for task in removed:
-        found = candidates(state, task)
+        if state.lane_of[task] >= 0:
+            continue
+        found = candidates(state, task, [k for k in nearby if k in allowed_sets[task]])
         if found and found[0][0] < 0.0:
             _, lane, pos = found[0]
             state.insert(task, lane, pos)

@@ -20,7 +20,7 @@ NEG = -1.0e18
 EPS = 1.0e-9
 INFEASIBLE = float("inf")
 
-Saved = tuple[list[int], list[float], float, float, float, float, float]
+Saved = tuple[list[int], list[float], list[float], float, float, float, float, float]
 
 
 class State:
@@ -33,6 +33,7 @@ class State:
         self.lane_of = [-1] * n
         self.pos_of = [-1] * n
         self.start = [NEG] * n
+        self.ready = [NEG] * n
         self.lane_cost = [0.0] * n_lanes
         self.lane_tmax = [0.0] * n_lanes
         self.lane_hard = [0.0] * n_lanes
@@ -43,7 +44,7 @@ class State:
         self.workload = Workload(inst)
         self._journal: list[tuple[int, int]] = []
         self._saved: dict[int, Saved] = {}
-        self._dirty: set[int] = set()
+        self._dirty: dict[int, int] = {}
         self._saved_sum = 0.0
 
     # ----------------------------------------------------------------- objective
@@ -76,6 +77,7 @@ class State:
             self._saved[lane] = (
                 list(seq),
                 [self.start[t] for t in seq],
+                [self.ready[t] for t in seq],
                 self.lane_cost[lane],
                 self.lane_tmax[lane],
                 self.lane_hard[lane],
@@ -101,7 +103,8 @@ class State:
         self.lane_of[task] = -1
         self.pos_of[task] = -1
         self.start[task] = NEG
-        self._dirty.add(lane)
+        self.ready[task] = NEG
+        self._touch(lane, pos)
 
     def insert(self, task: int, lane: int, pos: int) -> None:
         """Put unassigned ``task`` on ``lane`` at position ``pos``."""
@@ -112,12 +115,20 @@ class State:
         self._journal.append((task, -1))
         self.lane_of[task] = lane
         self.assignment.assign(task, self.inst.lanes[lane].worker)
-        self._dirty.add(lane)
+        self._touch(lane, pos)
+
+    def _touch(self, lane: int, pos: int) -> None:
+        """Note that lane ``lane`` changed from position ``pos`` on."""
+        if pos < self._dirty.get(lane, 1 << 30):
+            self._dirty[lane] = pos
 
     def evaluate(self) -> float:
         """Recompute times of everything the changes can reach; return the new cost (inf if stuck)."""
         if self._dirty:
-            if not self._propagate(self._dirty):
+            settled = self._propagate_fast(self._dirty)
+            if settled is None:
+                settled = self._propagate(self._dirty)
+            if not settled:
                 return INFEASIBLE
             self._dirty.clear()
         return self.cost()
@@ -135,13 +146,15 @@ class State:
             if old_lane < 0:
                 self.pos_of[task] = -1
                 self.start[task] = NEG
+                self.ready[task] = NEG
         self.assignment.rollback()
-        for lane, (seq, starts, cost, tmax, hard, begin, end) in self._saved.items():
+        for lane, (seq, starts, ready, cost, tmax, hard, begin, end) in self._saved.items():
             self.routes[lane] = seq
             for p, t in enumerate(seq):
                 self.lane_of[t] = lane
                 self.pos_of[t] = p
                 self.start[t] = starts[p]
+                self.ready[t] = ready[p]
             self.lane_cost[lane] = cost
             self.lane_tmax[lane] = tmax
             self.lane_hard[lane] = hard
@@ -152,10 +165,53 @@ class State:
         self.commit()
 
     # ----------------------------------------------------------------- timing
-    def _closure(self, lanes: set[int]) -> dict[int, int]:
+    def _propagate_fast(self, dirty: dict[int, int]) -> bool | None:
+        """Recompute only lanes whose linked partners moved; False if stuck, None if unsure.
+
+        A task's link bound is taken from its partner's *ready* time (arrival or window opening)
+        and the partner's other links, never from the partner's own start, so a start held up by
+        this very task cannot keep it up after the cause has gone. That is exact when links form
+        pairs; anything else is verified afterwards and, if broken, left to :meth:`_propagate`.
+        Times that keep rising past the budget mean a cycle of links: the move is impossible.
+        """
+        queue = deque(dirty)
+        queued = set(dirty)
+        touched = set(dirty)
+        budget = 4 * len(self.routes) + 20
+        partners, beyond, lane_of = self.inst.partners, self.inst.beyond, self.lane_of
+        while queue:
+            lane = queue.popleft()
+            queued.discard(lane)
+            budget -= 1
+            if budget < 0:
+                return False
+            self._save(lane)
+            readied, shifted = self._run_lane(lane, exclusive=True)
+            # Partners read a task's ready time; partners' partners read its start.
+            affected = [o for t in readied for o in partners[t]]
+            affected += [o for t in shifted for o in beyond[t]]
+            for other in affected:
+                other_lane = lane_of[other]
+                if other_lane >= 0 and other_lane not in queued:
+                    queue.append(other_lane)
+                    queued.add(other_lane)
+                    touched.add(other_lane)
+        return True if self._consistent(touched) else None
+
+    def _consistent(self, lanes: set[int]) -> bool:
+        """Whether every link into a task of ``lanes`` is met."""
+        start, in_edges, lane_of = self.start, self.inst.in_edges, self.lane_of
+        for lane in lanes:
+            for task in self.routes[lane]:
+                for other, gap in in_edges[task]:
+                    if lane_of[other] >= 0 and start[task] < start[other] + gap - EPS:
+                        return False
+        return True
+
+    def _closure(self, dirty: dict[int, int]) -> dict[int, int]:
         """Return lane -> first position whose start may change, following links."""
-        first = dict.fromkeys(lanes, 0)
-        stack = list(lanes)
+        first = dict(dirty)
+        stack = list(dirty)
         routes, lane_of, pos_of, partners = (
             self.routes,
             self.lane_of,
@@ -176,7 +232,7 @@ class State:
                         stack.append(other_lane)
         return first
 
-    def _propagate(self, dirty: set[int]) -> bool:
+    def _propagate(self, dirty: dict[int, int]) -> bool:
         first = self._closure(dirty)
         start, routes = self.start, self.routes
         budget = 10
@@ -195,7 +251,7 @@ class State:
             budget -= 1
             if budget < 0:
                 return False
-            for task in self._run_lane(lane):
+            for task in self._run_lane(lane, exclusive=False)[1]:
                 bound = start[task]
                 for other, gap in out_edges[task]:
                     other_lane = lane_of[other]
@@ -208,11 +264,35 @@ class State:
                         queued.add(other_lane)
         return True
 
-    def _run_lane(self, k: int) -> list[int]:
-        """Recompute lane ``k``'s start times and cost; return linked tasks whose start moved."""
+    def link_bound(self, task: int) -> float:
+        """Latest start the links into ``task`` demand, given its partners' ready times."""
+        return self._link_bound(task, exclusive=True)
+
+    def _link_bound(self, task: int, exclusive: bool) -> float:
+        """Latest start any link into ``task`` demands (see :meth:`_propagate_fast`)."""
+        start, in_edges = self.start, self.inst.in_edges
+        bound = NEG
+        for other, gap in in_edges[task]:
+            if exclusive:
+                held = self.ready[other]
+                for third, third_gap in in_edges[other]:
+                    if third != task and start[third] + third_gap > held:
+                        held = start[third] + third_gap
+            else:
+                held = start[other]
+            if held + gap > bound:
+                bound = held + gap
+        return bound
+
+    def _run_lane(self, k: int, exclusive: bool) -> tuple[list[int], list[int]]:
+        """Recompute lane ``k``'s times and cost.
+
+        Returns the linked tasks whose ready time moved and those whose start moved.
+        """
         inst = self.inst
         lane = inst.lanes[k]
         travel, legs = lane.travel, lane.leg_cost
+        ready = self.ready
         start, loc, earliest, latest, dur = (
             self.start,
             inst.loc,
@@ -222,7 +302,8 @@ class State:
         )
         in_edges, out_edges, critical = inst.in_edges, inst.out_edges, inst.critical
         needs_break = lane.break_after < 1.0e8
-        moved: list[int] = []
+        readied: list[int] = []
+        shifted: list[int] = []
         prev = lane.start_loc
         t = lane.shift_start
         leg = tard = tmax = hard = 0.0
@@ -232,8 +313,11 @@ class State:
             here = loc[task]
             arrive = t + travel[prev][here]
             s = arrive if arrive > earliest[task] else earliest[task]
-            for other, gap in in_edges[task]:
-                bound = start[other] + gap
+            if in_edges[task]:
+                if s != ready[task]:
+                    ready[task] = s
+                    readied.append(task)
+                bound = self._link_bound(task, exclusive)
                 if bound > s:
                     s = bound
             if begin < 0.0:
@@ -254,7 +338,7 @@ class State:
             if s != start[task]:
                 start[task] = s
                 if out_edges[task]:
-                    moved.append(task)
+                    shifted.append(task)
             leg += legs[prev][here]
             t = s + dur[task]
             prev = here
@@ -276,4 +360,4 @@ class State:
         self.lane_begin[k] = begin
         self.lane_end[k] = end
         self.workload.set(k, paid)
-        return moved
+        return readied, shifted
