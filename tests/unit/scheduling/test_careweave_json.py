@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import math
@@ -371,3 +372,59 @@ def random_problem(draw: st.DrawFn) -> Problem:
 def test_every_problem_round_trips_through_json_text(problem: Problem) -> None:
     text = json.dumps(problem_to_json(problem))
     assert problem_from_json(json.loads(text)) == problem
+
+
+JUNK = [
+    None,
+    True,
+    -1,
+    0,
+    1.5,
+    1e308,
+    math.nan,
+    "",
+    "x",
+    [],
+    [1],
+    [1, 2],
+    [[1]],
+    {},
+    {"a": 1},
+    "amy",
+    10**20,
+]
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            found += _paths(inner, (*prefix, name))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _paths(inner, (*prefix, index))
+    return found
+
+
+def _replaced(data: Any, path: tuple[Any, ...], junk: Any) -> Any:
+    if not path:
+        return junk
+    data = copy.deepcopy(data)
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = junk
+    return data
+
+
+RICH_JSON = problem_to_json(rich_problem())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_paths(RICH_JSON)), st.sampled_from(JUNK))
+def test_any_junk_anywhere_is_a_problem_error_never_a_crash(
+    path: tuple[Any, ...], junk: Any
+) -> None:
+    # Either the junk happens to be acceptable, or it is refused naming an item; nothing else.
+    with contextlib.suppress(ProblemError):
+        problem_from_json(_replaced(RICH_JSON, path, junk))

@@ -79,7 +79,7 @@ def problem_from_json(data: Any) -> Problem:
     if data.get("version", VERSION) != VERSION:
         raise ProblemError("problem", f"version {data.get('version')!r} is not supported")
     mode = data.get("mode", Mode.TIME_AND_TASK.value)
-    if mode not in {m.value for m in Mode}:
+    if not isinstance(mode, str) or mode not in {m.value for m in Mode}:
         raise ProblemError("problem", f"mode must be one of {', '.join(m.value for m in Mode)}")
     skills = data.get("skills")
     return Problem(
