@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.unit.scheduling.junk import JUNK, paths, replaced
 
 from careweave.scheduling import (
     BreakRule,
@@ -30,6 +31,7 @@ from careweave.scheduling import (
     TravelMatrix,
     Weights,
     Worker,
+    check,
     hhcrsp_problem,
     load_problem,
     problem_from_json,
@@ -374,57 +376,33 @@ def test_every_problem_round_trips_through_json_text(problem: Problem) -> None:
     assert problem_from_json(json.loads(text)) == problem
 
 
-JUNK = [
-    None,
-    True,
-    -1,
-    0,
-    1.5,
-    1e308,
-    math.nan,
-    "",
-    "x",
-    [],
-    [1],
-    [1, 2],
-    [[1]],
-    {},
-    {"a": 1},
-    "amy",
-    10**20,
-]
-
-
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(value, dict):
-        for name, inner in value.items():
-            found += _paths(inner, (*prefix, name))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            found += _paths(inner, (*prefix, index))
-    return found
-
-
-def _replaced(data: Any, path: tuple[Any, ...], junk: Any) -> Any:
-    if not path:
-        return junk
-    data = copy.deepcopy(data)
-    target = data
-    for part in path[:-1]:
-        target = target[part]
-    target[path[-1]] = junk
-    return data
-
-
 RICH_JSON = problem_to_json(rich_problem())
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(_paths(RICH_JSON)), st.sampled_from(JUNK))
+@given(st.sampled_from(paths(RICH_JSON)), st.sampled_from(JUNK))
 def test_any_junk_anywhere_is_a_problem_error_never_a_crash(
     path: tuple[Any, ...], junk: Any
 ) -> None:
     # Either the junk happens to be acceptable, or it is refused naming an item; nothing else.
     with contextlib.suppress(ProblemError):
-        problem_from_json(_replaced(RICH_JSON, path, junk))
+        problem_from_json(replaced(RICH_JSON, path, junk))
+
+
+ROSTER_JSON = {
+    "routes": [
+        {"worker": "amy", "day": 0, "stops": [{"task": "v1", "start": 480, "duration": 45}]},
+        {"caregiver": "ben", "visits": [{"patient": "bob", "service": "care", "start": 600}]},
+    ],
+    "unassigned_visits": ["v3"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(paths(ROSTER_JSON)), st.sampled_from(JUNK))
+def test_a_junk_roster_is_refused_or_checked_never_a_crash(
+    path: tuple[Any, ...], junk: Any
+) -> None:
+    problem = rich_problem()
+    with contextlib.suppress(ProblemError):
+        check(problem, roster_from_json(replaced(ROSTER_JSON, path, junk), problem))

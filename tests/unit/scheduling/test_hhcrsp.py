@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import math
@@ -10,6 +11,9 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.unit.scheduling.junk import JUNK, paths, replaced
 
 from careweave.scheduling import Link, Mode, ProblemError, hhcrsp_problem, read_hhcrsp
 
@@ -164,3 +168,13 @@ def test_every_public_instance_loads(family: str) -> None:
         assert np.array_equal(problem.travel["drive"].minutes, np.array(raw["distances"])), (
             path.name
         )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(paths(toy())), st.sampled_from(JUNK))
+def test_any_junk_anywhere_is_a_problem_error_never_a_crash(
+    path: tuple[Any, ...], junk: Any
+) -> None:
+    # Either the junk happens to be acceptable, or it is refused naming an item; nothing else.
+    with contextlib.suppress(ProblemError):
+        hhcrsp_problem(replaced(toy(), path, junk))
