@@ -150,8 +150,12 @@ class Visit:
             raise DomainValidationError(
                 "visit.assigned_worker_ids", f"the visit needs {self.workers_needed} worker(s)"
             )
-        if start is not None and not self.window_start <= start <= self.window_end:
-            raise DomainValidationError("visit.planned_start", "must lie within the visit's window")
+        # A start after the window is allowed (the visit is planned late, which the roster
+        # optimiser prices as lateness); a start before the window is not, as nobody is expected.
+        if start is not None and start < self.window_start:
+            raise DomainValidationError(
+                "visit.planned_start", "must not be before the visit's window starts"
+            )
         self.assigned_worker_ids = worker_ids
         self.planned_start = start
         self.status = VisitStatus.ASSIGNED

@@ -74,7 +74,9 @@ def test_assign_refuses_excluded_worker_and_start_outside_window() -> None:
     with pytest.raises(DomainValidationError, match="excluded"):
         visit.assign(("w9",))
     with pytest.raises(DomainValidationError, match=r"visit\.planned_start"):
-        visit.assign(("w1",), start=time(9, 30))
+        visit.assign(("w1",), start=time(7, 30))
+    visit.assign(("w1",), start=time(9, 30))  # planned late: allowed, priced as lateness
+    assert visit.planned_start == time(9, 30)
 
 
 def test_status_moves_forward_only() -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from careweave.adapters.cli import db, demo, fhir, personas, roster, serve
+from careweave.adapters.cli import db, demo, fhir, people, personas, roster, roster_plan, serve
 
 
 def register(app: typer.Typer) -> None:
     """Add each area's command group to ``app``."""
     app.add_typer(db.app, name="db")
     app.add_typer(roster.app, name="roster")
+    roster.app.command("plan")(roster_plan.plan)
     app.add_typer(demo.app, name="demo")
     app.command("serve")(serve.serve)
     demo.app.command("personas")(personas.personas)
+    app.add_typer(people.import_app, name="import")
+    app.add_typer(people.export_app, name="export")
     app.add_typer(fhir.app, name="fhir")
