@@ -191,7 +191,7 @@ def test_check_reads_the_careweave_format(tmp_path: Path) -> None:
 
 def test_solve_prints_json_that_check_agrees_with(tmp_path: Path) -> None:
     instance = write(tmp_path, "mini.json", INSTANCE)
-    done = run_script("solve", instance, "--seconds", "0.5", "--seed", "3", "--json")
+    done = run("solve", instance, "--seconds", "0.5", "--seed", "3", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     for key in (
@@ -209,7 +209,7 @@ def test_solve_prints_json_that_check_agrees_with(tmp_path: Path) -> None:
     assert result["unassigned"] == 0
     assert {r["caregiver"] for r in result["routes"]} <= {"c1", "c2"}
     # The printed JSON is itself a roster file: checking it gives the same figures.
-    checked = run_script("check", instance, write(tmp_path, "sol.json", result), "--json")
+    checked = run("check", instance, write(tmp_path, "sol.json", result), "--json")
     assert checked.returncode == 0, checked.stdout
     assert json.loads(checked.stdout)["total_cost"] == result["total_cost"]
     # The best roster here: c1 does p1 then p2/s1, c2 does p2/s2 (75), or c2 does both s1s.
