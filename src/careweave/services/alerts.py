@@ -9,14 +9,17 @@ same moment (two coordinators opening the board) cannot raise it twice.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from careweave.domain.accounts import Role
 from careweave.domain.audit import AuditAction
 from careweave.domain.errors import ConflictError
+from careweave.domain.people import Person
 from careweave.domain.recording import Alert, lateness
-from careweave.domain.visits import VisitStatus
+from careweave.domain.visits import Visit, VisitStatus
 from careweave.services import audit
-from careweave.services.access import Actor, check_can_manage_team, team_scope
+from careweave.services.access import Actor, check_can_manage_team, require_role, team_scope
 from careweave.services.recording_ports import RecordingUnitOfWork
 
 DUE = (VisitStatus.PLANNED, VisitStatus.ASSIGNED)
@@ -58,6 +61,29 @@ def open_alerts(uow: RecordingUnitOfWork, actor: Actor, *, limit: int = 100) -> 
     """The unacknowledged alerts of the actor's teams, newest first."""
     with uow:
         return uow.alerts.list(team_ids=team_scope(actor), open_only=True, limit=limit)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertLine:
+    """An alert with the visit and person it is about."""
+
+    alert: Alert
+    visit: Visit
+    person: Person
+
+
+def alert_lines(
+    uow: RecordingUnitOfWork, actor: Actor, *, open_only: bool = True, limit: int = 100
+) -> list[AlertLine]:
+    """The alerts of the actor's teams with their visits and people, newest first."""
+    require_role(actor, Role.CARE_WORKER, Role.COORDINATOR)
+    with uow:
+        found = uow.alerts.list(team_ids=team_scope(actor), open_only=open_only, limit=limit)
+        visits = {v.id: v for v in (uow.visits.get(a.visit_id) for a in found)}
+        people = {p.id: p for p in uow.people.list(ids={v.person_id for v in visits.values()})}
+        audit.record(uow, actor, AuditAction.LIST, "alert", "", detail="alerts")
+        uow.commit()
+    return [AlertLine(a, visits[a.visit_id], people[visits[a.visit_id].person_id]) for a in found]
 
 
 def acknowledge(

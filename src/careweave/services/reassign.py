@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 
 from careweave.domain.audit import AuditAction
 from careweave.domain.errors import ConflictError, DomainValidationError
+from careweave.domain.people import Person
 from careweave.domain.visits import Visit, VisitStatus, minutes_of
 from careweave.domain.workforce import Worker
 from careweave.services import audit
@@ -79,6 +80,27 @@ def reassign(
         )  # fmt: skip
         uow.commit()
         return visit
+
+
+@dataclass(frozen=True, slots=True)
+class ReassignOptions:
+    """What the reassign form offers: the visit, its person and the team's active workers."""
+
+    visit: Visit
+    person: Person
+    workers: tuple[Worker, ...]
+
+
+def reassign_options(uow: RecordingUnitOfWork, actor: Actor, visit_id: str) -> ReassignOptions:
+    """The visit and who could take it, for the team's coordinator."""
+    with uow:
+        visit = uow.visits.get(visit_id)
+        person = uow.people.get(visit.person_id)
+        if person.team_id is None:
+            raise DomainValidationError("visit", "the person belongs to no team")
+        check_can_manage_team(actor, person.team_id)
+        workers = uow.workers.list(team_id=person.team_id, active=True)
+    return ReassignOptions(visit, person, tuple(workers))
 
 
 def _load(

@@ -1,8 +1,8 @@
 """What the team board shows: today's visits, who is where, late and missed visits, and the people
 whose care needs a second look.
 
-"Needs a review" here means: in the last seven days a visit to the person was late or missed, or a
-medication was refused or not given. (The review dates of care plans are the plans area's; this is
+"Needs a review" here means: in the last seven days a visit to the person was alerted as late or
+missed, or a medication was refused or not given. (The review dates of care plans are the plans area's; this is
 what visit recording alone can tell.)
 """
 
@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from careweave.domain.audit import AuditAction
-from careweave.domain.errors import NotFoundError
+from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.people import Person
 from careweave.domain.recording import REASON_REQUIRED, Alert, Lateness, VisitRecord, lateness
 from careweave.domain.visits import Visit, VisitStatus
 from careweave.domain.workforce import Team, Worker
 from careweave.services import audit
-from careweave.services.access import Actor, visit_team_filter
+from careweave.services.access import Actor, check_can_see_visit, visit_team_filter
 from careweave.services.recording_ports import RecordingUnitOfWork
 
 REVIEW_LOOKBACK_DAYS = 7
@@ -181,12 +181,17 @@ def _reviews(
     uow: RecordingUnitOfWork, team_id: str, day: date, now: datetime
 ) -> tuple[ReviewFlag, ...]:
     first = day - timedelta(days=REVIEW_LOOKBACK_DAYS - 1)
+    raised: dict[str, dict[Lateness, Alert]] = {}
+    for alert in uow.alerts.list(team_ids=[team_id], raised_from=datetime.combine(first, time())):
+        raised.setdefault(alert.visit_id, {})[alert.kind] = alert
     reasons: dict[str, list[str]] = {}
     people: dict[str, Person] = {}
     for line in visit_lines(uow, team_id, first, day, now):
         found = []
-        if line.lateness is not None:
-            found.append(f"{line.lateness.value} visit on {line.visit.day:%a %d %b}")
+        kinds = raised.get(line.visit.id, {})
+        kind = Lateness.MISSED if Lateness.MISSED in kinds else next(iter(kinds), None)
+        if kind is not None:
+            found.append(f"{kind.value} visit on {line.visit.day:%a %d %b}")
         for record in line.records:
             found += [
                 f"{m.item}: {m.result.value.replace('_', ' ')} ({m.reason})"
@@ -199,4 +204,46 @@ def _reviews(
     return tuple(
         ReviewFlag(people[pid], tuple(why))
         for pid, why in sorted(reasons.items(), key=lambda kv: people[kv[0]].family_name)
+    )
+
+
+def my_teams(uow: RecordingUnitOfWork, actor: Actor) -> list[Team]:
+    """The teams whose days ``actor`` may see, by name (every team for an admin)."""
+    scope = visit_team_filter(actor)
+    with uow:
+        teams = uow.teams.list() if scope is None else [uow.teams.get(t) for t in scope]
+    return sorted(teams, key=lambda team: team.name)
+
+
+def my_visits(uow: RecordingUnitOfWork, actor: Actor, day: date, now: datetime) -> list[VisitLine]:
+    """The signed-in care worker's visits on ``day``, in order."""
+    if actor.worker_id is None:
+        raise PermissionDeniedError("only care workers have visits of their own")
+    with uow:
+        worker = uow.workers.get(actor.worker_id)
+        check_team_access(actor, worker.team_id)
+        lines = visit_lines(uow, worker.team_id, day, day, now)
+        audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=worker.team_id,
+                     detail="my visits")  # fmt: skip
+        uow.commit()
+    return [line for line in lines if actor.worker_id in line.visit.assigned_worker_ids]
+
+
+def visit_line(uow: RecordingUnitOfWork, actor: Actor, visit_id: str, now: datetime) -> VisitLine:
+    """One visit with its person, workers and records, for the people who may see it in full."""
+    with uow:
+        visit = uow.visits.get(visit_id)
+        person = uow.people.get(visit.person_id)
+        check_can_see_visit(actor, visit, person)
+        workers = uow.workers.list(ids=set(visit.assigned_worker_ids))
+        records = uow.visit_records.list_for_visits([visit.id])
+        audit.record(uow, actor, AuditAction.READ, "visit", visit.id, team_id=person.team_id)
+        uow.commit()
+    order = {w: i for i, w in enumerate(visit.assigned_worker_ids)}
+    return VisitLine(
+        visit=visit,
+        person=person,
+        workers=tuple(sorted(workers, key=lambda w: order[w.id])),
+        records=tuple(records),
+        lateness=lateness(visit, now),
     )

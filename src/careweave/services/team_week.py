@@ -33,6 +33,11 @@ TRAVEL_KMH: dict[TravelMode, float] = {
 DAYS_IN_WEEK = 7
 
 
+def monday_of(day: date) -> date:
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())
+
+
 def travel_minutes(points: Sequence[Location], mode: TravelMode) -> float:
     """Estimated minutes to travel through ``points`` in order by ``mode``."""
     km = sum(a.distance_km(b) for a, b in itertools.pairwise(points)) * DETOUR_FACTOR

@@ -73,7 +73,9 @@ def test_axis_widens_to_whole_hours_around_early_and_late_visits() -> None:
 def test_day_timeline_is_accessible_svg() -> None:
     svg = render_day_timeline(ROWS, title="Team <day>", desc="Who & when")
     root = ET.fromstring(svg)
-    assert root.attrib["role"] == "img"
+    assert root.attrib["role"] == "group"  # it holds links
+    plain = ET.fromstring(render_day_timeline((), title="t", desc="d"))
+    assert plain.attrib["role"] == "img"
     assert root.find("s:title", NS).text == "Team <day>"  # type: ignore[union-attr]
     assert root.find("s:desc", NS).text == "Who & when"  # type: ignore[union-attr]
     late = root.find(".//s:g[@data-visit-id='v2']", NS)

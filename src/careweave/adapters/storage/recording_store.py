@@ -147,7 +147,7 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
     def add(self, item: VisitRecord) -> None:
         """Store a new record; a second record of the same worker on a visit is a conflict."""
         self._check_references(item)
-        with integrity_as_conflict("you have already checked in to this visit"):
+        with integrity_as_conflict(self.session, "you have already checked in to this visit"):
             self.session.execute(insert(self.table).values(**self._to_row(item)))
         self._after_insert([item])
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
-    from careweave.adapters.web.pages import auth, home
+    from careweave.adapters.web.pages import alerts, auth, board, home, map, roster, visits
 
-    return [auth.router, home.router]
+    return [auth.router, home.router, board.router, roster.router, map.router, visits.router,
+            alerts.router]  # fmt: skip

@@ -49,11 +49,18 @@ def series_style(index: int) -> SeriesStyle:
     return SERIES_STYLES[index % len(SERIES_STYLES)]
 
 
-def svg_open(width: float, height: float, title: str, desc: str, ident: str) -> str:
-    """The opening ``<svg>`` tag with its accessible title and description."""
+def svg_open(
+    width: float, height: float, title: str, desc: str, ident: str, *, interactive: bool = False
+) -> str:
+    """The opening ``<svg>`` tag with its accessible title and description.
+
+    A picture is ``role="img"``; one holding links is a ``group``, because an image's content is
+    hidden from assistive technology and its links would be unreachable.
+    """
+    role = "group" if interactive else "img"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="100%" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'width="100%" role="{role}" aria-labelledby="{ident}-title {ident}-desc" '
         f'font-family="system-ui, sans-serif" font-size="12">'
         f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{esc(desc)}</desc>'
     )

@@ -123,7 +123,8 @@ def render_day_timeline(
     start, end = axis_bounds(rows)
     axis = TimeAxis(start, end, LABEL_WIDTH, width - LABEL_WIDTH - 10)
     height = HEADER_HEIGHT + ROW_HEIGHT * max(len(rows), 1) + 6
-    parts = [svg_open(width, height, title, desc, ident), _hour_ticks(axis, height, 0)]
+    parts = [svg_open(width, height, title, desc, ident, interactive=_linked(rows))]
+    parts.append(_hour_ticks(axis, height, 0))
     parts += _rows(rows, axis, width, labelled=True)
     parts.append("</svg>")
     return "".join(parts)
@@ -143,7 +144,7 @@ def render_week_timeline(
     columns = max(len(day_labels), 1)
     axis = TimeAxis(start, end, LABEL_WIDTH, (width - LABEL_WIDTH - 10) / columns)
     height = HEADER_HEIGHT + ROW_HEIGHT * max(len(rows), 1) + 6
-    parts = [svg_open(width, height, title, desc, ident)]
+    parts = [svg_open(width, height, title, desc, ident, interactive=_linked(rows))]
     for column, day_label in enumerate(day_labels):
         left = axis.x(start, column)
         parts.append(
@@ -153,6 +154,10 @@ def render_week_timeline(
     parts += _rows(rows, axis, width, labelled=False)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _linked(rows: Sequence[TimelineRow]) -> bool:
+    return any(bar.href for row in rows for bar in row.bars)
 
 
 def _hour_ticks(axis: TimeAxis, height: float, column: int) -> str:
@@ -205,7 +210,9 @@ def _bar(bar: TimelineBar, axis: TimeAxis, top: int, *, labelled: bool) -> str:
         f"<title>{esc(words)}</title>{shape}{text}</g>"
     )
     if bar.href:
-        return f'<a href="{esc(bar.href)}" aria-label="{esc(words)}">{body}</a>'
+        # The link takes its accessible name from its title (the full words), not an aria-label
+        # that would differ from the shortened visible text.
+        return f'<a href="{esc(bar.href)}"><title>{esc(words)}</title>{body}</a>'
     return body
 
 

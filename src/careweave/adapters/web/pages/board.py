@@ -1,0 +1,48 @@
+"""The team board: today's visits, who is where, late and missed visits, people needing a review."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.pages.team_common import (
+    RecordingUow,
+    can_manage,
+    first_team,
+    local_now,
+    parse_day,
+)
+from careweave.services import alerts
+from careweave.services.team_day import check_team_access, my_teams, team_day
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/team")
+def my_board(actor: CurrentActor) -> Response:
+    """Straight to the board of the signed-in member's (first) team."""
+    return RedirectResponse(f"/teams/{first_team(actor)}/board", status_code=303)
+
+
+@router.get("/teams/{team_id}/board")
+def board(
+    request: Request,
+    team_id: str,
+    actor: CurrentActor,
+    templates: Templates,
+    uow: RecordingUow,
+    day: str | None = None,
+) -> Response:
+    """The team's day; looking at today first raises any new late or missed visit alerts."""
+    now = local_now()
+    chosen = parse_day("day", day, now.date())
+    check_team_access(actor, team_id)
+    if chosen == now.date():
+        alerts.scan(uow(), now, [team_id])
+    context = {
+        "board": team_day(uow(), actor, team_id, chosen, now),
+        "teams": my_teams(uow(), actor),
+        "can_manage": can_manage(actor),
+    }
+    return templates.TemplateResponse(request, "pages/team/board.html", context)
