@@ -37,6 +37,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: $(STAMP) system-deps lint
+	@test -f tests/e2e/axe/node_modules/axe-core/axe.min.js || npm install --prefix tests/e2e/axe --no-save --no-audit --no-fund --no-package-lock axe-core@4.14.1
 	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -n 2 --dist loadgroup tests
 
 unit: $(STAMP)
