@@ -7,8 +7,8 @@ Assumptions (see docs/demo.md):
 - Shifts follow the shape of home care days: early 07:00–14:00, late 16:00–22:00, or split
   07:00–11:00 and 17:00–22:00 (morning and evening peaks). Shift types rotate early, late, split,
   early, split so every team covers the morning and evening peaks.
-- Days a week: 5 (70 %), 4 (20 %) or 3 (10 %); days off are consecutive and staggered across the
-  team so every day of the week is covered. Contracted hours are exactly the shifts worked.
+- Days a week: 5 (70 %), 4 (20 %) or 3 (10 %); days off are consecutive, and each worker's days
+  are put where the team's morning or evening cover is thinnest so every day is covered. Contracted hours are exactly the shifts worked.
 - Travel mode follows how dense the team's patch is: in a patch with 25 or more people per km²
   three in ten walk and two in ten cycle; from 8 per km², one in ten walks and 15 % cycle; sparser
   patches almost all drive.
@@ -28,16 +28,19 @@ from careweave.services import demo_places as places
 from careweave.services.demo_names import languages_for, worker_name
 
 FEMALE_SHARE = 0.8
+# Most workers hold medication, dementia care and moving and handling (the hoist): the Care
+# Certificate and providers' mandatory training cover them. Clinical tasks delegated by nurses
+# (insulin, PEG, catheter, stoma) are held by fewer. Shares are assumptions.
 SKILL_SHARES: dict[Skill, float] = {
-    Skill.MEDICATION: 0.85,
-    Skill.DEMENTIA_CARE: 0.6,
-    Skill.HOIST: 0.55,
-    Skill.CATHETER: 0.3,
-    Skill.STOMA: 0.25,
+    Skill.MEDICATION: 0.9,
+    Skill.DEMENTIA_CARE: 0.8,
+    Skill.HOIST: 0.8,
+    Skill.REABLEMENT: 0.5,
+    Skill.END_OF_LIFE: 0.4,
+    Skill.CATHETER: 0.35,
+    Skill.STOMA: 0.3,
+    Skill.INSULIN: 0.25,
     Skill.PEG_FEEDING: 0.15,
-    Skill.INSULIN: 0.15,
-    Skill.END_OF_LIFE: 0.35,
-    Skill.REABLEMENT: 0.45,
     Skill.NURSING: 0.05,
 }
 SHIFTS: dict[str, tuple[tuple[time, time], ...]] = {
@@ -70,7 +73,10 @@ def hire_workers(
         size = count // len(teams) + (1 if team_index < count % len(teams) else 0)
         area = max(places.area_km2(team.patch.polygon), 0.01)
         walk, cycle = _travel_shares(caseload / area)
-        members = [_worker(rng, team, position, walk, cycle, next_id) for position in range(size)]
+        cover: dict[str, list[int]] = {peak: [0] * 7 for peak in ("morning", "evening")}
+        members = [
+            _worker(rng, team, position, (walk, cycle), cover, next_id) for position in range(size)
+        ]
         _cover_every_skill(rng, members)
         workers.extend(members)
     return workers
@@ -87,8 +93,8 @@ def _worker(
     rng: random.Random,
     team: Team,
     position: int,
-    walk: float,
-    cycle: float,
+    travel: tuple[float, float],
+    cover: dict[str, list[int]],
     next_id: Callable[[], str],
 ) -> Worker:
     gender = Gender.FEMALE if rng.random() < FEMALE_SHARE else Gender.MALE
@@ -97,6 +103,7 @@ def _worker(
         s for s, share in SKILL_SHARES.items() if rng.random() < share
     }
     draw = rng.random()
+    walk, cycle = travel
     mode = (
         TravelMode.WALK
         if draw < walk
@@ -105,7 +112,7 @@ def _worker(
         else TravelMode.DRIVE
     )
     days = rng.choices([d for d, _ in DAYS_A_WEEK], weights=[w for _, w in DAYS_A_WEEK])[0]
-    availability = _availability(SHIFT_ROTATION[position % len(SHIFT_ROTATION)], days, position)
+    availability = _availability(SHIFT_ROTATION[position % len(SHIFT_ROTATION)], days, cover)
     wage = NURSE_WAGE if Skill.NURSING in skills else MINIMUM_WAGE
     return Worker(
         given_name=given,
@@ -123,12 +130,33 @@ def _worker(
     )
 
 
-def _availability(shift: str, days: int, position: int) -> tuple[Availability, ...]:
-    """The weekly slots of ``shift`` on ``days`` consecutive days, staggered by team position."""
-    first_day = (position * 2) % 7
+# The peaks each shift covers.
+SHIFT_PEAKS: dict[str, tuple[str, ...]] = {
+    "early": ("morning",),
+    "late": ("evening",),
+    "split": ("morning", "evening"),
+}
+
+
+def _availability(shift: str, days: int, cover: dict[str, list[int]]) -> tuple[Availability, ...]:
+    """The weekly slots of ``shift`` on ``days`` consecutive days, where the team is thinnest.
+
+    ``cover`` counts, per peak and weekday, the team's workers already on; the block of days that
+    adds most where cover is lowest is chosen (earliest first), and ``cover`` is updated.
+    """
+    peaks = SHIFT_PEAKS[shift]
+
+    def crowding(first: int) -> int:
+        return sum(cover[peak][(first + k) % 7] for peak in peaks for k in range(days))
+
+    first_day = min(range(7), key=crowding)
+    weekdays = [(first_day + offset) % 7 for offset in range(days)]
+    for peak in peaks:
+        for weekday in weekdays:
+            cover[peak][weekday] += 1
     return tuple(
-        Availability(weekday=(first_day + offset) % 7, start=start, end=end)
-        for offset in range(days)
+        Availability(weekday=weekday, start=start, end=end)
+        for weekday in weekdays
         for start, end in SHIFTS[shift]
     )
 
