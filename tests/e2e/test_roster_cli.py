@@ -109,6 +109,16 @@ def test_check_counts_tardiness(tmp_path: Path) -> None:
     assert report["total_cost"] == pytest.approx((75 + 20 + 10) / 3)
 
 
+def test_check_tolerates_rounded_times_when_asked(tmp_path: Path) -> None:
+    instance = write(tmp_path, "mini.json", INSTANCE)
+    rounded = routes(50)
+    rounded[0]["visits"][0]["start"] = 9.9995  # c1 cannot reach p1 before 10
+    assert run("check", instance, write(tmp_path, "sol.json", rounded)).returncode == 1
+    assert (
+        run("check", instance, str(tmp_path / "sol.json"), "--tolerance", "0.001").returncode == 0
+    )
+
+
 def test_check_exits_1_and_names_the_broken_rule(tmp_path: Path) -> None:
     broken = routes(50)
     broken[1]["visits"][0]["start"] = 60

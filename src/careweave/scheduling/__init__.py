@@ -5,7 +5,7 @@ It imports nothing else of careweave. The problem model lives in :mod:`.problem`
 checker in :mod:`.checker` (figures in :mod:`.objective`), and file formats in :mod:`.formats`.
 """
 
-from careweave.scheduling.checker import CheckReport, Violation, check
+from careweave.scheduling.checker import TOLERANCE, CheckReport, Violation, check
 from careweave.scheduling.formats import ProblemFormat, load_problem, read_problem
 from careweave.scheduling.formats.careweave_json import (
     problem_from_json,
@@ -34,6 +34,7 @@ from careweave.scheduling.solution import Roster, Route, Stop
 
 __all__ = [
     "CRITICAL",
+    "TOLERANCE",
     "BreakRule",
     "CheckReport",
     "Figures",

@@ -17,6 +17,7 @@ import typer
 
 from careweave.adapters.cli.errors import fail
 from careweave.scheduling import (
+    TOLERANCE,
     CheckReport,
     Problem,
     ProblemError,
@@ -122,6 +123,12 @@ def check_command(
         typer.Argument(help="Roster JSON: a list of routes, or an object with routes."),
     ],
     as_json: AsJson = False,
+    tolerance: Annotated[
+        float,
+        typer.Option(
+            "--tolerance", min=0.0, help="Minutes a time may miss a limit by (rounded rosters)."
+        ),
+    ] = TOLERANCE,
 ) -> None:
     """Recompute every figure of a roster from its routes and list the rules it breaks."""
     problem, form = _load(file)
@@ -129,7 +136,7 @@ def check_command(
         roster = read_roster(solution, problem)
     except ProblemError as exc:
         raise fail(f"{solution}: {exc}") from None
-    report = check(problem, roster)
+    report = check(problem, roster, tolerance=tolerance)
     _emit(_summary(file, problem, form, roster, report), as_json=as_json, routes=False)
     if not report.feasible:
         raise typer.Exit(code=EXIT_INFEASIBLE)
