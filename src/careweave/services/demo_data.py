@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.people import CircleMember, Need, Person, Strength
+from careweave.domain.people import CareModel, CircleMember, Need, Person, Strength
 from careweave.domain.values import Location
 from careweave.domain.visits import Priority, Visit, VisitStatus
 from careweave.domain.workforce import Patch, Skill, Team, Worker
@@ -194,6 +194,17 @@ def _teams(
     return teams
 
 
+def _draw_kind(rng: random.Random) -> tuple[int, Profile, CareModel]:
+    """An age, a profile that suits it, and a model of care that suits the profile."""
+    low, high, _ = rng.choices(AGE_BANDS, weights=[b[2] for b in AGE_BANDS])[0]
+    age = rng.randint(low, high)
+    profiles = OLDER_PROFILES if age >= 65 else YOUNGER_PROFILES
+    profile = rng.choices(profiles, weights=[p.weight for p in profiles])[0]
+    models = profile.care_models
+    care_model = rng.choices([m for m, _ in models], weights=[w for _, w in models])[0]
+    return age, profile, care_model
+
+
 class _People:
     """Collects people and everything about them as they are generated."""
 
@@ -209,13 +220,9 @@ class _People:
         self.nhs_numbers: set[str] = set()
 
     def add(self, home: Location, settlement: places.Settlement, team_id: str) -> None:
+        """Make one person living at ``home`` in ``settlement``, with everything about them."""
         rng = self.rng
-        low, high, _ = rng.choices(AGE_BANDS, weights=[b[2] for b in AGE_BANDS])[0]
-        age = rng.randint(low, high)
-        profiles = OLDER_PROFILES if age >= 65 else YOUNGER_PROFILES
-        profile = rng.choices(profiles, weights=[p.weight for p in profiles])[0]
-        models = profile.care_models
-        care_model = rng.choices([m for m, _ in models], weights=[w for _, w in models])[0]
+        age, profile, care_model = _draw_kind(rng)
         gender = person_gender(rng, age)
         given, family = person_name(rng, gender, age)
         address, postcode = places.fictional_address(rng, settlement)
@@ -250,11 +257,14 @@ class _People:
             continuity_target=rng.randint(2, 4),
             id=person_id,
         )
+        self._record(person, profile, circle)
+
+    def _record(self, person: Person, profile: Profile, circle: list[CircleMember]) -> None:
         self.people.append(person)
         self.circle.extend(circle)
-        self.strengths.extend(strengths(rng, person_id, bool(circle), self.next_id))
+        self.strengths.extend(strengths(self.rng, person.id, bool(circle), self.next_id))
         self._add_needs(person, profile)
-        if care_model in VISITED_MODELS:
+        if person.care_model in VISITED_MODELS:
             self._add_visits(person, profile)
 
     def _birthday(self, age: int) -> date:
