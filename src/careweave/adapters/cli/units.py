@@ -35,7 +35,8 @@ def opened_database(
     Domain errors become "error: ..." with exit code 2 (:func:`reported_errors`); a schema that is
     not current or a database that cannot be reached is reported in one line, never a traceback.
     """
-    engine = build_engine(load_settings())
+    settings = load_settings()
+    engine = build_engine(settings)
     where = engine.url.render_as_string(hide_password=True)
     try:
         with reported_errors():
