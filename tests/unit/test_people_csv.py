@@ -170,3 +170,10 @@ def test_spreadsheet_formulas_are_neutralised_and_read_back_unchanged() -> None:
     row = {**GOOD, "about_me_my_wellness": escape("about_me_my_wellness", formula)}
     [parsed] = read_people(_csv(row), [TEAM])
     assert parsed.person.about_me.text(AboutMeSection.MY_WELLNESS) == formula
+
+
+def test_a_byte_order_mark_before_the_header_is_ignored() -> None:
+    lines = _csv(GOOD)
+    lines[0] = "\ufeff" + lines[0]
+    [row] = read_people(lines, [TEAM])
+    assert row.person.given_name == "Margaret"

@@ -103,7 +103,8 @@ def read_people(lines: Iterable[str], teams: Sequence[Team]) -> list[ParsedRow]:
         raise PeopleCsvError(
             problems or [CsvProblem(1, None, "the file is empty; row 1 must name the columns")]
         )
-    names = [name.strip() for name in header[1]]
+    # A byte-order mark left by a reader that did not decode it as utf-8-sig is not part of a name.
+    names = [name.strip().lstrip("\ufeff") for name in header[1]]
     problems.extend(_header_problems(names))
     if problems:
         raise PeopleCsvError(problems)
