@@ -15,7 +15,7 @@ from careweave.domain.workforce import Worker
 from careweave.services import demo_places as places
 from careweave.services.demo_data import Neighbourhood, generate_neighbourhood, monday_of
 from careweave.services.demo_profiles import VISITED_MODELS
-from careweave.services.demo_roster import travel_minutes
+from careweave.services.demo_roster import whole_travel_minutes
 
 WEEK = date(2026, 11, 18)  # a Wednesday: the week starts on Monday 16 November
 
@@ -174,7 +174,7 @@ def test_the_first_roster_respects_skills_shifts_teams_and_travel(town: Neighbou
             assert after.planned_start is not None
             assert before.duration_max is not None
             gap = minutes_of(after.planned_start) - minutes_of(before.planned_start)
-            travel = travel_minutes(
+            travel = whole_travel_minutes(
                 workers[worker_id].travel_mode,
                 people[before.person_id].location,
                 people[after.person_id].location,

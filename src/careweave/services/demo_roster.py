@@ -20,27 +20,18 @@ from datetime import date, time
 from itertools import combinations
 
 from careweave.domain.people import Person
+from careweave.domain.travel import travel_minutes
 from careweave.domain.values import Location
 from careweave.domain.visits import Visit, minutes_of
 from careweave.domain.workforce import TravelMode, Worker
 
-# Door-to-door speeds and how much longer a road trip is than the straight line (assumptions:
-# urban driving including parking, a steady cycle, a brisk walk; circuity of about 1.3 is typical of
-# British towns).
-SPEED_KMH: dict[TravelMode, float] = {
-    TravelMode.WALK: 4.8,
-    TravelMode.CYCLE: 14.0,
-    TravelMode.DRIVE: 28.0,
-}
-CIRCUITY = 1.3
 CONTINUITY_BONUS_MIN = 10
 PAIR_CANDIDATES = 6
 
 
-def travel_minutes(mode: TravelMode, origin: Location, destination: Location) -> int:
-    """Whole minutes to travel between two places at ``mode``'s speed."""
-    km = origin.distance_km(destination) * CIRCUITY
-    return math.ceil(km / SPEED_KMH[mode] * 60)
+def whole_travel_minutes(mode: TravelMode, origin: Location, destination: Location) -> int:
+    """Whole minutes to travel between two places, by careweave's one travel estimate."""
+    return math.ceil(travel_minutes(origin, destination, mode))
 
 
 @dataclass(slots=True)
@@ -164,7 +155,7 @@ def _earliest_start(day: _Day, visit: Visit, where: Location) -> tuple[int, int]
         continuing = index == day.slot_index and day.at is not None
         origin = day.at if continuing and day.at is not None else day.worker.home
         ready = day.free_at if continuing else slot_start
-        travel = travel_minutes(day.worker.travel_mode, origin, where)
+        travel = whole_travel_minutes(day.worker.travel_mode, origin, where)
         start = max(window_start, ready + travel)
         within_day_limit = day.worked + travel + duration <= day.worker.max_minutes_per_day
         if start <= window_end and start + duration <= slot_end and within_day_limit:
@@ -176,7 +167,7 @@ def _occupy(day: _Day, index: int, visit: Visit, where: Location, start: int) ->
     continuing = index == day.slot_index and day.at is not None
     origin = day.at if continuing and day.at is not None else day.worker.home
     duration = visit.duration_max or visit.duration_min
-    day.worked += travel_minutes(day.worker.travel_mode, origin, where) + duration
+    day.worked += whole_travel_minutes(day.worker.travel_mode, origin, where) + duration
     day.slot_index = index
     day.free_at = start + duration
     day.at = where
