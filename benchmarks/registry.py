@@ -16,6 +16,7 @@ SUITES: dict[str, str] = {
     "hhcrsp": "benchmarks.hhcrsp_suite:run",
     "provider": "benchmarks.provider_suite:run",
     "repair": "benchmarks.repair_suite:run",
+    "web": "benchmarks.web_load:run",
 }
 """Suite name to ``module:function``; the function takes :class:`RunOptions`, returns markdown."""
 

@@ -9,7 +9,7 @@ same moment (two coordinators opening the board) cannot raise it twice.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from careweave.domain.accounts import Role
@@ -39,6 +39,22 @@ def scan(uow: RecordingUnitOfWork, now: datetime, team_ids: Collection[str]) -> 
     except ConflictError:
         # Another scan raised some of the same alerts at the same moment; it raised them all.
         return []
+
+
+@dataclass(slots=True)
+class ScanSchedule:
+    """Spaces out the scans that page views trigger: a team is scanned at most once per
+    ``every`` (a busy board would otherwise scan on every refresh). Thread-safe enough: two
+    threads may both scan at once, and the store still raises each alert once."""
+
+    every: timedelta = timedelta(seconds=30)
+    last: dict[str, datetime] = field(default_factory=dict)
+
+    def due(self, team_ids: Collection[str], now: datetime) -> list[str]:
+        """The teams not scanned within ``every`` of ``now``, marked as scanned now."""
+        teams = [t for t in sorted(team_ids) if now - self.last.get(t, datetime.min) >= self.every]
+        self.last.update(dict.fromkeys(teams, now))
+        return teams
 
 
 def _raise_new(uow: RecordingUnitOfWork, now: datetime, team_ids: Collection[str]) -> list[Alert]:

@@ -8,10 +8,16 @@ its audit entry are written in one transaction.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
-from careweave.domain.recording import Alert, Lateness, VisitRecord
+from careweave.domain.recording import (
+    Alert,
+    Lateness,
+    MedicationOutcome,
+    MedicationResult,
+    VisitRecord,
+)
 from careweave.services.account_ports import AccountsUnitOfWork
 
 
@@ -28,6 +34,13 @@ class VisitRecordRepository(Protocol):
 
     def list_for_visits(self, visit_ids: Collection[str]) -> Sequence[VisitRecord]:
         """Every record of the given visits, by check-in time."""
+        ...
+
+    def medication_results(
+        self, team_id: str, day_from: date, day_to: date, results: Collection[MedicationResult]
+    ) -> Sequence[tuple[str, date, MedicationOutcome]]:
+        """``(person_id, day, outcome)`` of every medication outcome with one of ``results`` on
+        visits to the team's people from ``day_from`` to ``day_to`` (inclusive)."""
         ...
 
     def add(self, record: VisitRecord) -> None:
@@ -48,6 +61,11 @@ class AlertRepository(Protocol):
 
     def raised_for(self, visit_ids: Collection[str]) -> set[tuple[str, Lateness]]:
         """``(visit_id, kind)`` of every alert already raised for the given visits."""
+        ...
+
+    def raised_since(self, team_id: str, since: datetime) -> Sequence[tuple[str, date, Lateness]]:
+        """``(person_id, visit day, kind)`` of the team's alerts raised at or after ``since``, by
+        visit day."""
         ...
 
     def add(self, alert: Alert) -> None:

@@ -116,7 +116,7 @@ def team_day(
         workers = uow.workers.list(team_id=team_id, active=True)
         alerts = uow.alerts.list(team_ids=[team_id], open_only=True, limit=50)
         audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="board")
-        reviews = _reviews(uow, team_id, day, now)
+        reviews = _reviews(uow, team_id, day)
         uow.commit()
     return TeamDay(
         team=team,
@@ -177,30 +177,24 @@ def _doing(worker: Worker, lines: Sequence[VisitLine], now: datetime) -> str:
     return "no visits today"
 
 
-def _reviews(
-    uow: RecordingUnitOfWork, team_id: str, day: date, now: datetime
-) -> tuple[ReviewFlag, ...]:
+def _reviews(uow: RecordingUnitOfWork, team_id: str, day: date) -> tuple[ReviewFlag, ...]:
     first = day - timedelta(days=REVIEW_LOOKBACK_DAYS - 1)
-    raised: dict[str, dict[Lateness, Alert]] = {}
-    for alert in uow.alerts.list(team_ids=[team_id], raised_from=datetime.combine(first, time())):
-        raised.setdefault(alert.visit_id, {})[alert.kind] = alert
+    late: dict[tuple[str, date], Lateness] = {}
+    for person_id, visit_day, kind in uow.alerts.raised_since(
+        team_id, datetime.combine(first, time())
+    ):
+        # a missed visit was late first; say only the worse
+        if late.get((person_id, visit_day)) is not Lateness.MISSED:
+            late[(person_id, visit_day)] = kind
     reasons: dict[str, list[str]] = {}
-    people: dict[str, Person] = {}
-    for line in visit_lines(uow, team_id, first, day, now):
-        found = []
-        kinds = raised.get(line.visit.id, {})
-        kind = Lateness.MISSED if Lateness.MISSED in kinds else next(iter(kinds), None)
-        if kind is not None:
-            found.append(f"{kind.value} visit on {line.visit.day:%a %d %b}")
-        for record in line.records:
-            found += [
-                f"{m.item}: {m.result.value.replace('_', ' ')} ({m.reason})"
-                for m in record.outcomes.medications
-                if m.result in REASON_REQUIRED
-            ]
-        if found:
-            people[line.person.id] = line.person
-            reasons.setdefault(line.person.id, []).extend(found)
+    for (person_id, visit_day), kind in late.items():
+        reasons.setdefault(person_id, []).append(f"{kind.value} visit on {visit_day:%a %d %b}")
+    for person_id, _, outcome in uow.visit_records.medication_results(
+        team_id, first, day, REASON_REQUIRED
+    ):
+        why = f"{outcome.item}: {outcome.result.value.replace('_', ' ')} ({outcome.reason})"
+        reasons.setdefault(person_id, []).append(why)
+    people = {p.id: p for p in uow.people.list(ids=set(reasons))} if reasons else {}
     return tuple(
         ReviewFlag(people[pid], tuple(why))
         for pid, why in sorted(reasons.items(), key=lambda kv: people[kv[0]].family_name)

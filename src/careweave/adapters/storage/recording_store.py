@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, insert, select
@@ -29,6 +29,7 @@ from careweave.domain.recording import (
     CheckPoint,
     Lateness,
     MedicationOutcome,
+    MedicationResult,
     Outcomes,
     ProgressNote,
     TaskDone,
@@ -144,6 +145,33 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
             found += self._fetch(select(self.table).where(self.table.c.visit_id.in_(chunk)))
         return sorted(found, key=lambda r: (r.check_in.at, r.id))
 
+    def medication_results(
+        self, team_id: str, day_from: date, day_to: date, results: Collection[MedicationResult]
+    ) -> list[tuple[str, date, MedicationOutcome]]:
+        """``(person_id, day, outcome)`` of the outcomes with one of ``results`` on the team's
+        visits from ``day_from`` to ``day_to``."""
+        med, record, visit, person = (
+            medication_outcomes.c, visit_records.c, tables.visits.c, tables.people.c,
+        )  # fmt: skip
+        statement = (
+            select(visit.person_id, visit.day, med.item, med.result, med.reason)
+            .select_from(
+                medication_outcomes.join(visit_records, med.record_id == record.id)
+                .join(tables.visits, record.visit_id == visit.id)
+                .join(tables.people, visit.person_id == person.id)
+            )
+            .where(
+                person.team_id == team_id,
+                visit.day.between(day_from, day_to),
+                med.result.in_(sorted(r.value for r in results)),
+            )
+            .order_by(visit.day, visit.id, med.position)
+        )
+        return [
+            (person_id, day, MedicationOutcome(item, MedicationResult(result), reason))
+            for person_id, day, item, result, reason in self.session.execute(statement)
+        ]
+
     def add(self, item: VisitRecord) -> None:
         """Store a new record; a second record of the same worker on a visit is a conflict."""
         self._check_references(item)
@@ -202,6 +230,17 @@ class SqlAlertRepository(SqlRepository[Alert]):
             statement = select(columns.visit_id, columns.kind).where(columns.visit_id.in_(chunk))
             raised |= {(v, Lateness(k)) for v, k in self.session.execute(statement)}
         return raised
+
+    def raised_since(self, team_id: str, since: datetime) -> list[tuple[str, date, Lateness]]:
+        """``(person_id, visit day, kind)`` of the team's alerts raised since ``since``."""
+        alert, visit = self.table.c, tables.visits.c
+        statement = (
+            select(visit.person_id, visit.day, alert.kind)
+            .select_from(self.table.join(tables.visits, alert.visit_id == visit.id))
+            .where(alert.team_id == team_id, alert.raised_at >= since)
+            .order_by(visit.day, visit.window_start, alert.kind)
+        )
+        return [(p, d, Lateness(k)) for p, d, k in self.session.execute(statement)]
 
     def list(
         self,

@@ -8,9 +8,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from careweave.adapters.web.deps import CurrentActor, Templates
-from careweave.adapters.web.pages.team_common import RecordingUow, can_manage, local_now
+from careweave.adapters.web.pages.team_common import RecordingUow, Scans, can_manage, local_now
 from careweave.services import alerts
-from careweave.services.access import visit_team_filter
 from careweave.services.team_day import my_teams
 
 router = APIRouter(include_in_schema=False)
@@ -18,11 +17,13 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/alerts")
 def alert_list(
-    request: Request, actor: CurrentActor, templates: Templates, uow: RecordingUow
+    request: Request, actor: CurrentActor, templates: Templates, uow: RecordingUow, scans: Scans
 ) -> Response:
     """Open alerts of the actor's teams (raising any new ones first)."""
-    visit_team_filter(actor)  # team members only
-    alerts.scan(uow(), local_now(), [team.id for team in my_teams(uow(), actor)])
+    now = local_now()
+    teams = scans.due([team.id for team in my_teams(uow(), actor)], now)
+    if teams:
+        alerts.scan(uow(), now, teams)
     context = {"lines": alerts.alert_lines(uow(), actor), "can_manage": can_manage(actor)}
     return templates.TemplateResponse(request, "pages/team/alerts.html", context)
 

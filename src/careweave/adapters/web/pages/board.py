@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from careweave.adapters.web.deps import CurrentActor, Templates
 from careweave.adapters.web.pages.team_common import (
     RecordingUow,
+    Scans,
     can_manage,
     first_team,
     local_now,
@@ -32,13 +33,14 @@ def board(
     actor: CurrentActor,
     templates: Templates,
     uow: RecordingUow,
+    scans: Scans,
     day: str | None = None,
 ) -> Response:
     """The team's day; looking at today first raises any new late or missed visit alerts."""
     now = local_now()
     chosen = parse_day("day", day, now.date())
     check_team_access(actor, team_id)
-    if chosen == now.date():
+    if chosen == now.date() and scans.due([team_id], now):
         alerts.scan(uow(), now, [team_id])
     context = {
         "board": team_day(uow(), actor, team_id, chosen, now),

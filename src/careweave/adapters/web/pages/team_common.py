@@ -12,6 +12,7 @@ from careweave.adapters.web.deps import get_services
 from careweave.domain.accounts import Role
 from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.services.access import Actor
+from careweave.services.alerts import ScanSchedule
 from careweave.services.recording_ports import RecordingUnitOfWork
 
 
@@ -22,6 +23,18 @@ def recording_uow_factory(request: Request) -> Callable[[], RecordingUnitOfWork]
 
 
 RecordingUow = Annotated[Callable[[], RecordingUnitOfWork], Depends(recording_uow_factory)]
+
+
+def alert_scan_schedule(request: Request) -> ScanSchedule:
+    """The app's schedule of late/missed scans (one per app, made on first use)."""
+    schedule = getattr(request.app.state, "alert_scans", None)
+    if not isinstance(schedule, ScanSchedule):
+        schedule = ScanSchedule()
+        request.app.state.alert_scans = schedule
+    return schedule
+
+
+Scans = Annotated[ScanSchedule, Depends(alert_scan_schedule)]
 
 
 def local_now() -> datetime:

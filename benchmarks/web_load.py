@@ -1,0 +1,291 @@
+"""The web suite: latency and throughput of the team board and the visit check-in over HTTP.
+
+A real server (``careweave serve``, one uvicorn process) runs on loopback against a seeded demo
+database, on SQLite and on PostgreSQL (``CAREWEAVE_TEST_POSTGRES_URL``, set by
+``scripts/with_postgres.py``). An asyncio load generator sends requests at a fixed rate (open
+loop) for a bounded time; each latency is measured from the moment the request was due, so a
+server that falls behind is not flattered by the client waiting for it. Target: p99 < 100 ms at
+200 requests/s on SQLite.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import secrets
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from datetime import time as clock
+from pathlib import Path
+
+import httpx
+
+from benchmarks.processes import careweave_command
+from benchmarks.registry import RunOptions
+from benchmarks.tables import figure, header, table
+
+TITLE = "Web load: team board and visit check-in over HTTP"
+RATE = 200.0
+QUICK_SECONDS, FULL_SECONDS = 5.0, 15.0
+TARGET_P99_MS = 100.0
+REQUEST_TIMEOUT = 10.0
+STARTUP_SECONDS = 60.0
+PASSWORD = "demo"
+POSTGRES_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
+COLUMNS = [
+    "database", "endpoint", "rate asked /s", "requests", "errors", "throughput /s",
+    "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 < 100 ms",
+]  # fmt: skip
+
+NOTES = """\
+## Notes
+- One `careweave serve` process (uvicorn, one worker) on 127.0.0.1 and the load generator share
+  the machine's cores; the database is the demo neighbourhood (`careweave demo seed`: 60 people,
+  12 workers, 2 teams, a week of visits).
+- board: `GET /teams/<team A>/board` as the coordinator. Each request runs the late/missed scan,
+  builds the board (today's visits, who is where, people needing a review) and writes one audit
+  entry.
+- check-in: `POST /visits/<id>/check-in` as worker.a, each request a different visit (made for
+  the run, all day long windows) with its own idempotency key: a real write of the visit, the
+  visit record, the idempotency key and an audit entry.
+- Latency is measured from when each request was due (open loop at a fixed rate), so queueing
+  counts; throughput is completed requests over the time from the first due request to the last
+  answer. Errors are non-2xx/3xx answers or timeouts (10 s).
+"""
+
+
+@dataclass(frozen=True)
+class Phase:
+    """What one measured run found."""
+
+    latencies_ms: list[float]
+    errors: int
+    seconds: float
+
+    def percentile(self, share: float) -> float | None:
+        """The latency below which ``share`` of the requests fell (nearest rank)."""
+        if not self.latencies_ms:
+            return None
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+async def drive(send: Callable[[int], Awaitable[bool]], rate: float, count: int) -> Phase:
+    """Call ``send(i)`` for ``i`` in ``range(count)`` at ``rate`` per second (open loop)."""
+    loop = asyncio.get_running_loop()
+    start = loop.time() + 0.05
+    latencies: list[float] = []
+    errors = 0
+
+    async def one(index: int) -> None:
+        nonlocal errors
+        due = start + index / rate
+        await asyncio.sleep(max(0.0, due - loop.time()))
+        try:
+            ok = await send(index)
+        except httpx.HTTPError:
+            ok = False
+        latencies.append((loop.time() - due) * 1000)
+        errors += 0 if ok else 1
+
+    await asyncio.gather(*(one(i) for i in range(count)))
+    return Phase(latencies, errors, loop.time() - start)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _run(env: dict[str, str], *args: str) -> None:
+    done = subprocess.run(
+        [*careweave_command(), *args], env=env, capture_output=True, text=True, timeout=600
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"careweave {' '.join(args)} failed: {done.stderr.strip()[-500:]}")
+
+
+def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
+    """Team A's id and ``visits`` new all-day visits today for worker.a to check in to."""
+    from careweave.adapters.storage.database import make_engine, make_session_factory
+    from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
+    from careweave.domain.visits import Visit
+
+    engine = make_engine(database_url)
+    try:
+        with SqlRecordingUnitOfWork(make_session_factory(engine)) as uow:
+            team_a = uow.teams.list(limit=1)[0]
+            user = uow.users.find_by_username("worker.a")
+            if user is None or user.worker_id is None:
+                raise RuntimeError("the demo seed made no worker.a")
+            people = uow.people.list(team_id=team_a.id)
+            made = []
+            for index in range(visits):
+                visit = Visit(
+                    person_id=people[index % len(people)].id, day=date.today(),
+                    window_start=clock(0, 0), window_end=clock(23, 59), duration_min=15,
+                )  # fmt: skip
+                visit.assign((user.worker_id,), clock(23, 0))
+                made.append(visit)
+            uow.visits.add_all(made)
+            uow.commit()
+            return team_a.id, [v.id for v in made]
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _server(env: dict[str, str]) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [*careweave_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError("careweave serve stopped while starting")
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("careweave serve did not start in time")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+
+
+async def _login(client: httpx.AsyncClient, username: str) -> str:
+    page = await client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    if token is None:
+        raise RuntimeError("no CSRF token on the login page")
+    form = {"username": username, "password": PASSWORD, "csrf_token": token.group(1), "next": "/"}
+    reply = await client.post("/login", data=form)
+    if reply.status_code != 303:
+        raise RuntimeError(f"{username} could not sign in ({reply.status_code})")
+    home = await client.get("/")
+    found = re.search(r'name="csrf-token" content="([^"]+)"', home.text)
+    if found is None:
+        raise RuntimeError("no CSRF token after signing in")
+    return found.group(1)
+
+
+def _client(base: str) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
+    return httpx.AsyncClient(
+        base_url=base, timeout=REQUEST_TIMEOUT, limits=limits, follow_redirects=False
+    )
+
+
+async def _measure(base: str, team_id: str, visit_ids: list[str], count: int) -> dict[str, Phase]:
+    async with _client(base) as coordinator, _client(base) as worker:
+        await _login(coordinator, "coordinator")
+        csrf = await _login(worker, "worker.a")
+        board_path = f"/teams/{team_id}/board"
+        await coordinator.get(board_path)  # warm up: first scan, caches
+
+        async def board(_: int) -> bool:
+            return (await coordinator.get(board_path)).status_code == 200
+
+        async def check_in(index: int) -> bool:
+            form = {"csrf_token": csrf, "version": "1", "idempotency_key": secrets.token_hex(12)}
+            reply = await worker.post(f"/visits/{visit_ids[index]}/check-in", data=form)
+            return reply.status_code == 303
+
+        return {
+            "board": await drive(board, RATE, count),
+            "check-in": await drive(check_in, RATE, count),
+        }
+
+
+@contextmanager
+def _database(backend: str, workdir: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{workdir / 'careweave.sqlite3'}"
+        return
+    from sqlalchemy import text
+
+    from careweave.adapters.storage.database import make_engine
+
+    admin = make_engine(os.environ[POSTGRES_ENV], isolation_level="AUTOCOMMIT")
+    name = f"cw_webload_{os.getpid()}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _backend(backend: str, count: int) -> dict[str, Phase]:
+    with (
+        tempfile.TemporaryDirectory(prefix="cw-webload-") as folder,
+        _database(backend, Path(folder)) as url,
+    ):
+        env = {
+            **os.environ,
+            "CAREWEAVE_DATABASE_URL": url,
+            "CAREWEAVE_DATA_DIR": folder,
+            "CAREWEAVE_SECRET_KEY": secrets.token_hex(24),
+            "CAREWEAVE_DEMO_PASSWORD": PASSWORD,
+            # the generator signs in twice; keep the rate limit out of the measurement
+            "CAREWEAVE_LOGIN_ATTEMPTS_PER_MINUTE": "1000",
+        }
+        _run(env, "db", "upgrade")
+        _run(env, "demo", "seed")
+        team_id, visit_ids = _prepare(url, count)
+        with _server(env) as base:
+            return asyncio.run(_measure(base, team_id, visit_ids, count))
+
+
+def _rows(backend: str, phases: dict[str, Phase]) -> list[list[str]]:
+    rows = []
+    for endpoint, phase in phases.items():
+        done = len(phase.latencies_ms)
+        p99 = phase.percentile(0.99)
+        met = p99 is not None and p99 < TARGET_P99_MS and phase.errors == 0
+        rows.append(
+            [backend, endpoint, f"{RATE:.0f}", str(done), str(phase.errors),
+             figure(done / phase.seconds if phase.seconds else None, 1),
+             figure(phase.percentile(0.5), 1), figure(phase.percentile(0.9), 1),
+             figure(p99, 1), figure(max(phase.latencies_ms, default=None), 1),
+             "yes" if met else "no"]
+        )  # fmt: skip
+    return rows
+
+
+def run(options: RunOptions) -> str:
+    """Measure both endpoints on SQLite and (when available) PostgreSQL; return the markdown."""
+    seconds = options.limit(QUICK_SECONDS, FULL_SECONDS)
+    count = int(RATE * seconds)
+    rows: list[list[str]] = []
+    notes: list[str] = []
+    for backend in ("sqlite", "postgresql"):
+        if backend == "postgresql" and not os.environ.get(POSTGRES_ENV):
+            notes.append(f"- PostgreSQL: not run ({POSTGRES_ENV} is not set; use `make bench`).")
+            continue
+        rows += _rows(backend, _backend(backend, count))
+    limit = f"{seconds:g} s per endpoint at {RATE:.0f} requests/s ({count} requests)"
+    parts = [header(TITLE, options, limit), table(COLUMNS, rows), "", NOTES, *notes]
+    return "\n".join(parts) + "\n"
