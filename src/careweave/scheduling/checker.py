@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from careweave.scheduling.items import MINUTES_PER_DAY, Link, Task, Worker
+from careweave.scheduling.items import MINUTES_PER_DAY, Link, Shift, Task, Worker
 from careweave.scheduling.objective import DAYS_PER_WEEK, Figures, RouteTimes, Served, figures
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.solution import Roster, Route, Stop
@@ -85,13 +85,15 @@ class _Checker:
         self.times: list[RouteTimes] = []
 
     def run(self) -> CheckReport:
-        seen: set[tuple[str, int]] = set()
+        seen: set[tuple[str, int, int]] = set()
         for route in self.roster.routes:
-            if (route.worker_id, route.day) in seen:
+            if (route.worker_id, route.day, route.shift) in seen:
                 self._add(
-                    "two_routes", f"worker {route.worker_id}", f"has two routes on day {route.day}"
+                    "two_routes",
+                    f"worker {route.worker_id}",
+                    f"has two routes on {_when(route.day, route.shift)}",
                 )
-            seen.add((route.worker_id, route.day))
+            seen.add((route.worker_id, route.day, route.shift))
             self._route(route)
         self._working_time()
         unassigned = self._coverage()
@@ -125,12 +127,40 @@ class _Checker:
         stops = self._known_stops(route)
         if not stops:
             return
+        shift = self._shift_of(worker, route)
+        times, longest_gap, outside = self._walk(worker, route, stops, shift)
+        self.times.append(times)
+        if shift is not None and not outside:
+            # A visit outside the shift is already named; leaving early or getting back late is
+            # reported only when the visits themselves lie within it.
+            self._leave_and_return(times, shift)
+        self._break(times, longest_gap)
+
+    def _shift_of(self, worker: Worker, route: Route) -> Shift | None:
+        shifts = worker.shifts_on(route.day)
+        if route.shift < len(shifts):
+            return shifts[route.shift]
+        item = f"worker {worker.id}"
+        if not shifts:
+            self._add("shift", item, f"has a route on day {route.day} but no shift that day")
+        else:
+            self._add(
+                "shift",
+                item,
+                f"has a route for shift {route.shift} on day {route.day} but only "
+                f"{len(shifts)} shift(s) that day, numbered from 0",
+            )
+        return None
+
+    def _walk(
+        self, worker: Worker, route: Route, stops: list[tuple[Stop, Task]], shift: Shift | None
+    ) -> tuple[RouteTimes, float, bool]:
+        """Follow the route: its times, its longest idle gap, and whether a visit is off shift."""
         matrix = self.problem.travel_for(worker)
         place = worker.start_location
         previous_end: float | None = None
-        travel = distance = service = 0.0
-        begin = 0.0
-        longest_gap = 0.0
+        travel = distance = service = begin = longest_gap = 0.0
+        outside = False
         for stop, task in stops:
             leg = float(matrix.minutes[place, task.location])
             travel += leg
@@ -138,28 +168,45 @@ class _Checker:
             if previous_end is None:
                 begin = stop.start - leg
             else:
-                arrival = previous_end + leg
                 self._travel_time(worker, task, stop, previous_end, leg)
-                longest_gap = max(longest_gap, stop.start - arrival)
+                longest_gap = max(longest_gap, stop.start - (previous_end + leg))
             duration = self._duration(stop, task)
             self._task_rules(worker, route.day, stop, task)
+            if shift is not None and not self._within(worker, route, shift, task, stop, duration):
+                outside = True
             self.served.append(Served(task, worker, route.day, stop.start, duration))
             service += duration
             previous_end = stop.start + duration
             place = task.location
         assert previous_end is not None  # stops is not empty
         leg = float(matrix.minutes[place, worker.end_location])
+        distance += float(matrix.distances[place, worker.end_location])
         times = RouteTimes(
             worker,
             route.day,
             begin,
             previous_end + leg,
             travel + leg,
-            distance + float(matrix.distances[place, worker.end_location]),
+            distance,
             service,
+            route.shift,
         )
-        self.times.append(times)
-        self._shift_and_break(times, longest_gap)
+        return times, longest_gap, outside
+
+    def _within(
+        self, worker: Worker, route: Route, shift: Shift, task: Task, stop: Stop, duration: float
+    ) -> bool:
+        """Whether the visit lies within the route's shift (reported when it does not)."""
+        finish = stop.start + duration
+        if shift.start - self.tolerance <= stop.start and finish <= shift.end + self.tolerance:
+            return True
+        self._add(
+            "shift",
+            f"visit {task.id}",
+            f"is done {stop.start:g}-{finish:g} on day {route.day}, outside worker {worker.id}'s "
+            f"shift {shift.start:g}-{shift.end:g} (the shift of its route)",
+        )
+        return False
 
     def _travel_time(
         self, worker: Worker, task: Task, stop: Stop, previous_end: float, leg: float
@@ -210,27 +257,25 @@ class _Checker:
                 f"is critical and starts at {stop.start:g}, after its latest start {task.latest:g}",
             )
 
-    def _shift_and_break(self, times: RouteTimes, longest_gap: float) -> None:
-        worker, day = times.worker, times.day
-        item = f"worker {worker.id}"
-        shift = worker.shift(day)
-        if shift is None:
-            self._add("shift", item, f"has a route on day {day} but no shift that day")
-        else:
-            if times.begin < shift.start - self.tolerance:
-                self._add(
-                    "shift",
-                    item,
-                    f"leaves at {times.begin:g} on day {day}, before the shift starts at "
-                    f"{shift.start:g}",
-                )
-            if times.end > shift.end + self.tolerance:
-                self._add(
-                    "shift",
-                    item,
-                    f"gets back at {times.end:g} on day {day}, after the shift ends at {shift.end:g}",
-                )
-        rule = worker.break_rule
+    def _leave_and_return(self, times: RouteTimes, shift: Shift) -> None:
+        item = f"worker {times.worker.id}"
+        when = _when(times.day, times.shift)
+        if times.begin < shift.start - self.tolerance:
+            self._add(
+                "shift",
+                item,
+                f"leaves at {times.begin:g} on {when}, before the shift starts at {shift.start:g}",
+            )
+        if times.end > shift.end + self.tolerance:
+            self._add(
+                "shift",
+                item,
+                f"gets back at {times.end:g} on {when}, after the shift ends at {shift.end:g}",
+            )
+
+    def _break(self, times: RouteTimes, longest_gap: float) -> None:
+        # Each route is its own working period: the halves of a split shift are judged apart.
+        rule = times.worker.break_rule
         if (
             rule is not None
             and times.paid_minutes > rule.after + self.tolerance
@@ -238,9 +283,9 @@ class _Checker:
         ):
             self._add(
                 "break",
-                item,
-                f"works {times.paid_minutes:g} min on day {day} with no break of "
-                f"{rule.length:g} min (longest gap {longest_gap:g} min)",
+                f"worker {times.worker.id}",
+                f"works {times.paid_minutes:g} min on {_when(times.day, times.shift)} with no "
+                f"break of {rule.length:g} min (longest gap {longest_gap:g} min)",
             )
 
     def _working_time(self) -> None:
@@ -357,3 +402,8 @@ class _Checker:
                     f"person {person.id}",
                     f"gets {used[person.id]:g} min of visits, above the time bank of {bank:g}",
                 )
+
+
+def _when(day: int, shift: int) -> str:
+    """How messages name a route: its day, and its shift when it is not the day's first."""
+    return f"day {day}" if shift == 0 else f"day {day}, shift {shift}"

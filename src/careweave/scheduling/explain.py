@@ -22,7 +22,7 @@ def _nobody(problem: Problem, position: int) -> str:
     if not skilled:
         need = ", ".join(sorted(task.skills))
         return f"no worker has the skill(s) it needs ({need})"
-    on_shift = [w for w in skilled if w.shift(task.day) is not None]
+    on_shift = [w for w in skilled if w.shifts_on(task.day)]
     if not on_shift:
         return f"no worker with the skills it needs has a shift on day {task.day}"
     return "every worker who could do it is excluded from it"

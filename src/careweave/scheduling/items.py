@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -78,7 +79,11 @@ def _set_frozen(obj: object, name: str, value: Any) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    """When a worker is available on one day: ``start`` to ``end`` minutes (``end`` may be inf)."""
+    """One stretch of a worker's availability on one day: ``start`` to ``end`` minutes.
+
+    ``end`` may be inf. A worker may have several shifts on a day (a split shift) if they do
+    not overlap; each is worked as its own route from the start location back to the end location.
+    """
 
     day: int
     start: float
@@ -96,7 +101,10 @@ class Shift:
 
 @dataclass(frozen=True, slots=True)
 class BreakRule:
-    """A worker working more than ``after`` minutes in a day needs an idle gap of ``length``."""
+    """A route (one shift's working period) longer than ``after`` minutes needs an idle gap of ``length``.
+
+    Each half of a split shift is its own working period: the worker goes home in between.
+    """
 
     after: float = 360.0
     length: float = 20.0
@@ -111,8 +119,9 @@ class Worker:
     """A care worker: what they can do, where they start and end, and when they may work.
 
     ``max_day_minutes`` and ``max_week_minutes`` are hard limits on paid time (leaving the start
-    location to arriving at the end location); ``contracted_week_minutes`` is the soft point past
-    which paid time counts as overtime.
+    location to arriving at the end location, summed over the day's routes);
+    ``contracted_week_minutes`` is the soft point past which paid time counts as overtime.
+    ``shifts`` are kept in time order (by day, then start); two on the same day must not overlap.
     """
 
     id: str
@@ -136,10 +145,7 @@ class Worker:
         item = f"worker {self.id}"
         _texts(item, "skills", self.skills)
         _texts(item, "languages", self.languages)
-        _set_frozen(self, "shifts", tuple(self.shifts))
-        days = [s.day for s in self.shifts]
-        if len(set(days)) != len(days):
-            raise ProblemError(item, "has more than one shift on the same day")
+        _set_frozen(self, "shifts", _in_time_order(item, self.shifts))
         for name in ("start_location", "end_location"):
             _location(item, name, getattr(self, name))
         for name in ("max_day_minutes", "max_week_minutes", "contracted_week_minutes"):
@@ -147,9 +153,29 @@ class Worker:
         _finite(item, "min_rest_minutes", self.min_rest_minutes)
         _finite(item, "cost_per_hour", self.cost_per_hour)
 
-    def shift(self, day: int) -> Shift | None:
-        """The worker's shift on ``day``, or None when they do not work that day."""
-        return next((s for s in self.shifts if s.day == day), None)
+    def shifts_on(self, day: int) -> tuple[Shift, ...]:
+        """The worker's shifts on ``day`` in time order (empty when they do not work that day).
+
+        A split shift (e.g. 07:00-11:00 and 17:00-22:00) is two shifts; a route's ``shift`` is an
+        index into this tuple.
+        """
+        return tuple(s for s in self.shifts if s.day == day)
+
+
+def _in_time_order(item: str, shifts: Iterable[Shift]) -> tuple[Shift, ...]:
+    """``shifts`` ordered by day and start, rejecting two that overlap on the same day."""
+    ordered = tuple(sorted(shifts, key=lambda s: (s.day, s.start)))
+    for before, after in pairwise(ordered):
+        if before.day == after.day and after.start < before.end:
+            raise ProblemError(
+                item,
+                f"has overlapping shifts on day {after.day}: {_span(before)} and {_span(after)}",
+            )
+    return ordered
+
+
+def _span(shift: Shift) -> str:
+    return f"{shift.start:g}-{shift.end:g}"
 
 
 def _location(item: str, name: str, value: int) -> None:

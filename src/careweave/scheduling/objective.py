@@ -39,7 +39,11 @@ class Served:
 
 @dataclass(frozen=True, slots=True)
 class RouteTimes:
-    """One worker's day: leaving base (``begin``) to arriving back (``end``), and its parts."""
+    """One route (one shift of a worker's day): leaving base (``begin``) to arriving back (``end``).
+
+    ``shift`` is the route's index among the worker's shifts that day; the other fields are the
+    route's parts.
+    """
 
     worker: Worker
     day: int
@@ -48,6 +52,7 @@ class RouteTimes:
     travel_minutes: float
     distance: float
     service_minutes: float
+    shift: int = 0
 
     @property
     def paid_minutes(self) -> float:

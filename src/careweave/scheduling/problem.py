@@ -163,7 +163,7 @@ class Problem:
         if missing:
             lacking = ", ".join(sorted(missing))
             raise ProblemError(item, f"pinned worker {worker.id} lacks skill {lacking}")
-        if worker.shift(task.day) is None:
+        if not worker.shifts_on(task.day):
             raise ProblemError(item, f"pinned worker {worker.id} has no shift on day {task.day}")
 
     def _eligibility(self) -> tuple[tuple[int, ...], ...]:
@@ -176,7 +176,7 @@ class Problem:
                 by_need[key] = tuple(
                     position
                     for position, worker in enumerate(self.workers)
-                    if task.skills <= worker.skills and worker.shift(task.day) is not None
+                    if task.skills <= worker.skills and worker.shifts_on(task.day)
                 )
             candidates = by_need[key]
             if task.pinned is not None:
@@ -259,8 +259,9 @@ class Problem:
     def eligible(self, task_position: int) -> tuple[int, ...]:
         """Positions of the workers who may do the task at ``task_position``.
 
-        A worker is eligible when they have every required skill, a shift on the task's day, are
-        not excluded, and are the pinned worker if the task has one.
+        A worker is eligible when they have every required skill, at least one shift on the
+        task's day, are not excluded, and are the pinned worker if the task has one. Whether one of
+        those shifts can hold the task at its time is for the solver and the checker.
         """
         return self._eligible[task_position]
 

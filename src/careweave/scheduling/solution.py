@@ -1,4 +1,4 @@
-"""A roster: for each worker and day, the tasks they do in travel order and when each starts.
+"""A roster: for each worker, day and shift, the tasks they do in travel order and when each starts.
 
 These are plain answers; whether one is any good is for :func:`careweave.scheduling.check` to say.
 """
@@ -38,17 +38,26 @@ class Stop:
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """One worker's day: ``stops`` in the order travelled, from and back to their base."""
+    """One worker's trip in one shift: ``stops`` in the order travelled, from and back to base.
+
+    ``shift`` is the index of the shift among the worker's shifts on ``day`` in time order (see
+    :meth:`~careweave.scheduling.items.Worker.shifts_on`): 0 for the only or first one, 1 for the
+    second half of a split shift. A worker has at most one route per shift.
+    """
 
     worker_id: str
     day: int
     stops: tuple[Stop, ...] = ()
+    shift: int = 0
 
     def __post_init__(self) -> None:
         if not isinstance(self.worker_id, str) or not self.worker_id:
             raise ProblemError("route", f"worker id must be non-empty text, not {self.worker_id!r}")
-        if isinstance(self.day, bool) or not isinstance(self.day, int) or self.day < 0:
-            raise ProblemError(f"route {self.worker_id}", f"day must be >= 0, not {self.day!r}")
+        item = f"route {self.worker_id}"
+        if not _whole(self.day):
+            raise ProblemError(item, f"day must be >= 0, not {self.day!r}")
+        if not _whole(self.shift):
+            raise ProblemError(item, f"shift must be a whole number >= 0, not {self.shift!r}")
         object.__setattr__(self, "stops", tuple(self.stops))
 
     @property
@@ -77,6 +86,10 @@ class Roster:
     def assigned(self) -> dict[str, tuple[Route, Stop]]:
         """Task id to its route and stop (the last one seen if a task appears twice)."""
         return {stop.task_id: (route, stop) for route, stop in self.stops()}
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _finite(value: object) -> bool:

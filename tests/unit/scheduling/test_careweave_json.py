@@ -56,7 +56,8 @@ def rich_problem() -> Problem:
         Worker(
             "amy",
             frozenset({"care", "insulin"}),
-            (Shift(0, 420, 900), Shift(1, 420, math.inf)),
+            # Day 1 is a split shift whose second half has no end.
+            (Shift(0, 420, 900), Shift(1, 420, 660), Shift(1, 1020, math.inf)),
             start_location=1,
             end_location=2,
             travel_mode="walk",
@@ -125,7 +126,7 @@ def test_a_problem_round_trips_through_json(tmp_path: Path) -> None:
     assert read_careweave(path) == problem
     assert load_problem(path) == (problem, ProblemFormat.CAREWEAVE)
     text = json.loads(path.read_text(encoding="utf-8"))
-    assert text["workers"][0]["shifts"][1]["end"] is None  # no end: written as null
+    assert text["workers"][0]["shifts"][2] == {"day": 1, "start": 1020, "end": None}  # null: no end
     assert text["workers"][1]["max_day_minutes"] is None
 
 
@@ -196,6 +197,11 @@ def _mutated(path: str, value: Any) -> dict[str, Any]:
         ("visits.3.pinned", "ben", "visit v3: pinned worker ben lacks skill insulin"),
         ("links.0.second", "v9", "link v2a -> v9: visit v9 is not in the problem"),
         ("workers.0.shifts.0.end", 100, "shift on day 0: ends (100) before it starts (420)"),
+        (
+            "workers.0.shifts.2.start",
+            600,
+            "worker amy: has overlapping shifts on day 1: 420-660 and 600-inf",
+        ),
         ("workers.1.travel_mode", "fly", "worker ben: no travel matrix for travel mode fly"),
         (
             "workers.0.break_rule",
@@ -240,14 +246,20 @@ def test_a_careweave_roster_round_trips() -> None:
         (
             Route("amy", 0, (Stop("v1", 480, 45), Stop("v2a", 600))),
             Route("ben", 0, (Stop("v2b", 601),)),
+            Route("amy", 1, (Stop("v3", 1440),), shift=1),  # the evening half of a split shift
         ),
-        unassigned=("v3",),
     )
     data = json.loads(json.dumps(roster_to_json(problem, roster, hhcrsp=False)))
     assert data["routes"][0] == {
         "worker": "amy",
         "day": 0,
         "stops": [{"task": "v1", "start": 480, "duration": 45}, {"task": "v2a", "start": 600}],
+    }
+    assert data["routes"][2] == {
+        "worker": "amy",
+        "day": 1,
+        "shift": 1,
+        "stops": [{"task": "v3", "start": 1440}],
     }
     assert roster_from_json(data, problem) == roster
 
@@ -292,6 +304,10 @@ def test_bad_rosters_are_rejected_naming_the_item() -> None:
         roster_from_json({"routes": [{"worker": "amy"}]}, problem)
     with pytest.raises(ProblemError, match="route of amy: v1: start must be a number"):
         roster_from_json([{"worker": "amy", "stops": [{"task": "v1", "start": "9am"}]}], problem)
+    with pytest.raises(ProblemError, match=r"route of amy: shift must be a whole number, not 0\.5"):
+        roster_from_json([{"worker": "amy", "shift": 0.5, "stops": []}], problem)
+    with pytest.raises(ProblemError, match="route amy: shift must be a whole number >= 0, not -1"):
+        roster_from_json([{"worker": "amy", "shift": -1, "stops": []}], problem)
     with pytest.raises(ProblemError, match="route of c1: patient p7 does not need service s1"):
         roster_from_json(
             [{"caregiver": "c1", "visits": [{"patient": "p7", "service": "s1", "start": 1}]}],
@@ -299,6 +315,21 @@ def test_bad_rosters_are_rejected_naming_the_item() -> None:
         )
     with pytest.raises(ProblemError, match="roster: routes is missing"):
         roster_from_json({}, problem)
+
+
+@st.composite
+def day_shifts(draw: st.DrawFn) -> tuple[Shift, ...]:
+    """One shift on day 0, or a split shift (two that do not overlap), in either order."""
+    first_end = draw(st.floats(1, 700))
+    if not draw(st.booleans()):
+        return (Shift(0, 0, draw(st.one_of(st.just(math.inf), st.just(first_end)))),)
+    second_start = first_end + draw(st.floats(0, 100))
+    second = Shift(0, second_start, draw(st.one_of(st.just(math.inf), st.floats(1441, 1600))))
+    return (
+        (second, Shift(0, 0, first_end))
+        if draw(st.booleans())
+        else (Shift(0, 0, first_end), second)
+    )
 
 
 @st.composite
@@ -314,7 +345,7 @@ def random_problem(draw: st.DrawFn) -> Problem:
         Worker(
             f"w{i}",
             draw(skills) | {"care"},
-            (Shift(0, 0, draw(st.one_of(st.just(math.inf), st.floats(1, 1440)))),),
+            draw(day_shifts()),
             draw(location),
             draw(location),
             gender=draw(st.one_of(st.none(), st.sampled_from(["female", "male"]))),
@@ -392,6 +423,7 @@ def test_any_junk_anywhere_is_a_problem_error_never_a_crash(
 ROSTER_JSON = {
     "routes": [
         {"worker": "amy", "day": 0, "stops": [{"task": "v1", "start": 480, "duration": 45}]},
+        {"worker": "amy", "day": 1, "shift": 1, "stops": [{"task": "v3", "start": 1440}]},
         {"caregiver": "ben", "visits": [{"patient": "bob", "service": "care", "start": 600}]},
     ],
     "unassigned_visits": ["v3"],

@@ -634,3 +634,101 @@ def test_rosters_at_the_best_known_value_reproduce_the_published_figures(name: s
     best = _best_known_row(name)  # published to three decimals
     for figure, value in best.items():
         assert getattr(report.figures, figure) == pytest.approx(value, abs=1e-3), figure
+
+
+# A split shift: 07:00-11:00 and 17:00-22:00 on day 0, one visit in each half.
+SPLIT = (Shift(0, 420, 660), Shift(0, 1020, 1320))
+
+
+def split_day(**worker_changes: Any) -> Problem:
+    return two_visits(
+        workers=(worker("w1", shifts=SPLIT, **worker_changes), worker("w2")),
+        tasks=(task("t1", "ann", 1, 480), task("t2", "bob", 2, 1080)),
+    )
+
+
+def halves(first: int = 0, second: int = 1) -> Roster:
+    return Roster(
+        (
+            Route("w1", 0, (Stop("t1", 480),), shift=first),
+            Route("w1", 0, (Stop("t2", 1080),), shift=second),
+        )
+    )
+
+
+def test_a_split_shift_is_two_routes_and_the_time_at_home_is_not_paid() -> None:
+    report = check(split_day(), halves())
+    assert report.feasible, report.violations
+    figures = report.figures
+    # Morning: leaves 470, back 520 (50 paid, 20 travel); evening: leaves 1060, back 1130
+    # (70 paid, 40 travel). The 540 minutes at home in between are neither paid nor waiting.
+    assert figures.paid_minutes == 120
+    assert figures.travel_minutes == 60
+    assert figures.distance == 60
+    assert figures.service_minutes == 60
+    assert figures.waiting_minutes == 0
+    assert figures.travel_share == 0.5
+
+
+def test_a_visit_outside_its_routes_shift_is_reported_naming_the_visit() -> None:
+    both_in_the_morning = Roster((Route("w1", 0, (Stop("t1", 480), Stop("t2", 1080))),))
+    violations = check(split_day(), both_in_the_morning).violations
+    # The visit is named; leaving and getting back are not reported again for the same cause.
+    assert [str(v) for v in violations] == [
+        "visit t2: is done 1080-1110 on day 0, outside worker w1's shift 420-660 (the shift of "
+        "its route)"
+    ]
+    assert violations[0].rule == "shift"
+    morning_visit_in_the_evening = halves(first=1, second=0)
+    rules = {(v.rule, v.item) for v in check(split_day(), morning_visit_in_the_evening).violations}
+    assert rules == {("shift", "visit t1"), ("shift", "visit t2")}
+
+
+def test_routes_must_name_a_shift_the_worker_has_and_use_it_once() -> None:
+    (unknown,) = check(split_day(), halves(second=2)).violations
+    assert str(unknown) == (
+        "worker w1: has a route for shift 2 on day 0 but only 2 shift(s) that day, numbered from 0"
+    )
+    twice = check(split_day(), halves(first=1, second=1)).violations
+    assert ("two_routes", "worker w1: has two routes on day 0, shift 1") in {
+        (v.rule, str(v)) for v in twice
+    }
+
+
+def test_the_daily_maximum_counts_both_halves_of_a_split_shift() -> None:
+    # 50 + 70 paid minutes: each half is within 100, the day is not.
+    (violation,) = check(split_day(max_day_minutes=100), halves()).violations
+    assert violation.rule == "max_day"
+    assert str(violation) == "worker w1: works 120 min on day 0, above the 100 allowed"
+    assert check(split_day(max_day_minutes=120), halves()).feasible
+
+
+def test_each_half_of_a_split_shift_is_its_own_working_period_for_breaks() -> None:
+    # 120 minutes in the day but no route over 100: no break needed.
+    assert check(split_day(break_rule=BreakRule(after=100, length=20)), halves()).feasible
+    # The evening route alone (70 minutes) is over 60 and has no gap.
+    (violation,) = check(split_day(break_rule=BreakRule(after=60, length=20)), halves()).violations
+    assert str(violation) == (
+        "worker w1: works 70 min on day 0, shift 1 with no break of 20 min (longest gap 0 min)"
+    )
+
+
+def test_rest_runs_from_the_last_route_of_a_day_to_the_first_of_the_next() -> None:
+    problem = two_visits(
+        workers=(
+            worker("w1", shifts=(*SPLIT, Shift(1, 400, 660)), min_rest_minutes=800),
+            worker("w2"),
+        ),
+        tasks=(
+            task("t1", "ann", 1, 480),
+            task("t2", "bob", 2, 1080),
+            replace(task("t3", "ann", 1, 420), day=1),
+        ),
+    )
+    roster = Roster((*halves().routes, Route("w1", 1, (Stop("t3", 420),))))
+    # Back at 1130 on day 0, leaves at 410 on day 1: 310 + 410 = 720. The 540 minutes between the
+    # halves of day 0 are not rest between days.
+    (violation,) = check(problem, roster).violations
+    assert str(violation) == (
+        "worker w1: rests 720 min between day 0 and day 1, less than the 800 required"
+    )

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.unit.scheduling.junk import JUNK, paths, replaced
 
-from careweave.scheduling import Link, Mode, ProblemError, hhcrsp_problem, read_hhcrsp
+from careweave.scheduling import Link, Mode, ProblemError, Shift, hhcrsp_problem, read_hhcrsp
 
 HHCRSP = Path("/work/shared/benchmarks/hhcrsp")
 TOY = HHCRSP / "toy.json"
@@ -55,8 +55,7 @@ def test_tasks_links_and_workers_follow_the_documented_mapping() -> None:
     assert second.mandatory
     assert not second.critical
     assert problem.links == (Link("p2/s1", "p2/s2", 0.0, 0.0, distinct_workers=True),)
-    assert problem.worker("c1").shift(0) is not None
-    assert problem.worker("c1").shift(0).end == math.inf  # type: ignore[union-attr]
+    assert problem.worker("c1").shifts_on(0) == (Shift(0, 0.0, math.inf),)
     assert problem.mode is Mode.TIME_AND_TASK
     assert problem.skills == frozenset({"s1", "s2"})
     assert problem.travel["drive"].minutes[1, 2] == 3.0

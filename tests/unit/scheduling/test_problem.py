@@ -65,6 +65,21 @@ def test_a_small_problem_indexes_its_items() -> None:
     assert built.travel_for(built.worker("w1")).distances[0, 2] == 20
 
 
+def test_a_split_shift_is_several_shifts_a_day_kept_in_time_order() -> None:
+    evening, morning, next_day = Shift(0, 1020, 1320), Shift(0, 420, 660), Shift(1, 420, 900)
+    split = worker(shifts=(evening, next_day, morning))
+    assert split.shifts == (morning, evening, next_day)
+    assert split.shifts_on(0) == (morning, evening)
+    assert split.shifts_on(1) == (next_day,)
+    assert split.shifts_on(2) == ()
+    # Shifts that touch do not overlap.
+    assert worker(shifts=(Shift(0, 660, 900), morning)).shifts_on(0)[1].start == 660
+    # Eligibility is a shift that day: whether one can hold a visit at its time is for the
+    # solver and the checker, so a 13:00 visit still lists the split-shift worker.
+    lunch = problem(workers=(split,), tasks=(task(earliest=780, latest=810),))
+    assert lunch.eligible(0) == (0,)
+
+
 def test_matrices_are_read_only_copies() -> None:
     source = np.array(MATRIX, dtype=float)
     matrix = TravelMatrix(source)
@@ -108,7 +123,10 @@ def test_eligibility_honours_skills_shifts_exclusions_and_pins() -> None:
         ),
         (lambda: task(location=-1), "visit t1: location must be a location index"),
         (lambda: Shift(0, 600, 500), "shift on day 0: ends (500) before it starts (600)"),
-        (lambda: worker(shifts=(Shift(0, 1, 2), Shift(0, 3, 4))), "worker w1: has more than one"),
+        (
+            lambda: worker(shifts=(Shift(0, 1, 5), Shift(0, 3, 8))),
+            "worker w1: has overlapping shifts on day 0: 1-5 and 3-8",
+        ),
         (lambda: worker(cost_per_hour=-3), "worker w1: cost_per_hour must be at least 0"),
         (lambda: Link("a", "a"), "link a -> a: links a visit to itself"),
         (lambda: Link("a", "b", 10, 5), "link a -> b: max_gap (5) is below min_gap (10)"),

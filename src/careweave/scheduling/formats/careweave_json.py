@@ -1,9 +1,10 @@
 """careweave's own JSON problem format (documented in docs/problem-format.md).
 
-It covers everything a :class:`Problem` holds: workers with shifts and limits, visits with
-windows and duration ranges, links, people with continuity history and time banks, travel
-matrices per travel mode, weights and mode. Unknown fields are rejected so a typo is caught;
-``null`` stands for "no limit" where a limit may be infinite.
+It covers everything a :class:`Problem` holds: workers with shifts (several a day when they do
+not overlap, e.g. a split shift) and limits, visits with windows and duration ranges, links,
+people with continuity history and time banks, travel matrices per travel mode, weights and mode.
+Unknown fields are rejected so a typo is caught; ``null`` stands for "no limit" where a limit may
+be infinite.
 """
 
 from __future__ import annotations

@@ -3,8 +3,10 @@
 - HHCRSP form (ROSTERING.md): ``{"caregiver": "c1", "visits": [{"patient": "p3", "service": "s2",
   "start": 123.0}]}`` per route, one day, in travel order. A visit names its task by patient and
   service; when a patient needs the same service twice, the earlier start is the first task.
-- careweave form: ``{"worker": "w1", "day": 0, "stops": [{"task": "t1", "start": 540.0,
-  "duration": 30.0}]}`` per route (``duration`` optional).
+- careweave form: ``{"worker": "w1", "day": 0, "shift": 1, "stops": [{"task": "t1",
+  "start": 540.0, "duration": 30.0}]}`` per route (``duration`` optional; ``shift``, the index of
+  the route's shift among the worker's shifts that day in time order, is written only when it is
+  not 0 and read as 0 when absent). A route is one shift's trip: a split shift is two routes.
 
 A roster file is either a list of routes or an object with ``routes`` and, optionally, the task
 ids left unassigned under ``unassigned_visits`` (or ``unassigned`` when it is a list).
@@ -61,13 +63,18 @@ def _route(raw: Any, position: int, lookup: _HhcrspLookup) -> Route:
         item = f"route of {worker}"
         visits = seq(key(route, "visits", item), f"{item}: visits")
         stops = (lookup.stop(v, item, (position, k)) for k, v in enumerate(visits))
-        return Route(worker, 0, tuple(stops))
+        return Route(worker, 0, tuple(stops), _shift(route, item))
     where = f"route #{position + 1}"
     worker = text(key(route, "worker", where), where, "worker")
     item = f"route of {worker}"
     day = whole(route.get("day", 0), item, "day")
     stops_raw = seq(key(route, "stops", item), f"{item}: stops")
-    return Route(worker, day, tuple(_stop(s, item) for s in stops_raw))
+    return Route(worker, day, tuple(_stop(s, item) for s in stops_raw), _shift(route, item))
+
+
+def _shift(route: Mapping[str, Any], item: str) -> int:
+    # A negative shift is refused by Route, naming the route.
+    return whole(route.get("shift", 0), item, "shift")
 
 
 def _stop(raw: Any, item: str) -> Stop:
@@ -146,15 +153,16 @@ def routes_to_hhcrsp(problem: Problem, roster: Roster) -> list[dict[str, Any]]:
 
 
 def routes_to_careweave(roster: Roster) -> list[dict[str, Any]]:
-    """The roster's routes in the careweave form."""
-    return [
-        {
-            "worker": route.worker_id,
-            "day": route.day,
-            "stops": [_stop_json(stop) for stop in route.stops],
-        }
-        for route in roster.routes
-    ]
+    """The roster's routes in the careweave form (``shift`` only when it is not 0)."""
+    return [_route_json(route) for route in roster.routes]
+
+
+def _route_json(route: Route) -> dict[str, Any]:
+    values: dict[str, Any] = {"worker": route.worker_id, "day": route.day}
+    if route.shift:
+        values["shift"] = route.shift
+    values["stops"] = [_stop_json(stop) for stop in route.stops]
+    return values
 
 
 def _stop_json(stop: Stop) -> dict[str, Any]:
