@@ -84,12 +84,12 @@ def app_uow_factory(
     settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
 ) -> Callable[[], AccountsUnitOfWork]:
     """A factory of units of work carrying every area's repositories (core, accounts and audit,
-    visit recording), as the web app and account commands need; arguments as :func:`uow_factory`.
+    visit recording, plans), as the web app and account commands need; arguments as :func:`uow_factory`.
     """
-    from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
+    from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
 
     engine = engine if engine is not None else build_engine(settings)
     if check_schema:
         ensure_current(engine)
     sessions = make_session_factory(engine)
-    return lambda: SqlRecordingUnitOfWork(sessions)
+    return lambda: AppSqlUnitOfWork(sessions)

@@ -59,6 +59,11 @@ class SqlConversationRepository(_PersonOwned):
     kind = "conversation"
     order = ("held_on", "id")
 
+    def list_for_person(self, person_id: str) -> list[Any]:
+        """The person's conversations by day; on one day in the order of the pathway (1, 2, 3)."""
+        found = super().list_for_person(person_id)
+        return sorted(found, key=lambda c: (c.held_on, c.kind.number, c.id))
+
     def _to_row(self, c: Conversation) -> dict[str, Any]:
         return {"id": c.id, "person_id": c.person_id, "kind": c.kind.value, "held_on": c.held_on,
                 "held_by": c.held_by, "agreed": c.agreed, "topics": dict(c.topics),

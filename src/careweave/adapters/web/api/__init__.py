@@ -7,9 +7,18 @@ from fastapi import APIRouter
 
 def api_router() -> APIRouter:
     """Every API router under ``/api``."""
-    from careweave.adapters.web.api import accounts, people, rosters, teams, visits, workers
+    from careweave.adapters.web.api import (
+        accounts,
+        people,
+        plans,
+        reablement,
+        rosters,
+        teams,
+        visits,
+        workers,
+    )
 
     router = APIRouter(prefix="/api")
-    for module in (teams, workers, people, visits, rosters, accounts):
+    for module in (teams, workers, people, visits, rosters, accounts, plans, reablement):
         router.include_router(module.router)
     return router

@@ -1,0 +1,15 @@
+"""The unit of work the app uses: every area's repositories on one session.
+
+Each area extends :class:`~careweave.adapters.storage.uow.SqlUnitOfWork` cooperatively (each
+``open_repositories`` calls ``super()``), so combining them is multiple inheritance; add an area's
+class to the bases here.
+"""
+
+from __future__ import annotations
+
+from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
+from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
+
+
+class AppSqlUnitOfWork(SqlRecordingUnitOfWork, PlansSqlUnitOfWork):
+    """Core, accounts and audit, visit recording, and people's plans and outcomes."""

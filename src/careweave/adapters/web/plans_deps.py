@@ -1,0 +1,55 @@
+"""The plans area's services for routes and pages, built once per app on its unit-of-work factory.
+
+The composition root gives the app units of work that carry the plans repositories
+(:class:`careweave.adapters.storage.uow_app.AppSqlUnitOfWork`); this module wraps that factory in
+the plans services and caches them on the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, cast
+
+from fastapi import Depends, Request
+
+from careweave.adapters.web.deps import get_services
+from careweave.services.eligibility import AssessmentService
+from careweave.services.fhir_exchange import FhirExchangeService
+from careweave.services.plan_ports import PlansUnitOfWork
+from careweave.services.plans import PlanService
+from careweave.services.reablement import ReablementService
+
+
+@dataclass(frozen=True, slots=True)
+class PlanServices:
+    """The use cases of people's plans and outcomes."""
+
+    plans: PlanService
+    assessments: AssessmentService
+    reablement: ReablementService
+    fhir: FhirExchangeService
+
+    @classmethod
+    def build(cls, uow_factory: Callable[[], PlansUnitOfWork]) -> PlanServices:
+        """Wire every plans service on ``uow_factory``."""
+        return cls(
+            plans=PlanService(uow_factory),
+            assessments=AssessmentService(uow_factory),
+            reablement=ReablementService(uow_factory),
+            fhir=FhirExchangeService(uow_factory),
+        )
+
+
+def get_plan_services(request: Request) -> PlanServices:
+    """The plans services of this app (built on first use)."""
+    cached = getattr(request.app.state, "plan_services", None)
+    if isinstance(cached, PlanServices):
+        return cached
+    factory = cast(Callable[[], PlansUnitOfWork], get_services(request).uow_factory)
+    built = PlanServices.build(factory)
+    request.app.state.plan_services = built
+    return built
+
+
+PlanSvc = Annotated[PlanServices, Depends(get_plan_services)]
