@@ -25,7 +25,7 @@ NAME = 120
 CODE = 40
 
 
-def _person(table: str) -> list[sa.SchemaItem]:
+def _person(table: str) -> list[sa.Column[str] | sa.ForeignKeyConstraint]:
     return [
         sa.Column("person_id", sa.String(length=ID), nullable=False),
         sa.ForeignKeyConstraint(
