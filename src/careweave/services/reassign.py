@@ -1,10 +1,11 @@
 """Reassigning one visit by hand: check the change first, then save it if the coordinator agrees.
 
-The checks here are the domain's own: the workers belong to the team and are active, hold the
-skills the visit needs, are not excluded by the person, are available then, and are not on another
-visit at the same time. A change that breaks one of them is refused; the verdict says why in plain
-words. (The roster optimiser's checker adds the week-level rules — working time, travel — when the
-rostering service is wired in.)
+First the domain's own checks: the workers belong to the team and are active, hold the skills the
+visit needs, are not excluded by the person, are available then, and are not on another visit at
+the same time. When those pass, the roster optimiser's independent checker judges the whole week
+with the change (:mod:`.reassign_check`) and adds any rule it newly breaks: travel between visits,
+shifts, working time, rest, double-handed pairs. A change that breaks a rule is refused; the
+verdict says why in plain words.
 """
 
 from __future__ import annotations
@@ -20,9 +21,14 @@ from careweave.domain.visits import Visit, VisitStatus, minutes_of
 from careweave.domain.workforce import Worker
 from careweave.services import audit
 from careweave.services.access import Actor, check_can_manage_team
+from careweave.services.reassign_check import TeamWeekRecords, new_violations
 from careweave.services.recording_ports import RecordingUnitOfWork
+from careweave.services.team_week import DAYS_IN_WEEK, monday_of
 
-CHECKED_BY = "careweave's visit rules (skills, exclusions, availability, overlaps)"
+CHECKED_BY = (
+    "careweave's visit rules (skills, exclusions, availability, overlaps) and the roster "
+    "checker (shifts, travel, working time, rest, double-handed visits)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,8 @@ def check_reassignment(
     with uow:
         visit, workers = _load(uow, actor, visit_id, worker_ids)
         problems = _violations(uow, visit, workers, start)
+        if not problems:
+            problems = new_violations(_week_records(uow, visit), visit, worker_ids, start)
     return Verdict(feasible=not problems, violations=tuple(problems))
 
 
@@ -69,6 +77,8 @@ def reassign(
                 field="visit.version",
             )
         problems = _violations(uow, visit, workers, start)
+        if not problems:
+            problems = new_violations(_week_records(uow, visit), visit, worker_ids, start)
         if problems:
             raise DomainValidationError("worker_ids", "; ".join(problems))
         visit.assign(tuple(worker_ids), start)
@@ -121,6 +131,20 @@ def _load(
     if missing:
         raise DomainValidationError("worker_ids", "choose workers of the person's team")
     return visit, [found[w] for w in worker_ids]
+
+
+def _week_records(uow: RecordingUnitOfWork, visit: Visit) -> TeamWeekRecords:
+    person = uow.people.get(visit.person_id)
+    team_id = person.team_id or ""
+    monday = monday_of(visit.day)
+    return TeamWeekRecords(
+        team=uow.teams.get(team_id),
+        people=uow.people.list(team_id=team_id),
+        workers=uow.workers.list(team_id=team_id),
+        visits=uow.visits.list(
+            team_id=team_id, day_from=monday, day_to=monday + timedelta(days=DAYS_IN_WEEK - 1)
+        ),
+    )
 
 
 def _violations(

@@ -1,9 +1,8 @@
 """A team's week as the roster pages show it: each worker's visits by day, their routes, and the
 continuity and travel figures beside them.
 
-Travel here is estimated from straight-line distance with a detour factor and a speed per travel
-mode, so the figures are available for any roster, including one typed in by hand. The roster
-optimiser's own travel matrix is more precise and is used when it plans.
+Travel is careweave's one estimate (:mod:`careweave.domain.travel`), the same the optimiser
+plans with, so the figures here agree with the roster it made.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from datetime import date, datetime, timedelta
 from careweave.domain.audit import AuditAction
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people import Person
+from careweave.domain.travel import travel_minutes
 from careweave.domain.values import Location
 from careweave.domain.workforce import Team, TravelMode, Worker
 from careweave.services import audit
@@ -23,13 +23,6 @@ from careweave.services.access import Actor
 from careweave.services.recording_ports import RecordingUnitOfWork
 from careweave.services.team_day import VisitLine, check_team_access, visit_lines
 
-# Roads are not straight: 1.3 is the usual ratio of road to crow-fly distance in UK towns.
-DETOUR_FACTOR = 1.3
-TRAVEL_KMH: dict[TravelMode, float] = {
-    TravelMode.WALK: 4.5,
-    TravelMode.CYCLE: 14.0,
-    TravelMode.DRIVE: 25.0,  # urban average including parking
-}
 DAYS_IN_WEEK = 7
 
 
@@ -38,10 +31,9 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def travel_minutes(points: Sequence[Location], mode: TravelMode) -> float:
+def route_minutes(points: Sequence[Location], mode: TravelMode) -> float:
     """Estimated minutes to travel through ``points`` in order by ``mode``."""
-    km = sum(a.distance_km(b) for a, b in itertools.pairwise(points)) * DETOUR_FACTOR
-    return km / TRAVEL_KMH[mode] * 60
+    return sum(travel_minutes(a, b, mode) for a, b in itertools.pairwise(points))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +54,7 @@ class WorkerDay:
     @property
     def travel_minutes(self) -> float:
         """Estimated travel of the day."""
-        return travel_minutes(self.route, self.worker.travel_mode)
+        return route_minutes(self.route, self.worker.travel_mode)
 
     @property
     def visit_minutes(self) -> int:
