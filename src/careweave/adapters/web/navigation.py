@@ -19,8 +19,13 @@ class NavLink:
     roles: frozenset[Role] = ALL_ROLES
 
 
+_TEAM = frozenset({Role.CARE_WORKER, Role.COORDINATOR})
+
 NAV_LINKS: list[NavLink] = [
     NavLink("Home", "/"),
+    NavLink("My visits", "/my-visits", frozenset({Role.CARE_WORKER})),
+    NavLink("Team board", "/team", _TEAM),
+    NavLink("Alerts", "/alerts", _TEAM),
 ]
 
 
