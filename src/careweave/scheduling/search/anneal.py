@@ -43,7 +43,7 @@ def _move(
         size = rng.randint(params.ruin_min, params.ruin_max)
         return UNKNOWN if ruin_recreate(state, rng, size, sets) else None
     if draw < params.ruin_share + params.swap_share:
-        return UNKNOWN if swap(state, rng, sets) else None
+        return swap(state, rng, sets)
     return relocate(state, rng, anywhere=draw > 1.0 - params.random_share)
 
 

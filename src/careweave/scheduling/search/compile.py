@@ -8,6 +8,7 @@ Weights are divided by the objective's divisor here, once.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -34,34 +35,37 @@ def _matrices(problem: Problem) -> dict[str, tuple[list[list[float]], list[list[
     return found
 
 
-def _lanes(problem: Problem) -> tuple[list[Lane], dict[tuple[int, int], int]]:
+def _lanes(problem: Problem) -> tuple[list[Lane], dict[tuple[int, int], list[int]]]:
+    """One lane per worker shift, and the lanes of each (worker, day)."""
     weights = problem.weights
     matrices = _matrices(problem)
     lanes: list[Lane] = []
-    index: dict[tuple[int, int], int] = {}
+    index: dict[tuple[int, int], list[int]] = {}
     for position, worker in enumerate(problem.workers):
         minutes, legs = matrices[worker.travel_mode]
         rule = worker.break_rule
-        for shift in sorted(worker.shifts, key=lambda s: s.day):
-            offset = shift.day * MINUTES_PER_DAY
-            index[(position, shift.day)] = len(lanes)
-            lanes.append(
-                Lane(
-                    worker=position,
-                    day=shift.day,
-                    week=shift.day // DAYS_PER_WEEK,
-                    start_loc=worker.start_location,
-                    end_loc=worker.end_location,
-                    shift_start=offset + shift.start,
-                    shift_end=offset + shift.end,
-                    travel=minutes,
-                    leg_cost=legs,
-                    max_work=worker.max_day_minutes,
-                    break_after=rule.after if rule else math.inf,
-                    break_minutes=rule.length if rule else 0.0,
-                    paid_cost=weights.wage * worker.cost_per_hour / 60.0 / weights.divisor,
+        for day in sorted({s.day for s in worker.shifts}):
+            for number, shift in enumerate(worker.shifts_on(day)):
+                offset = day * MINUTES_PER_DAY
+                index.setdefault((position, day), []).append(len(lanes))
+                lanes.append(
+                    Lane(
+                        worker=position,
+                        day=day,
+                        shift=number,
+                        week=day // DAYS_PER_WEEK,
+                        start_loc=worker.start_location,
+                        end_loc=worker.end_location,
+                        shift_start=offset + shift.start,
+                        shift_end=offset + shift.end,
+                        travel=minutes,
+                        leg_cost=legs,
+                        max_work=worker.max_day_minutes,
+                        break_after=rule.after if rule else math.inf,
+                        break_minutes=rule.length if rule else 0.0,
+                        paid_cost=weights.wage * worker.cost_per_hour / 60.0 / weights.divisor,
+                    )
                 )
-            )
     return lanes, index
 
 
@@ -72,12 +76,16 @@ def _preference_misses(task: Task, worker: Worker) -> int:
     return misses
 
 
-def _assign_costs(problem: Problem, position: int) -> dict[int, float]:
+def _assign_costs(
+    problem: Problem, position: int, keep: int | None, move_cost: float
+) -> dict[int, float]:
     weights, task = problem.weights, problem.tasks[position]
     costs: dict[int, float] = {}
     for w in problem.eligible(position):
         worker = problem.workers[w]
         cost = weights.preference_miss * _preference_misses(task, worker)
+        if keep is not None and w != keep:
+            cost += move_cost
         if task.team is not None and worker.team is not None and worker.team != task.team:
             cost += weights.cross_team
         if cost:
@@ -106,8 +114,41 @@ def _links(problem: Problem) -> tuple[Edges, Edges, list[list[int]]]:
     return out_edges, in_edges, apart
 
 
-def compile_problem(problem: Problem) -> Instance:
-    """Build the search's view of ``problem``."""
+NEAREST = 16
+"""Lanes (by distance from the worker's base, ties kept) a construction tries for each task."""
+
+
+def _nearest(lanes: list[Lane], allowed: list[list[int]], loc: list[int]) -> list[list[int]]:
+    near = []
+    for task, options in enumerate(allowed):
+        if len(options) <= NEAREST:
+            near.append(options)
+            continue
+        here = loc[task]
+        ranked = sorted(options, key=lambda k: (lanes[k].travel[lanes[k].start_loc][here], k))
+        bound = lanes[ranked[NEAREST - 1]]
+        cutoff = bound.travel[bound.start_loc][here]
+        tied = [k for k in ranked if lanes[k].travel[lanes[k].start_loc][here] <= cutoff]
+        near.append(tied if len(tied) <= 2 * NEAREST else ranked[:NEAREST])
+    return near
+
+
+def compile_problem(
+    problem: Problem, keep: Mapping[int, int] | None = None, move_cost: float = 0.0
+) -> Instance:
+    """Build the search's view of ``problem``.
+
+    Parameters
+    ----------
+    problem
+        The problem.
+    keep
+        Task position -> worker position of a published roster; giving such a task to anyone
+        else costs ``move_cost`` (before the objective's divisor), so that a repair moves little.
+    move_cost
+        See ``keep``.
+    """
+    keep = keep or {}
     weights, div = problem.weights, problem.weights.divisor
     lanes, lane_index = _lanes(problem)
     tasks = problem.tasks
@@ -115,23 +156,27 @@ def compile_problem(problem: Problem) -> Instance:
     person_index = {p.id: i for i, p in enumerate(problem.people)}
     worker_index = {w.id: i for i, w in enumerate(problem.workers)}
     offsets = [t.day * MINUTES_PER_DAY for t in tasks]
+    loc = [t.location for t in tasks]
+    allowed = [
+        [k for w in problem.eligible(i) for k in lane_index[(w, t.day)]]
+        for i, t in enumerate(tasks)
+    ]
     personal = bool(weights.continuity_excess or weights.non_regular)
     return Instance(
-        loc=[t.location for t in tasks],
+        loc=loc,
         earliest=[o + t.earliest for o, t in zip(offsets, tasks, strict=True)],
         latest=[o + t.latest for o, t in zip(offsets, tasks, strict=True)],
         duration=[t.duration_min for t in tasks],
         critical=[t.critical for t in tasks],
         must=[t.must_assign for t in tasks],
         lanes=lanes,
-        allowed=[
-            [lane_index[(w, t.day)] for w in problem.eligible(i)] for i, t in enumerate(tasks)
-        ],
+        allowed=allowed,
+        near=_nearest(lanes, allowed, loc),
         out_edges=out_edges,
         in_edges=in_edges,
         apart=apart,
         together=[list(a) for a in apart],
-        assign_cost=[_assign_costs(problem, i) for i in range(len(tasks))],
+        assign_cost=[_assign_costs(problem, i, keep.get(i), move_cost) for i in range(len(tasks))],
         drop_cost=[
             HARD if t.must_assign else weights.for_unassigned(t.priority) / div for t in tasks
         ],
@@ -153,6 +198,7 @@ def compile_problem(problem: Problem) -> Instance:
         w_imbalance=weights.imbalance / div,
         contracted=[w.contracted_week_minutes for w in problem.workers],
         max_week=[w.max_week_minutes for w in problem.workers],
+        max_day=[w.max_day_minutes for w in problem.workers],
         rostered=[bool(w.shifts) for w in problem.workers],
     )
 
@@ -166,7 +212,7 @@ def to_roster(
         if seq:
             offset = lane.day * MINUTES_PER_DAY
             stops = tuple(Stop(problem.tasks[t].id, starts[t] - offset) for t in seq)
-            found.append(Route(problem.workers[lane.worker].id, lane.day, stops))
+            found.append(Route(problem.workers[lane.worker].id, lane.day, stops, lane.shift))
     done = {t for seq in routes for t in seq}
     unassigned = tuple(task.id for i, task in enumerate(problem.tasks) if i not in done)
     return Roster(tuple(found), unassigned)

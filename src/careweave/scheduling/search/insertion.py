@@ -12,6 +12,9 @@ from __future__ import annotations
 from careweave.scheduling.search.model import HARD
 from careweave.scheduling.search.state import NEG, State
 
+WINDOW_SLACK = 180.0
+"""Minutes outside a task's window beyond which insertion places are not tried."""
+
 Candidate = tuple[float, int, int]
 """(estimated cost change, lane, position)."""
 
@@ -107,15 +110,35 @@ def _blocked_workers(state: State, task: int) -> set[int]:
     return {lanes[state.lane_of[o]].worker for o in state.inst.apart[task] if state.lane_of[o] >= 0}
 
 
+def positions(state: State, task: int, lane_index: int) -> range:
+    """Positions of a lane worth trying for ``task``: not far before or after its window.
+
+    A route's starts increase along it, so the places where the task would start long after its
+    window closes, or make the next visit wait long before the task's window opens, are skipped.
+    """
+    seq, start, inst = state.routes[lane_index], state.start, state.inst
+    low, high = 0, len(seq)
+    opens, closes = inst.earliest[task] - WINDOW_SLACK, inst.latest[task] + WINDOW_SLACK
+    while low < high and start[seq[low]] < opens:
+        low += 1
+    end = low
+    while end < high and start[seq[end]] <= closes:
+        end += 1
+    return range(max(0, low - 1), end + 1)
+
+
 def candidates(state: State, task: int, lanes: list[int] | None = None) -> list[Candidate]:
-    """Return every (estimate, lane, position) for unassigned ``task``, best first."""
+    """Return (estimate, lane, position) for unassigned ``task``, best first.
+
+    Without ``lanes``, only the task's nearest lanes (:attr:`Instance.near`) are tried.
+    """
     inst = state.inst
     blocked = _blocked_workers(state, task)
     found: list[Candidate] = []
-    for k in inst.allowed[task] if lanes is None else lanes:
+    for k in inst.near[task] if lanes is None else lanes:
         if inst.lanes[k].worker in blocked:
             continue
-        for pos in range(len(state.routes[k]) + 1):
+        for pos in positions(state, task, k):
             found.append((insertion_delta(state, task, k, pos), k, pos))
     found.sort()
     return found
@@ -127,7 +150,7 @@ def best_in_lane(state: State, task: int, lane_index: int) -> Candidate | None:
     if inst.lanes[lane_index].worker in _blocked_workers(state, task):
         return None
     best: Candidate | None = None
-    for pos in range(len(state.routes[lane_index]) + 1):
+    for pos in positions(state, task, lane_index):
         delta = insertion_delta(state, task, lane_index, pos)
         if best is None or delta < best[0]:
             best = (delta, lane_index, pos)

@@ -19,8 +19,8 @@ class Lane:
 
     Attributes
     ----------
-    worker, day
-        Indexes of the worker and the day.
+    worker, day, shift
+        Indexes of the worker, the day, and the shift among the worker's shifts that day.
     start_loc, end_loc
         Location indexes where the day begins and ends.
     shift_start, shift_end
@@ -42,6 +42,7 @@ class Lane:
 
     worker: int
     day: int
+    shift: int
     week: int
     start_loc: int
     end_loc: int
@@ -87,9 +88,12 @@ class Instance:
         ``w_stranger`` per visit by a worker who is not one of the person's regulars.
     w_tardiness, w_max_tardiness, w_overtime, w_imbalance
         Weights of the objective's parts (already divided by the objective's divisor).
-    contracted, max_week, rostered
-        Per worker: paid minutes per week before overtime, hard weekly limit, and whether the
-        worker has any shift (only those count for workload imbalance).
+    contracted, max_week, max_day, rostered
+        Per worker: paid minutes per week before overtime, hard weekly and daily limits, and
+        whether the worker has any shift (only those count for workload imbalance).
+    near
+        Per task: the allowed lanes whose workers start nearest (with ties kept), the lanes a
+        construction or repair tries first; all allowed lanes when empty.
     partners
         Per task: every task linked to it in either direction (derived).
     beyond
@@ -121,7 +125,9 @@ class Instance:
     w_imbalance: float = 0.0
     contracted: list[float] = field(default_factory=list)
     max_week: list[float] = field(default_factory=list)
+    max_day: list[float] = field(default_factory=list)
     rostered: list[bool] = field(default_factory=list)
+    near: list[list[int]] = field(default_factory=list)
     partners: list[list[int]] = field(init=False)
     beyond: list[list[int]] = field(init=False)
 
@@ -130,6 +136,8 @@ class Instance:
             sorted({y for y, _ in self.out_edges[t]} | {x for x, _ in self.in_edges[t]})
             for t in range(len(self.loc))
         ]
+        if not self.near:
+            self.near = self.allowed
         self.beyond = [
             sorted({y for x in self.partners[t] for y in self.partners[x]} - {t})
             for t in range(len(self.loc))

@@ -41,31 +41,21 @@ def _place_rest(state: State, rest: list[int]) -> bool:
 def insert_group(state: State, group: list[int]) -> bool:
     """Insert unassigned tasks that go together (e.g. double-handed halves) if that pays.
 
-    The first task is tried exactly at its few best estimated places, the others follow greedily;
-    the best complete placement is kept if it costs less than leaving the group out. Opens and
-    closes its own transactions; returns ``True`` when the group was placed.
+    The first task goes to its best estimated place, the others follow greedily; if the whole
+    costs more than leaving the group out, the next few places of the first task are tried.
+    Opens and closes its own transactions; returns ``True`` when the group was placed.
     """
     before = state.cost()
-    best: tuple[float, int, int] | None = None
     for estimate, lane, pos in candidates(state, group[0])[:EXACT_TRIES]:
         if estimate >= 0.0 and len(group) == 1:
             break
         state.begin()
         state.insert(group[0], lane, pos)
         if state.evaluate() < INFEASIBLE and _place_rest(state, group[1:]):
-            after = state.cost()
-            if after < before and (best is None or after < best[0]):
-                best = (after, lane, pos)
+            if state.cost() < before:
+                state.commit()
+                return True
         state.rollback()
-    if best is None:
-        return False
-    state.begin()
-    state.insert(group[0], best[1], best[2])
-    state.evaluate()
-    if _place_rest(state, group[1:]) and state.cost() < before:
-        state.commit()
-        return True
-    state.rollback()
     return False
 
 
@@ -87,7 +77,7 @@ def relocate(state: State, rng: random.Random, anywhere: bool) -> float | None:
     """Move a random task to a random lane it may use (or place it, with its other halves).
 
     With ``anywhere`` the position in that lane is random too; otherwise it is the best estimated.
-    Returns the estimated cost change (``UNKNOWN`` when the task is linked), or None if nothing
+    Returns the estimated cost change (linked partners' reactions left out), or None if nothing
     was changed.
     """
     inst = state.inst
@@ -99,14 +89,13 @@ def relocate(state: State, rng: random.Random, anywhere: bool) -> float | None:
     if state.lane_of[task] < 0:
         group = [task, *(t for t in inst.together[task] if state.lane_of[t] < 0)]
         return UNKNOWN if _place_rest(state, group) else None
-    linked = bool(inst.partners[task])
-    gain = UNKNOWN if linked else removal_delta(state, task)
+    gain = removal_delta(state, task)
     state.remove(task)
     if anywhere:
         if _barred(state, task, lane, task):
             return None
         pos = rng.randint(0, len(state.routes[lane]))
-        estimate = UNKNOWN if linked else insertion_delta(state, task, lane, pos)
+        estimate = insertion_delta(state, task, lane, pos)
     else:
         best = best_in_lane(state, task, lane)
         if best is None:
@@ -126,11 +115,19 @@ def _barred(state: State, task: int, lane: int, leaving: int) -> bool:
     )
 
 
-def swap(state: State, rng: random.Random, allowed_sets: list[set[int]]) -> bool:
-    """Exchange two tasks of different lanes, each taking the other's place."""
+def swap(state: State, rng: random.Random, allowed_sets: list[set[int]]) -> float | None:
+    """Exchange a random task with the task closest in time on another lane it may use.
+
+    Returns the estimated cost change, or None if the two cannot be exchanged.
+    """
     first = rng.randrange(state.inst.n_tasks)
-    second = rng.randrange(state.inst.n_tasks)
-    lane1, lane2 = state.lane_of[first], state.lane_of[second]
+    allowed = state.inst.allowed[first]
+    lane2 = allowed[rng.randrange(len(allowed))] if allowed else -1
+    if state.lane_of[first] < 0 or lane2 < 0 or not state.routes[lane2]:
+        return None
+    when = state.start[first]
+    second = min(state.routes[lane2], key=lambda t: abs(state.start[t] - when))
+    lane1 = state.lane_of[first]
     if (
         lane1 < 0
         or lane2 < 0

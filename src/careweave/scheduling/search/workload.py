@@ -1,4 +1,4 @@
-"""Paid time per worker and week: overtime, the weekly limit and workload imbalance.
+"""Paid time per worker, day and week: overtime, working-time limits and workload imbalance.
 
 These parts of the objective span several lanes, so they are kept as running totals that change
 whenever one lane's paid minutes change.
@@ -14,8 +14,9 @@ class Workload:
 
     def __init__(self, inst: Instance) -> None:
         self.inst = inst
-        limited = any(m < float("inf") for m in inst.max_week)
+        limited = any(m < float("inf") for m in inst.max_week + inst.max_day)
         self.active = bool(inst.w_overtime or inst.w_imbalance or limited)
+        self.by_day: dict[tuple[int, int], float] = {}
         self.lane_paid = [0.0] * len(inst.lanes)
         self.by_week: dict[tuple[int, int], float] = {}
         self.by_worker = [0.0] * len(inst.contracted)
@@ -39,6 +40,13 @@ class Workload:
         self.by_week[key] = after
         overtime_after, excess_after = self._over(worker, after)
         overtime_before, excess_before = self._over(worker, before)
+        # A day of split shifts is limited as a whole (each lane alone checks its own part).
+        day_key = (worker, lane.day)
+        day_before = self.by_day.get(day_key, 0.0)
+        self.by_day[day_key] = day_before + paid - old
+        limit = self.inst.max_day[worker]
+        excess_after += max(0.0, day_before + paid - old - limit)
+        excess_before += max(0.0, day_before - limit)
         self.week_cost += self.inst.w_overtime * (overtime_after - overtime_before)
         self.week_cost += HARD * (excess_after - excess_before)
         self.week_hard += excess_after - excess_before
