@@ -51,10 +51,10 @@ def insert_group(state: State, group: list[int]) -> bool:
             break
         state.begin()
         state.insert(group[0], lane, pos)
-        if state.evaluate() < INFEASIBLE and _place_rest(state, group[1:]):
-            if state.cost() < before:
-                state.commit()
-                return True
+        placed = state.evaluate() < INFEASIBLE and _place_rest(state, group[1:])
+        if placed and state.cost() < before:
+            state.commit()
+            return True
         state.rollback()
     return False
 
