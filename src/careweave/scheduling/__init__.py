@@ -16,6 +16,7 @@ from careweave.scheduling.formats.careweave_json import (
 from careweave.scheduling.formats.hhcrsp import hhcrsp_problem, read_hhcrsp
 from careweave.scheduling.formats.roster_json import read_roster, roster_from_json, roster_to_json
 from careweave.scheduling.objective import Figures
+from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import (
     CRITICAL,
     BreakRule,
@@ -30,7 +31,16 @@ from careweave.scheduling.problem import (
     Weights,
     Worker,
 )
+from careweave.scheduling.repair import Cancellation, RepairResult, UrgentVisit, WorkerOff, repair
 from careweave.scheduling.solution import Roster, Route, Stop
+from careweave.scheduling.solve import Result, solve
+from careweave.scheduling.stop import (
+    FirstOf,
+    MaxIterations,
+    MaxRuntime,
+    NoImprovement,
+    StoppingCriterion,
+)
 
 __all__ = [
     "CRITICAL",
@@ -66,3 +76,4 @@ __all__ = [
     "roster_to_json",
     "write_careweave",
 ]
+__all__ += ["Cancellation", "FirstOf", "MaxIterations", "MaxRuntime", "NoImprovement", "RepairResult", "Result", "SolveParams", "StoppingCriterion", "UrgentVisit", "WorkerOff", "repair", "solve"]  # fmt: skip
