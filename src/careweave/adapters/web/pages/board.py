@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -14,6 +16,8 @@ from careweave.adapters.web.pages.team_common import (
     local_now,
     parse_day,
 )
+from careweave.domain.errors import NotFoundError
+from careweave.domain.workforce import Team
 from careweave.services import alerts
 from careweave.services.team_day import check_team_access, my_teams, team_day
 
@@ -21,9 +25,17 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/team")
-def my_board(actor: CurrentActor) -> Response:
+def my_board(actor: CurrentActor, uow: RecordingUow) -> Response:
     """Straight to the board of the signed-in member's (first) team."""
-    return RedirectResponse(f"/teams/{first_team(actor)}/board", status_code=303)
+    team_id = first_team(actor) if actor.team_ids else first_team_of(my_teams(uow(), actor))
+    return RedirectResponse(f"/teams/{team_id}/board", status_code=303)
+
+
+def first_team_of(teams: Sequence[Team]) -> str:
+    """The first of ``teams`` (an administrator's board opens there); NotFound when none."""
+    if not teams:
+        raise NotFoundError("team", "")
+    return teams[0].id
 
 
 @router.get("/teams/{team_id}/board")
