@@ -7,8 +7,8 @@ Same spec and seed, same problem, on any machine.
 
 The shape follows the field figures in DESIGN.md: packages of one to four calls a day (morning,
 lunch, tea, bed), mostly 30-minute visits with shorter lunch and tea calls; people clustered in
-their team's patch; workers start and end at their team's office on early or late shifts six
-days a week; a few insulin calls are critical (never dropped, never late); medication calls need
+their team's patch; workers start and end at their team's office on split shifts (07:00-14:00
+and 16:00-22:00, at most 8 paid hours a day) six days a week; a few insulin calls are critical (never dropped, never late); medication calls need
 the medication skill and double-handed calls the moving-and-handling skill.
 """
 
@@ -34,7 +34,7 @@ from careweave.scheduling.problem import (
 
 # (name, earliest start of the window's centre, latest, duration minutes)
 CALLS = (
-    ("morning", 450, 570, 30.0),
+    ("morning", 450, 600, 30.0),
     ("lunch", 720, 780, 20.0),
     ("tea", 990, 1050, 20.0),
     ("bed", 1170, 1230, 20.0),
@@ -45,9 +45,9 @@ PACKAGE_SHARES = (0.35, 0.30, 0.22, 0.13)
 HALF_WINDOW = 45.0
 CRITICAL_WINDOW = 15.0
 SYNC_TOLERANCE = 5.0
-# Share of workers on early shifts (07:00-15:00), the rest late (14:00-22:00): about the share of
-# care minutes in the morning and lunch calls.
-EARLY_SHARE = 0.68
+# Home care's split shift: the morning and lunch peak, then tea and bed; at most 8 paid hours a
+# day across both (Worker.max_day_minutes). One shift a day cannot cover both peaks.
+SPLIT_SHIFT = ((420.0, 840.0), (960.0, 1320.0))
 SKILLS = frozenset({"personal_care", "medication", "moving_and_handling"})
 
 
@@ -119,7 +119,6 @@ def _workers(spec: ProviderSpec, rng: np.random.Generator) -> list[Worker]:
     workers = []
     for number in range(spec.workers):
         team = number % spec.teams
-        early = rng.random() < EARLY_SHARE
         skills = {"personal_care"}
         if rng.random() < 0.85:
             skills.add("medication")
@@ -127,9 +126,10 @@ def _workers(spec: ProviderSpec, rng: np.random.Generator) -> list[Worker]:
             skills.add("moving_and_handling")
         rest_day = number % spec.days
         shifts = tuple(
-            Shift(day, 420.0, 900.0) if early else Shift(day, 840.0, 1320.0)
+            Shift(day, start, end)
             for day in range(spec.days)
             if day != rest_day
+            for start, end in SPLIT_SHIFT
         )
         workers.append(
             Worker(
