@@ -2,7 +2,7 @@
 
 A :class:`Problem` is built from :mod:`careweave.scheduling.items` and checks, when built, that
 the items fit together (every reference resolves, every location is in the travel matrices,
-every critical or double-handed visit can be done by someone). A well-formed problem may still
+every critical or mandatory visit, double-handed or not, can be done by someone). A well-formed problem may still
 be infeasible; the solver and the checker report what cannot be met.
 """
 
@@ -202,12 +202,20 @@ class Problem:
                 if end not in self._task_index:
                     raise ProblemError(link.name, f"visit {end} is not in the problem")
                 links_of[end].append(link)
-            if link.distinct_workers and not self._pair_exists(link):
+            if link.distinct_workers and self._must_pair(link) and not self._pair_exists(link):
                 raise ProblemError(
-                    link.name, "no two different workers can do this double-handed visit"
+                    link.name,
+                    "must be done but no two different workers can do this double-handed visit",
                 )
         object.__setattr__(
             self, "_links_of", MappingProxyType({k: tuple(v) for k, v in links_of.items()})
+        )
+
+    def _must_pair(self, link: Link) -> bool:
+        # Like a single visit, an optional double-handed visit nobody can staff is well formed:
+        # the solver leaves it out and says why.
+        return any(
+            self.tasks[self._task_index[end]].must_assign for end in (link.first, link.second)
         )
 
     def _pair_exists(self, link: Link) -> bool:

@@ -129,7 +129,9 @@ def test_a_double_handed_visit_nobody_can_pair_on_is_rejected() -> None:
     data["caregivers"] = [{"id": "c1", "abilities": ["s1", "s2"]}, {"id": "c2", "abilities": []}]
     data["patients"] = data["patients"][1:]
     data["distances"] = [[0, 5], [5, 0]]
-    with pytest.raises(ProblemError, match="link p2/s1 -> p2/s2: no two different workers"):
+    with pytest.raises(
+        ProblemError, match="link p2/s1 -> p2/s2: must be done but no two different workers"
+    ):
         hhcrsp_problem(data)
 
 

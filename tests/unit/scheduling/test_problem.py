@@ -186,8 +186,12 @@ def test_items_reject_bad_values_naming_the_item(build: Any, expected: str) -> N
         ),
         ({"links": (Link("t1", "t9"),)}, "link t1 -> t9: visit t9 is not in the problem"),
         (
-            {"workers": (worker("w1"),), "links": (Link("t1", "t2"),)},
-            "link t1 -> t2: no two different workers can do this double-handed visit",
+            {
+                "workers": (worker("w1"),),
+                "tasks": (task("t1", mandatory=True), task("t2")),
+                "links": (Link("t1", "t2"),),
+            },
+            "link t1 -> t2: must be done but no two different workers can do this double-handed",
         ),
         (
             {"workers": (worker(travel_mode="walk"),)},
@@ -226,6 +230,12 @@ def test_problem_error_is_a_value_error_naming_the_item() -> None:
     assert isinstance(error, ValueError)
     assert error.item == "visit p4/s2"
     assert str(error) == "visit p4/s2: window ends (100) before it starts (200)"
+
+
+def test_an_optional_double_handed_visit_nobody_can_staff_is_allowed() -> None:
+    # Like an optional single visit nobody can do: the solver leaves it out and says why.
+    built = problem(workers=(worker("w1"),), links=(Link("t1", "t2"),))
+    assert built.eligible(0) == built.eligible(1) == (0,)
 
 
 def test_outcome_based_visits_may_have_a_duration_range() -> None:
