@@ -21,11 +21,15 @@ class NavLink:
 
 _TEAM = frozenset({Role.CARE_WORKER, Role.COORDINATOR})
 
+_PLANNING = frozenset({Role.PRACTITIONER, Role.COORDINATOR, Role.CARE_WORKER})
+
 NAV_LINKS: list[NavLink] = [
     NavLink("Home", "/"),
     NavLink("My visits", "/my-visits", frozenset({Role.CARE_WORKER})),
     NavLink("Team board", "/team", _TEAM),
     NavLink("Alerts", "/alerts", _TEAM),
+    NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
+    NavLink("Reablement", "/reablement", _PLANNING),
 ]
 
 

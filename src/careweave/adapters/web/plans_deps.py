@@ -14,8 +14,10 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 
 from careweave.adapters.web.deps import get_services
+from careweave.services.access import Actor
 from careweave.services.eligibility import AssessmentService
 from careweave.services.fhir_exchange import FhirExchangeService
+from careweave.services.person_page import PersonPage, read_person_page
 from careweave.services.plan_ports import PlansUnitOfWork
 from careweave.services.plans import PlanService
 from careweave.services.reablement import ReablementService
@@ -25,15 +27,21 @@ from careweave.services.reablement import ReablementService
 class PlanServices:
     """The use cases of people's plans and outcomes."""
 
+    uow_factory: Callable[[], PlansUnitOfWork]
     plans: PlanService
     assessments: AssessmentService
     reablement: ReablementService
     fhir: FhirExchangeService
 
+    def person_page(self, actor: Actor, person_id: str) -> PersonPage:
+        """Everything the person page shows (one audited read)."""
+        return read_person_page(self.uow_factory, actor, person_id)
+
     @classmethod
     def build(cls, uow_factory: Callable[[], PlansUnitOfWork]) -> PlanServices:
         """Wire every plans service on ``uow_factory``."""
         return cls(
+            uow_factory=uow_factory,
             plans=PlanService(uow_factory),
             assessments=AssessmentService(uow_factory),
             reablement=ReablementService(uow_factory),

@@ -7,7 +7,18 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
-    from careweave.adapters.web.pages import alerts, auth, board, home, map, roster, visits
+    from careweave.adapters.web.pages import (
+        alerts,
+        auth,
+        board,
+        home,
+        map,
+        people,
+        plans,
+        reablement,
+        roster,
+        visits,
+    )
 
     return [auth.router, home.router, board.router, roster.router, map.router, visits.router,
-            alerts.router]  # fmt: skip
+            alerts.router, people.router, plans.router, reablement.router]  # fmt: skip

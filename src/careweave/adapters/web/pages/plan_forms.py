@@ -1,0 +1,149 @@
+"""Reading the plans area's HTML forms into domain objects; every bad value names its field."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from careweave.domain.conversations import (
+    REQUIRED_TOPICS,
+    AgreedAction,
+    Conversation,
+    ConversationKind,
+)
+from careweave.domain.errors import DomainValidationError
+from careweave.domain.gas import GAS_LEVELS, GasScale
+from careweave.domain.plans import Action, Agreement, Contingency, Goal
+from careweave.domain.values import require_member
+from careweave.services.plans import PlanDraft
+
+GOAL_SLOTS = 3
+ACTION_SLOTS = 3
+CONVERSATION_ACTION_SLOTS = 2
+Form = Mapping[str, str]
+
+
+def text(form: Form, name: str) -> str:
+    """A form field's text, stripped ('' when absent)."""
+    return str(form.get(name, "")).strip()
+
+
+def day(form: Form, name: str, field: str, *, required: bool = True) -> date | None:
+    """A YYYY-MM-DD form field as a date; raises naming ``field`` when it is not one."""
+    value = text(form, name)
+    if not value:
+        if required:
+            raise DomainValidationError(field, "enter a date")
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DomainValidationError(
+            field, f"{value!r} is not a date (use the date picker)"
+        ) from None
+
+
+def whole(form: Form, name: str, field: str) -> int:
+    """A whole number form field; raises naming ``field`` when it is not one."""
+    value = text(form, name)
+    try:
+        return int(value)
+    except ValueError:
+        raise DomainValidationError(field, f"{value!r} is not a whole number") from None
+
+
+def conversation_from(form: Form, person_id: str, held_by: str) -> Conversation:
+    """The conversation the form records."""
+    kind = require_member("conversation.kind", text(form, "kind"), ConversationKind)
+    actions = tuple(
+        AgreedAction(
+            text(form, f"action-{i}-what"),
+            text(form, f"action-{i}-who"),
+            day(form, f"action-{i}-by", "action.by_when", required=False),
+        )
+        for i in range(CONVERSATION_ACTION_SLOTS)
+        if text(form, f"action-{i}-what")
+    )
+    budget = text(form, "personal_budget")
+    return Conversation(
+        person_id=person_id, kind=kind, held_on=day(form, "held_on", "conversation.held_on"),  # type: ignore[arg-type]
+        held_by=held_by, agreed=text(form, "agreed"),
+        topics={name: text(form, name) for name in REQUIRED_TOPICS[kind]},
+        actions=actions,
+        review_on=day(form, "review_on", "conversation.review_on", required=False),
+        personal_budget_pence=_pence(budget) if budget else None,
+    )  # fmt: skip
+
+
+def _pence(pounds: str) -> int:
+    try:
+        return round(float(pounds.replace("£", "").replace(",", "")) * 100)
+    except ValueError:
+        raise DomainValidationError(
+            "conversation.personal_budget_pence", f"{pounds!r} is not an amount in pounds"
+        ) from None
+
+
+def draft_from(form: Form) -> PlanDraft:
+    """The plan the form describes (blank goal and action rows are left out)."""
+    goals = tuple(_goal(form, i) for i in range(GOAL_SLOTS) if text(form, f"goal-{i}-description"))
+    actions = tuple(
+        _action(form, i, goals) for i in range(ACTION_SLOTS) if text(form, f"action-{i}-what")
+    )
+    contingencies = tuple(
+        Contingency(
+            text(form, f"contingency-{i}-if"),
+            text(form, f"contingency-{i}-do"),
+            text(form, f"contingency-{i}-contact"),
+        )
+        for i in range(2)
+        if text(form, f"contingency-{i}-if")
+    )
+    strengths = tuple(line.strip() for line in text(form, "strengths").splitlines() if line.strip())
+    funding: Any = text(form, "funding_source")
+    return PlanDraft(
+        review_on=day(form, "review_on", "plan.review_on", required=False), review_by=text(form, "review_by"),
+        funding_source=funding, summary=text(form, "summary"), strengths=strengths, goals=goals,
+        actions=actions, contingencies=contingencies, agreement=_agreement(form),
+    )  # fmt: skip
+
+
+def _goal(form: Form, i: int) -> Goal:
+    levels = {level: text(form, f"goal-{i}-level-{level}") for level in GAS_LEVELS}
+    weight = text(form, f"goal-{i}-weight") or "1"
+    try:
+        weight_value = float(weight)
+    except ValueError:
+        raise DomainValidationError("goal.weight", f"{weight!r} is not a number") from None
+    return Goal(
+        description=text(form, f"goal-{i}-description"), hopes=text(form, f"goal-{i}-hopes"),
+        importance=whole(form, f"goal-{i}-importance", "goal.importance"), weight=weight_value,
+        scale=GasScale(levels),
+    )  # fmt: skip
+
+
+def _action(form: Form, i: int, goals: tuple[Goal, ...]) -> Action:
+    goal = text(form, f"action-{i}-goal")
+    goal_id = None
+    if goal:
+        index = whole(form, f"action-{i}-goal", "action.goal")
+        if not 0 <= index < len(goals):
+            raise DomainValidationError("action.goal", "choose one of the goals above")
+        goal_id = goals[index].id
+    who_kind: Any = text(form, f"action-{i}-who_kind")
+    return Action(what=text(form, f"action-{i}-what"), who_kind=who_kind, who=text(form, f"action-{i}-who"),
+                  when=text(form, f"action-{i}-when"), goal_id=goal_id)  # fmt: skip
+
+
+def _agreement(form: Form) -> Agreement | None:
+    if text(form, "agreed") != "yes":
+        return None
+    agreed_by: Any = text(form, "agreed_by")
+    return Agreement(
+        agreed_by=agreed_by, agreed_on=day(form, "agreed_on", "agreement.agreed_on"),  # type: ignore[arg-type]
+        has_capacity=text(form, "has_capacity") != "no", consent_given=text(form, "consent_given") == "yes",
+        representative_name=text(form, "representative_name"),
+        capacity_assessed_by=text(form, "capacity_assessed_by"),
+        best_interests_reason=text(form, "best_interests_reason"),
+    )  # fmt: skip

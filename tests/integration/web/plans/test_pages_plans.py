@@ -1,0 +1,117 @@
+"""The plans pages through a signed-in browser session (forms with CSRF), on both databases."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from tests.integration.web.conftest import World, csrf_of
+
+from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS
+
+TODAY = date.today()
+
+
+def plan_form(csrf: str, **changes: str) -> dict[str, str]:
+    form = {
+        "csrf_token": csrf,
+        "summary": "Back on her feet",
+        "strengths": "Determined\nChurch friends",
+        "goal-0-description": "Walk to the shop on my own",
+        "goal-0-importance": "9",
+        "goal-0-weight": "1",
+        "goal-1-description": "Make my own lunch",
+        "goal-1-importance": "6",
+        "goal-1-weight": "1",
+        "action-0-what": "Walk practice",
+        "action-0-who_kind": "worker",
+        "action-0-who": "Reablement team",
+        "action-0-when": "Mon, Wed, Fri",
+        "action-0-goal": "0",
+        "contingency-0-if": "Daughter is away",
+        "contingency-0-do": "Neighbour calls in",
+        "funding_source": "free_reablement",
+        "review_on": (TODAY + timedelta(days=42)).isoformat(),
+        "review_by": "Pat Poplar",
+        "agreed": "yes",
+        "agreed_by": "person",
+        "agreed_on": TODAY.isoformat(),
+        "has_capacity": "yes",
+        "consent_given": "yes",
+    }
+    for i in (0, 1):
+        for level, words in DEFAULT_LEVEL_MEANINGS.items():
+            form[f"goal-{i}-level-{level}"] = words
+    form.update(changes)
+    return form
+
+
+def test_conversation_plan_two_goals_ratings_and_t_score(world: World) -> None:
+    pat = world.browser("pat")
+    person_page = pat.get(f"/people/{world.person_a.id}")
+    assert person_page.status_code == 200
+    assert "About me" in person_page.text
+    form_page = pat.get(f"/people/{world.person_a.id}/conversations/new?kind=listen_and_connect")
+    csrf = csrf_of(form_page.text)
+    saved = pat.post(
+        f"/people/{world.person_a.id}/conversations",
+        data={"csrf_token": csrf, "kind": "listen_and_connect", "held_on": TODAY.isoformat(),
+              "what_matters": "Her garden", "strengths": "Determined", "connections": "Church friends",
+              "agreed": "Try the lunch club", "action-0-what": "Ring the club", "action-0-who": "Pat"},
+    )  # fmt: skip
+    assert saved.status_code == 303, saved.text
+    assert "Try the lunch club" in pat.get(f"/people/{world.person_a.id}").text
+
+    created = pat.post(f"/people/{world.person_a.id}/plans", data=plan_form(csrf))
+    assert created.status_code == 303, created.text
+    plan_url = created.headers["location"].split("?")[0]
+    page = pat.get(plan_url).text
+    goal_ids = re.findall(r'id="goal-([0-9a-f]{32})"', page)
+    assert len(goal_ids) == 2
+    for goal_id in goal_ids:
+        rated = pat.post(
+            f"{plan_url}/goals/{goal_id}/ratings",
+            data={"csrf_token": csrf, "level": "1", "rated_on": TODAY.isoformat()},
+        )
+        assert rated.status_code == 303, rated.text
+    page = pat.get(plan_url).text
+    assert re.search(r'id="t-score">62\.4<', page)
+    assert page.count("<svg") == 3  # the T-score chart and one chart per goal
+
+
+def test_plan_without_review_date_is_refused_naming_the_field(world: World) -> None:
+    pat = world.browser("pat")
+    csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/plans/new").text)
+    reply = pat.post(f"/people/{world.person_a.id}/plans", data=plan_form(csrf, review_on=""))
+    assert reply.status_code == 422
+    assert "review" in reply.text.lower()
+    assert "No plan yet" in pat.get(f"/people/{world.person_a.id}").text
+
+
+def test_family_sees_the_plan_but_not_the_conversations(world: World) -> None:
+    pat = world.browser("pat")
+    csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/plans/new").text)
+    plan_url = (
+        pat.post(f"/people/{world.person_a.id}/plans", data=plan_form(csrf))
+        .headers["location"]
+        .split("?")[0]
+    )
+    dora = world.browser("dora")
+    assert dora.get(plan_url).status_code == 200
+    person: Any = dora.get(f"/people/{world.person_a.id}")
+    assert person.status_code == 200
+    assert "Conversations" not in person.text
+    assert world.browser("charlie").get(plan_url).status_code == 404
+
+
+def test_reablement_board_page(world: World) -> None:
+    pat = world.api("pat")
+    pat.post(
+        f"/api/people/{world.person_a.id}/reablement",
+        json={"started_on": (TODAY - timedelta(days=3)).isoformat()},
+    )
+    page = world.browser("alice").get("/reablement")
+    assert page.status_code == 200
+    assert world.person_a.display_name in page.text
+    assert "4 of 42" in page.text
