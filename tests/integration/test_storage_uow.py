@@ -67,14 +67,10 @@ def test_a_failed_bulk_insert_writes_none_of_the_batch(uow_factory):
         uow.commit()
 
     duplicate = a_person(team, id=people[0].id)
-
-    def add_with_a_duplicate():
-        with uow_factory() as uow:
+    with uow_factory() as uow:
+        with pytest.raises(ConflictError):
             uow.people.add_all([*people, duplicate])
-            uow.commit()
-
-    with pytest.raises(ConflictError):
-        add_with_a_duplicate()
+        uow.commit()  # even committing afterwards must not keep the rows before the duplicate
 
     with uow_factory() as uow:
         assert uow.people.count() == 0
@@ -88,3 +84,16 @@ def test_the_unit_of_work_is_not_usable_outside_or_twice(uow_factory):
         uow.commit()
     with uow, pytest.raises(RuntimeError, match="already open"):
         uow.__enter__()
+
+
+def test_a_refused_write_leaves_the_unit_of_work_usable(uow_factory):
+    easton, other = a_team("Easton"), a_team("Redfield")
+    with uow_factory() as uow:
+        uow.teams.add(easton)
+        with pytest.raises(ConflictError):
+            uow.teams.add_all([a_team("Easton", id=easton.id)])
+        uow.teams.add(other)
+        uow.commit()
+
+    with uow_factory() as uow:
+        assert [team.name for team in uow.teams.list()] == ["Easton", "Redfield"]

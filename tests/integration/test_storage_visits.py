@@ -220,3 +220,24 @@ def test_a_thousand_visits_go_in_and_come_out_in_bulk(uow_factory, world):
     with uow_factory() as uow:
         assert uow.visits.count(team_id=world["home"].id) == 1000
         assert len(uow.visits.list(worker_id=world["sam"].id)) == 500
+
+
+def test_a_bulk_update_naming_an_unknown_worker_is_refused_whole(uow_factory, world):
+    visits = [
+        a_visit(world["ada"], MONDAY + timedelta(days=d), required_skills=frozenset())
+        for d in range(2)
+    ]
+    with uow_factory() as uow:
+        uow.visits.add_all(visits)
+        uow.commit()
+
+    visits[0].assign((world["sam"].id,))
+    visits[1].assign(("ghost",))
+    with uow_factory() as uow:
+        with pytest.raises(ConflictError, match="does not exist"):
+            uow.visits.update_all(visits)
+        uow.commit()
+
+    with uow_factory() as uow:
+        assert uow.visits.count(status=VisitStatus.PLANNED) == 2
+        assert uow.visits.list(worker_id=world["sam"].id) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from sqlalchemy import Select, Table, delete, exists, func, insert, select, update
@@ -48,17 +48,31 @@ def affected_rows(result: Result[Any]) -> int:
 
 @contextmanager
 def integrity_as_conflict(session: Session, message: str) -> Iterator[None]:
-    """Turn a database integrity error in the block into a :class:`ConflictError`.
+    """Run the block in a savepoint; an integrity error undoes it and becomes a :class:`ConflictError`.
 
-    PostgreSQL aborts the whole transaction on an error, SQLite only the statement; a savepoint on
-    PostgreSQL makes both behave alike, so a refused write leaves the unit of work usable.
+    So a refused write, even a bulk one that failed part way, leaves nothing of itself behind and
+    the unit of work stays usable, on PostgreSQL (which would otherwise abort the transaction) and
+    on SQLite (which would otherwise keep the rows written before the failing one).
     """
-    needs_savepoint = session.get_bind().dialect.name == "postgresql"
+    if session.get_bind().dialect.name == "sqlite":
+        _begin_sqlite_transaction(session)
     try:
-        with session.begin_nested() if needs_savepoint else nullcontext():
+        with session.begin_nested():
             yield
     except IntegrityError as exc:
         raise ConflictError(message) from exc
+
+
+def _begin_sqlite_transaction(session: Session) -> None:
+    # The sqlite3 driver opens its transaction lazily, at the first write. A savepoint taken before
+    # that would itself be the outermost transaction, and releasing it would commit.
+    raw = session.connection().connection.dbapi_connection
+    if raw is not None and not getattr(raw, "in_transaction", True):
+        cursor = raw.cursor()
+        try:
+            cursor.execute("BEGIN")
+        finally:
+            cursor.close()
 
 
 class SqlRepository(Generic[T]):

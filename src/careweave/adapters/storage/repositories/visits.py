@@ -157,16 +157,18 @@ class SqlVisitRepository(SqlRepository[Visit]):
             .where(visits.id == bindparam("b_id"), visits.version == bindparam("b_version"))
             .values({name: bindparam(name) for name in rows[0] if not name.startswith("b_")})
         )
+        # On PostgreSQL the savepoint also undoes the rows already written when one is refused.
         with integrity_as_conflict(
-            self.session, "could not save the visits: one refers to a missing record"
+            self.session,
+            "could not save the visits: one refers to a person or worker that does not exist",
         ):
             result = self.session.execute(statement, rows)
-        if affected_rows(result) != len(batch):
-            # Someone saved one of these in between; the caller's unit of work rolls back.
-            expected = {v.id: v.version + 1 for v in batch}
-            stale = self._stale([v.id for v in batch], expected)
-            raise _conflict(stale[0] if stale else batch[0].id)
-        self._replace_assignments(batch)
+            if affected_rows(result) != len(batch):
+                # Someone saved one of these in between this transaction's check and its write.
+                expected = {v.id: v.version + 1 for v in batch}
+                stale = self._stale([v.id for v in batch], expected)
+                raise _conflict(stale[0] if stale else batch[0].id)
+            self._replace_assignments(batch)
         for visit in batch:
             visit.version += 1
 
