@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
@@ -262,3 +263,13 @@ def test_week_has_routes_travel_and_continuity(world: World) -> None:
     assert figure.within_target
     with pytest.raises(DomainValidationError):
         team_week(world.uow(), world.worker, world.team_id, date(2026, 3, 3), datetime(2026, 3, 3))
+
+
+def test_two_copies_of_one_check_in_racing_are_recorded_once(world: World) -> None:
+    submission = _submission(world, "key-race-1", 9, 5)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(
+            pool.map(lambda _: recording.check_in(world.uow(), world.worker, submission), range(2))
+        )
+    assert results[0].record.id == results[1].record.id
+    assert _count(world.engine, visit_records) == 1

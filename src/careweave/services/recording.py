@@ -58,6 +58,9 @@ def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> 
 
     def write() -> RecordResult:
         with uow:
+            repeat = _repeat(uow, actor, idem)
+            if repeat is not None:
+                return repeat
             visit, person, worker_id = _open_visit(uow, actor, submission)
             point = CheckPoint.taken(submission.at, submission.location, person.location)
             record = start_visit(visit, worker_id, point)
@@ -92,6 +95,9 @@ def record_outcomes(
 
     def write() -> RecordResult:
         with uow:
+            repeat = _repeat(uow, actor, idem)
+            if repeat is not None:
+                return repeat
             visit, person, worker_id = _open_visit(uow, actor, submission)
             record = uow.visit_records.find(visit.id, worker_id)
             if record is None:
@@ -116,15 +122,11 @@ def record_outcomes(
 def _once(
     uow: RecordingUnitOfWork, actor: Actor, idem: Idempotency, write: Callable[[], RecordResult]
 ) -> RecordResult:
-    """Carry out ``write`` unless ``key`` was used already.
+    """Carry out ``write`` (which returns the earlier result itself when the key was used).
 
     When two copies of one submission race, the loser's write conflicts (on the visit version or
     the key); if the winner stored the same key, the loser gets the winner's result.
     """
-    with uow:
-        repeat = _repeat(uow, actor, idem)
-    if repeat is not None:
-        return repeat
     try:
         return write()
     except ConflictError:
