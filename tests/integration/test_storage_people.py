@@ -97,6 +97,8 @@ def test_people_are_filtered_ordered_and_paged(uow_factory, team):
         assert uow.people.list(name_contains="%") == []
         assert uow.people.list(care_model=CareModel.HOMESHARE) == [outsider]
         assert uow.people.count(ids=[people[0].id, outsider.id]) == 2
+        assert uow.people.count(team_ids=[team.id, other_team.id]) == 5
+        assert uow.people.list(team_ids=[other_team.id]) == [outsider]
 
 
 def test_bad_pagination_names_the_field(uow_factory):

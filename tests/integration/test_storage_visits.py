@@ -72,6 +72,9 @@ def test_visits_are_filtered_by_team_person_worker_days_and_status(uow_factory, 
         visits = uow.visits
         assert [v.id for v in visits.list(team_id=world["home"].id)] == [v.id for v in week]
         assert visits.list(team_id=world["away"].id) == [away]
+        both = [world["home"].id, world["away"].id]
+        assert visits.count(team_ids=both) == 8
+        assert visits.list(team_ids=[world["away"].id, "no-such-team"]) == [away]
         assert visits.list(person_id=world["bo"].id) == [away]
         assert visits.list(worker_id=world["sam"].id) == [week[1]]
         tue_to_thu = visits.list(day_from=MONDAY + timedelta(1), day_to=MONDAY + timedelta(3))

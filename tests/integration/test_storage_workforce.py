@@ -100,6 +100,8 @@ def test_workers_are_filtered_by_team_activity_and_skill_and_paged(uow_factory):
         assert {w.id for w in uow.workers.list(skill=Skill.INSULIN)} == {nurse.id, other.id}
         assert uow.workers.list(skill=Skill.HOIST) == []
         assert uow.workers.count(active=False) == 1
+        assert uow.workers.count(team_ids=[east.id, west.id]) == 4
+        assert uow.workers.list(team_ids=[west.id], skill=Skill.INSULIN) == [other]
         assert uow.workers.count(ids=[nurse.id, other.id], team_id=west.id) == 1
 
 

@@ -40,19 +40,22 @@ class PersonRepository(Protocol):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         care_model: CareModel | None = None,
         name_contains: str | None = None,
         ids: Collection[str] | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> Sequence[Person]:
-        """People matching every given filter; ``name_contains`` ignores case."""
+        """People matching every given filter; ``team_ids``: in any of those teams;
+        ``name_contains`` ignores case."""
         ...
 
     def count(
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         care_model: CareModel | None = None,
         name_contains: str | None = None,
         ids: Collection[str] | None = None,
@@ -172,19 +175,22 @@ class WorkerRepository(Protocol):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         active: bool | None = None,
         skill: Skill | None = None,
         ids: Collection[str] | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> Sequence[Worker]:
-        """Workers matching every given filter (``skill``: workers who hold it)."""
+        """Workers matching every given filter (``team_ids``: in any of those teams; ``skill``:
+        workers who hold it)."""
         ...
 
     def count(
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         active: bool | None = None,
         skill: Skill | None = None,
         ids: Collection[str] | None = None,
@@ -256,6 +262,7 @@ class VisitRepository(Protocol):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         person_id: str | None = None,
         worker_id: str | None = None,
         day_from: date | None = None,
@@ -264,14 +271,16 @@ class VisitRepository(Protocol):
         limit: int | None = None,
         offset: int = 0,
     ) -> Sequence[Visit]:
-        """Visits matching every filter; ``team_id`` is the team of the visited person, ``worker_id``
-        a worker assigned to the visit, and ``day_from``/``day_to`` are inclusive."""
+        """Visits matching every filter; ``team_id`` (or any of ``team_ids``) is the team of the
+        visited person, ``worker_id`` a worker assigned to the visit, and ``day_from``/``day_to``
+        are inclusive."""
         ...
 
     def count(
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         person_id: str | None = None,
         worker_id: str | None = None,
         day_from: date | None = None,

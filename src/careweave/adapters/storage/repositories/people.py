@@ -40,6 +40,7 @@ class SqlPersonRepository(SqlRepository[Person]):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         care_model: CareModel | None = None,
         name_contains: str | None = None,
         ids: Collection[str] | None = None,
@@ -47,7 +48,7 @@ class SqlPersonRepository(SqlRepository[Person]):
         offset: int = 0,
     ) -> list[Person]:
         """People matching every given filter, by family name, given name, id."""
-        statement = self._filtered(team_id, care_model, name_contains, ids)
+        statement = self._filtered(team_id, team_ids, care_model, name_contains, ids)
         people = tables.people.c
         statement = statement.order_by(people.family_name, people.given_name, people.id)
         return self._fetch(paginate(statement, limit, offset))
@@ -56,16 +57,18 @@ class SqlPersonRepository(SqlRepository[Person]):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         care_model: CareModel | None = None,
         name_contains: str | None = None,
         ids: Collection[str] | None = None,
     ) -> int:
         """How many people :meth:`list` would return without pagination."""
-        return self._count(self._filtered(team_id, care_model, name_contains, ids))
+        return self._count(self._filtered(team_id, team_ids, care_model, name_contains, ids))
 
     def _filtered(
         self,
         team_id: str | None,
+        team_ids: Collection[str] | None,
         care_model: CareModel | None,
         name_contains: str | None,
         ids: Collection[str] | None,
@@ -74,6 +77,8 @@ class SqlPersonRepository(SqlRepository[Person]):
         statement = select(tables.people)
         if team_id is not None:
             statement = statement.where(people.team_id == team_id)
+        if team_ids is not None:
+            statement = statement.where(people.team_id.in_(list(team_ids)))
         if care_model is not None:
             statement = statement.where(people.care_model == CareModel(care_model).value)
         if name_contains:

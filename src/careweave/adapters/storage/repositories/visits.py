@@ -71,6 +71,7 @@ class SqlVisitRepository(SqlRepository[Visit]):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         person_id: str | None = None,
         worker_id: str | None = None,
         day_from: date | None = None,
@@ -81,7 +82,9 @@ class SqlVisitRepository(SqlRepository[Visit]):
     ) -> list[Visit]:
         """Visits matching every filter, by day, window start, id (see the port for filters)."""
         visits = tables.visits.c
-        statement = self._filtered(team_id, person_id, worker_id, day_from, day_to, status)
+        statement = self._filtered(
+            team_id, team_ids, person_id, worker_id, day_from, day_to, status
+        )
         statement = statement.order_by(visits.day, visits.window_start, visits.id)
         return self._fetch(paginate(statement, limit, offset))
 
@@ -89,6 +92,7 @@ class SqlVisitRepository(SqlRepository[Visit]):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         person_id: str | None = None,
         worker_id: str | None = None,
         day_from: date | None = None,
@@ -96,11 +100,14 @@ class SqlVisitRepository(SqlRepository[Visit]):
         status: StatusFilter = None,
     ) -> int:
         """How many visits :meth:`list` would return without pagination."""
-        return self._count(self._filtered(team_id, person_id, worker_id, day_from, day_to, status))
+        return self._count(
+            self._filtered(team_id, team_ids, person_id, worker_id, day_from, day_to, status)
+        )
 
     def _filtered(
         self,
         team_id: str | None,
+        team_ids: Collection[str] | None,
         person_id: str | None,
         worker_id: str | None,
         day_from: date | None,
@@ -112,6 +119,11 @@ class SqlVisitRepository(SqlRepository[Visit]):
         if team_id is not None:
             team_people = select(tables.people.c.id).where(tables.people.c.team_id == team_id)
             statement = statement.where(visits.person_id.in_(team_people))
+        if team_ids is not None:
+            in_teams = tables.people.c.team_id.in_(list(team_ids))
+            statement = statement.where(
+                visits.person_id.in_(select(tables.people.c.id).where(in_teams))
+            )
         if person_id is not None:
             statement = statement.where(visits.person_id == person_id)
         if worker_id is not None:

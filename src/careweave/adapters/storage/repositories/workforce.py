@@ -66,6 +66,7 @@ class SqlWorkerRepository(SqlRepository[Worker]):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         active: bool | None = None,
         skill: Skill | None = None,
         ids: Collection[str] | None = None,
@@ -74,7 +75,7 @@ class SqlWorkerRepository(SqlRepository[Worker]):
     ) -> list[Worker]:
         """Workers matching every given filter, by family name, given name, id."""
         workers = tables.workers.c
-        statement = self._filtered(team_id, active, skill, ids).order_by(
+        statement = self._filtered(team_id, team_ids, active, skill, ids).order_by(
             workers.family_name, workers.given_name, workers.id
         )
         return self._fetch(paginate(statement, limit, offset))
@@ -83,16 +84,18 @@ class SqlWorkerRepository(SqlRepository[Worker]):
         self,
         *,
         team_id: str | None = None,
+        team_ids: Collection[str] | None = None,
         active: bool | None = None,
         skill: Skill | None = None,
         ids: Collection[str] | None = None,
     ) -> int:
         """How many workers :meth:`list` would return without pagination."""
-        return self._count(self._filtered(team_id, active, skill, ids))
+        return self._count(self._filtered(team_id, team_ids, active, skill, ids))
 
     def _filtered(
         self,
         team_id: str | None,
+        team_ids: Collection[str] | None,
         active: bool | None,
         skill: Skill | None,
         ids: Collection[str] | None,
@@ -101,6 +104,8 @@ class SqlWorkerRepository(SqlRepository[Worker]):
         statement = select(tables.workers)
         if team_id is not None:
             statement = statement.where(workers.team_id == team_id)
+        if team_ids is not None:
+            statement = statement.where(workers.team_id.in_(list(team_ids)))
         if active is not None:
             statement = statement.where(workers.active == active)
         if skill is not None:
