@@ -20,10 +20,10 @@ from careweave.scheduling.items import Shift, Task
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
-from careweave.scheduling.search.compile import compile_problem, to_roster
+from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
 from careweave.scheduling.search.moves import insert_group
+from careweave.scheduling.search.state import rebuild
 from careweave.scheduling.solution import Roster
-from careweave.scheduling.solve import rebuild
 from careweave.scheduling.stop import StoppingCriterion
 
 MOVE_COST = 50.0
@@ -150,27 +150,14 @@ def apply_event(problem: Problem, roster: Roster, event: Event) -> Problem:
     return replace(problem, tasks=tasks, links=links)
 
 
-def _published_routes(
-    problem: Problem, roster: Roster, lanes: dict[tuple[str, int, int], int], event: Event
-) -> list[list[int]]:
-    """The published routes as lanes of task positions, without the visits the event frees."""
-    routes: list[list[int]] = [[] for _ in lanes]
-    for route in roster.routes:
-        lane = lanes.get((route.worker_id, route.day, route.shift))
-        if lane is None:
-            continue
-        for stop in route.stops:
-            if not problem.has_task(stop.task_id):
-                continue
-            freed = (
-                isinstance(event, WorkerOff)
-                and route.worker_id == event.worker_id
-                and route.day == event.day
-                and stop.start >= event.from_minute
-            )
-            if not freed:
-                routes[lane].append(problem.task_position(stop.task_id))
-    return routes
+def _freed(event: Event, worker_id: str, day: int, start: float) -> bool:
+    """Whether the event takes a published stop off its worker."""
+    return (
+        isinstance(event, WorkerOff)
+        and worker_id == event.worker_id
+        and day == event.day
+        and start >= event.from_minute
+    )
 
 
 def _changes(before: Roster, after: Roster) -> tuple[Change, ...]:
@@ -225,11 +212,15 @@ def repair(
         if after.has_worker(w)
     }
     inst = compile_problem(after, keep, MOVE_COST)
-    lanes = {
-        (after.workers[lane.worker].id, lane.day, lane.shift): k
-        for k, lane in enumerate(inst.lanes)
-    }
-    state = rebuild(inst, _published_routes(after, roster, lanes, event))
+    kept = Roster(
+        tuple(
+            replace(
+                r, stops=tuple(s for s in r.stops if not _freed(event, r.worker_id, r.day, s.start))
+            )
+            for r in roster.routes
+        )
+    )
+    state = rebuild(inst, routes_of(after, inst, kept))
     for task in sorted(range(inst.n_tasks), key=lambda t: inst.latest[t]):
         if state.lane_of[task] < 0 and not any(state.lane_of[o] >= 0 for o in inst.together[task]):
             insert_group(state, [task, *inst.together[task]])

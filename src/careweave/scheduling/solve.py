@@ -19,11 +19,13 @@ from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, to_roster
-from careweave.scheduling.search.model import Instance
 from careweave.scheduling.search.moves import construct
-from careweave.scheduling.search.state import INFEASIBLE, State
+from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.stop import StoppingCriterion
+
+EXACT_REASONS = 50
+"""Left-out tasks (most important first) whose blocking rule is found by exact trial."""
 
 
 @dataclass(frozen=True)
@@ -56,20 +58,6 @@ class Result:
     unassigned: Mapping[str, str] = field(default_factory=dict)
 
 
-def rebuild(inst: Instance, routes: tuple[tuple[int, ...], ...] | list[list[int]]) -> State:
-    """Return a fresh state holding ``routes`` with every time and cost computed."""
-    state = State(inst)
-    state.begin()
-    for lane, seq in enumerate(routes):
-        for pos, task in enumerate(seq):
-            state.insert(task, lane, pos)
-    if state.evaluate() == INFEASIBLE:  # pragma: no cover - the search only keeps finite routes
-        raise RuntimeError("the best routes found have no consistent start times")
-    state.commit()
-    state.resum()
-    return state
-
-
 def solve(
     problem: Problem,
     stop: StoppingCriterion,
@@ -100,19 +88,29 @@ def solve(
     params = params or SolveParams()
     inst = compile_problem(problem)
     state = State(inst)
-    construct(state)
+    # The first call starts a time budget's clock, so that the construction counts against it.
+    stop(INFEASIBLE)
+    construct(state, stop)
     outcome = anneal(state, stop, random.Random(seed), params)
     best = rebuild(inst, outcome.routes)
     roster = to_roster(problem, inst, best.routes, best.start)
-    reasons = {
-        task_id: blocking_reason(problem, best, problem.task_position(task_id))
-        for task_id in roster.unassigned
-    }
     return Result(
         roster=roster,
         cost=best.cost(),
         seconds=time.perf_counter() - began,
         iterations=outcome.iterations,
         feasible=best.hard_units() <= 1e-6,
-        unassigned=MappingProxyType(reasons),
+        unassigned=_reasons(problem, best, roster.unassigned),
     )
+
+
+def _reasons(problem: Problem, state: State, unassigned: tuple[str, ...]) -> Mapping[str, str]:
+    """Why each left-out task is out: exactly for the most important, by estimate for the rest."""
+    ranked = sorted(unassigned, key=lambda t: -problem.task(t).priority)
+    reasons = {
+        task_id: blocking_reason(
+            problem, state, problem.task_position(task_id), exact=rank < EXACT_REASONS
+        )
+        for rank, task_id in enumerate(ranked)
+    }
+    return MappingProxyType({t: reasons[t] for t in unassigned})

@@ -118,18 +118,22 @@ NEAREST = 16
 """Lanes (by distance from the worker's base, ties kept) a construction tries for each task."""
 
 
-def _nearest(lanes: list[Lane], allowed: list[list[int]], loc: list[int]) -> list[list[int]]:
+def _nearest(problem: Problem, lanes: list[Lane], allowed: list[list[int]]) -> list[list[int]]:
+    """Each task's ``NEAREST`` allowed lanes by distance from the worker's base (ties kept)."""
+    ranking = next(iter(problem.travel.values())).distances
+    bases = np.array([lane.start_loc for lane in lanes], dtype=np.int64)
     near = []
-    for task, options in enumerate(allowed):
+    for task, options in zip(problem.tasks, allowed, strict=True):
         if len(options) <= NEAREST:
             near.append(options)
             continue
-        here = loc[task]
-        ranked = sorted(options, key=lambda k: (lanes[k].travel[lanes[k].start_loc][here], k))
-        bound = lanes[ranked[NEAREST - 1]]
-        cutoff = bound.travel[bound.start_loc][here]
-        tied = [k for k in ranked if lanes[k].travel[lanes[k].start_loc][here] <= cutoff]
-        near.append(tied if len(tied) <= 2 * NEAREST else ranked[:NEAREST])
+        chosen = np.array(options, dtype=np.int64)
+        far = ranking[bases[chosen], task.location]
+        cutoff = np.partition(far, NEAREST - 1)[NEAREST - 1]
+        tied = chosen[far <= cutoff]
+        if len(tied) > 2 * NEAREST:
+            tied = chosen[np.argsort(far, kind="stable")[:NEAREST]]
+        near.append([int(k) for k in tied])
     return near
 
 
@@ -171,7 +175,7 @@ def compile_problem(
         must=[t.must_assign for t in tasks],
         lanes=lanes,
         allowed=allowed,
-        near=_nearest(lanes, allowed, loc),
+        near=_nearest(problem, lanes, allowed),
         out_edges=out_edges,
         in_edges=in_edges,
         apart=apart,
@@ -199,6 +203,7 @@ def compile_problem(
         contracted=[w.contracted_week_minutes for w in problem.workers],
         max_week=[w.max_week_minutes for w in problem.workers],
         max_day=[w.max_day_minutes for w in problem.workers],
+        min_rest=[w.min_rest_minutes for w in problem.workers],
         rostered=[bool(w.shifts) for w in problem.workers],
     )
 
@@ -216,3 +221,19 @@ def to_roster(
     done = {t for seq in routes for t in seq}
     unassigned = tuple(task.id for i, task in enumerate(problem.tasks) if i not in done)
     return Roster(tuple(found), unassigned)
+
+
+def routes_of(problem: Problem, inst: Instance, roster: Roster) -> list[list[int]]:
+    """The roster's routes as task positions per lane (routes with no matching shift dropped)."""
+    lanes = {
+        (problem.workers[lane.worker].id, lane.day, lane.shift): k
+        for k, lane in enumerate(inst.lanes)
+    }
+    routes: list[list[int]] = [[] for _ in inst.lanes]
+    for route in roster.routes:
+        lane = lanes.get((route.worker_id, route.day, route.shift))
+        if lane is not None:
+            routes[lane] = [
+                problem.task_position(s.task_id) for s in route.stops if problem.has_task(s.task_id)
+            ]
+    return routes

@@ -91,6 +91,9 @@ class Instance:
     contracted, max_week, max_day, rostered
         Per worker: paid minutes per week before overtime, hard weekly and daily limits, and
         whether the worker has any shift (only those count for workload imbalance).
+    min_rest
+        Per worker: hard minimum minutes between getting back from a day's last route and
+        leaving on the next working day's first.
     near
         Per task: the allowed lanes whose workers start nearest (with ties kept), the lanes a
         construction or repair tries first; all allowed lanes when empty.
@@ -126,6 +129,7 @@ class Instance:
     contracted: list[float] = field(default_factory=list)
     max_week: list[float] = field(default_factory=list)
     max_day: list[float] = field(default_factory=list)
+    min_rest: list[float] = field(default_factory=list)
     rostered: list[bool] = field(default_factory=list)
     near: list[list[int]] = field(default_factory=list)
     partners: list[list[int]] = field(init=False)

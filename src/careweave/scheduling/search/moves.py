@@ -17,9 +17,16 @@ from careweave.scheduling.search.insertion import (
     removal_delta,
 )
 from careweave.scheduling.search.state import INFEASIBLE, State
+from careweave.scheduling.stop import StoppingCriterion
 
 UNKNOWN = -math.inf
 """Estimate of a move whose effect is not estimated (it is always evaluated exactly)."""
+
+HURRY_AFTER = 0.3
+"""Share of the stopping budget after which the construction hurries."""
+
+HURRIED_LANES = 4
+"""Lanes a hurried construction tries per task."""
 
 EXACT_TRIES = 3
 """How many of the best estimated insertion places the construction evaluates exactly."""
@@ -38,15 +45,17 @@ def _place_rest(state: State, rest: list[int]) -> bool:
     return True
 
 
-def insert_group(state: State, group: list[int]) -> bool:
+def insert_group(state: State, group: list[int], hurry: bool = False) -> bool:
     """Insert unassigned tasks that go together (e.g. double-handed halves) if that pays.
 
     The first task goes to its best estimated place, the others follow greedily; if the whole
     costs more than leaving the group out, the next few places of the first task are tried.
-    Opens and closes its own transactions; returns ``True`` when the group was placed.
+    Opens and closes its own transactions; returns ``True`` when the group was placed. In a
+    ``hurry`` only the first task's few nearest lanes and its single best place are tried.
     """
     before = state.cost()
-    for estimate, lane, pos in candidates(state, group[0])[:EXACT_TRIES]:
+    lanes = state.inst.near[group[0]][:HURRIED_LANES] if hurry else None
+    for estimate, lane, pos in candidates(state, group[0], lanes)[: 1 if hurry else EXACT_TRIES]:
         if estimate >= 0.0 and len(group) == 1:
             break
         state.begin()
@@ -59,18 +68,26 @@ def insert_group(state: State, group: list[int]) -> bool:
     return False
 
 
-def construct(state: State) -> None:
-    """Fill an empty roster greedily, tasks by deadline, each linked group together."""
+def construct(state: State, stop: StoppingCriterion | None = None) -> None:
+    """Fill an empty roster greedily, tasks by deadline, each linked group together.
+
+    When ``stop`` reports that more than ``HURRY_AFTER`` of its budget is gone, the remaining
+    tasks are placed in a hurry (see :func:`insert_group`), so that a huge problem still leaves
+    time to improve the roster.
+    """
     inst = state.inst
     order = sorted(range(inst.n_tasks), key=lambda t: (inst.latest[t], inst.earliest[t], t))
     done = [False] * inst.n_tasks
-    for task in order:
+    hurry = False
+    for count, task in enumerate(order):
         if done[task]:
             continue
+        if stop is not None and not hurry and count % 64 == 0:
+            hurry = stop.progress() > HURRY_AFTER
         group = [task, *(t for t in inst.together[task] if not done[t])]
         for member in group:
             done[member] = True
-        insert_group(state, group)
+        insert_group(state, group, hurry)
 
 
 def relocate(state: State, rng: random.Random, anywhere: bool) -> float | None:

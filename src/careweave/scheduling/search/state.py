@@ -11,6 +11,7 @@ synchronised pairs in crossed order), the move is refused. A move is made in a t
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 
 from careweave.scheduling.search.assignment import Assignment
 from careweave.scheduling.search.model import HARD, Instance
@@ -41,7 +42,7 @@ class State:
         self.lane_end = [lane.shift_start for lane in inst.lanes]
         self.lane_sum = 0.0
         self.assignment = Assignment(inst, self.lane_of)
-        self.workload = Workload(inst)
+        self.workload = Workload(inst, self.routes, self.lane_begin, self.lane_end)
         self._journal: list[tuple[int, int]] = []
         self._saved: dict[int, Saved] = {}
         self._dirty: dict[int, int] = {}
@@ -361,3 +362,23 @@ class State:
         self.lane_end[k] = end
         self.workload.set(k, paid)
         return readied, shifted
+
+
+def rebuild(inst: Instance, routes: Sequence[Sequence[int]]) -> State:
+    """Return a fresh state holding ``routes`` (task positions per lane), every time computed.
+
+    Raises
+    ------
+    ValueError
+        When the routes order linked visits so that no start times can satisfy the links.
+    """
+    state = State(inst)
+    state.begin()
+    for lane, seq in enumerate(routes):
+        for pos, task in enumerate(seq):
+            state.insert(task, lane, pos)
+    if state.evaluate() == INFEASIBLE:
+        raise ValueError("routes: linked visits are in an order no start times can satisfy")
+    state.commit()
+    state.resum()
+    return state
