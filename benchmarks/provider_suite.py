@@ -65,15 +65,25 @@ def run(options: RunOptions) -> str:
     answers = in_parallel(sizes, partial(_measure, options=options, seconds=seconds), options.jobs)
     rows = [_row(size, answer) for size, answer in zip(sizes, answers, strict=True)]
     failures = [
-        f"- {size} people: {answer.error}"
+        _problem(size, answer)
         for size, answer in zip(sizes, answers, strict=True)
-        if answer.error
+        if answer.error or (answer.output and answer.output["first_violation"])
     ]
     parts = [header(TITLE, options, f"{seconds:g} s per size"), table(COLUMNS, rows)]
     if failures:
         parts.append("\n## Problems found\n\n" + "\n".join(failures) + "\n")
     parts.append(NOTES)
     return "\n".join(parts)
+
+
+def _problem(people: int, answer: Answer) -> str:
+    if answer.output is None:
+        return f"- {people} people: {answer.error}"
+    out = answer.output
+    return (
+        f"- {people} people: the checker found {out['violations']} broken rule(s); the first: "
+        f"{out['first_violation']}"
+    )
 
 
 def _measure(people: int, options: RunOptions, seconds: float) -> Answer:

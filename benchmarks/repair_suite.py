@@ -27,6 +27,7 @@ COLUMNS = [
     "people",
     "workers",
     "visits",
+    "published feasible",
     "sick worker (day 2)",
     "visits freed",
     "repair s",
@@ -39,6 +40,8 @@ COLUMNS = [
 
 NOTES = """\
 ## Notes
+- "published feasible": the checker's verdict on careweave's roster before the event; the
+  repair starts from it, so a rule it breaks is usually still broken after the repair.
 - "changed worker": visits now done by a different worker than in the published roster;
   "all changes" also counts start times that moved and visits newly placed or left out.
 - "repair s": wall time of `repair(...)` in the measuring process, the stopping limit being 2 s.
@@ -88,6 +91,7 @@ def _row(out: dict[str, Any]) -> list[str]:
         str(out["people"]),
         str(out["workers"]),
         str(out["visits"]),
+        "yes" if out["published_feasible"] else "no",
         str(out["sick_worker"]),
         str(out["freed_visits"]),
         figure(out["repair_seconds"], 2),

@@ -25,6 +25,7 @@ def test_row_meets_target_only_when_feasible_within_two_seconds() -> None:
         "people": 60,
         "workers": 12,
         "visits": 900,
+        "published_feasible": True,
         "sick_worker": "w4",
         "freed_visits": 14,
         "repair_seconds": 1.9,
@@ -38,4 +39,4 @@ def test_row_meets_target_only_when_feasible_within_two_seconds() -> None:
     assert _row(out)[-1] == "yes"
     assert _row(out)[-2] == "5 (3)"
     assert _row({**out, "repair_seconds": 2.5})[-1] == "no"
-    assert _row({**out, "feasible": False, "violations": 2})[6] == "no (2 broken rules)"
+    assert _row({**out, "feasible": False, "violations": 2})[7] == "no (2 broken rules)"
