@@ -92,3 +92,9 @@ def test_a_database_ahead_of_the_code_is_refused(engine):
 
     with pytest.raises(migrate.SchemaOutOfDateError, match="newer careweave"):
         migrate.ensure_current(engine)
+    with pytest.raises(migrate.SchemaOutOfDateError, match="newer careweave"):
+        migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert migrate.database_heads(connection) == {"zz_from_the_future"}
+        with pytest.raises(migrate.SchemaOutOfDateError, match="newer careweave"):
+            migrate.pending(connection)

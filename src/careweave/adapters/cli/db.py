@@ -24,11 +24,13 @@ EXIT_OUT_OF_DATE = 1
 
 @contextmanager
 def _database() -> Iterator[Engine]:
-    """The configured engine; a database that cannot be opened is reported in one line."""
+    """The configured engine; a database that cannot be opened or is too new is reported in one line."""
     engine = build_engine(load_settings())
     where = engine.url.render_as_string(hide_password=True)
     try:
         yield engine
+    except migrate.SchemaOutOfDateError as exc:
+        raise fail(str(exc)) from None
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise fail(f"database {where}: {reason}") from None

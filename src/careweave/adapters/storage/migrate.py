@@ -69,11 +69,27 @@ def database_heads(connection: Connection) -> frozenset[str]:
     return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
+def _known_heads(connection: Connection) -> frozenset[str]:
+    """The database's revisions, refusing any this careweave does not know (a newer one wrote them)."""
+    current = database_heads(connection)
+    known = {rev.revision for rev in _script().walk_revisions()}
+    unknown = sorted(current - known)
+    if unknown:
+        raise SchemaOutOfDateError(
+            f"the database was migrated by a newer careweave (revision {', '.join(unknown)}); "
+            "install that version of careweave to use it"
+        )
+    return current
+
+
 def pending(connection: Connection) -> list[Revision]:
-    """Migrations not yet applied to the database, in the order they would run."""
+    """Migrations not yet applied to the database, in the order they would run.
+
+    Raises :class:`SchemaOutOfDateError` when a newer careweave has migrated the database.
+    """
     script = _script()
     applied: set[str] = set()
-    for head in database_heads(connection):
+    for head in _known_heads(connection):
         applied.update(rev.revision for rev in script.iterate_revisions(head, "base"))
     ordered = reversed(list(script.walk_revisions()))
     return [_revision(rev) for rev in ordered if rev.revision not in applied]
@@ -85,7 +101,11 @@ def _revision(script: Any) -> Revision:
 
 
 def upgrade(url_or_engine: str | Engine) -> list[Revision]:
-    """Apply every pending migration (to all heads) and return what was applied, in order."""
+    """Apply every pending migration (to all heads) and return what was applied, in order.
+
+    Raises :class:`SchemaOutOfDateError`, touching nothing, when a newer careweave has migrated
+    the database.
+    """
     engine = make_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
     applied: list[Revision] = []
 
@@ -95,6 +115,7 @@ def upgrade(url_or_engine: str | Engine) -> list[Revision]:
 
     try:
         with engine.begin() as connection:
+            _known_heads(connection)
             config = alembic_config(connection)
             config.attributes["on_version_apply"] = record
             command.upgrade(config, "heads")
@@ -107,17 +128,9 @@ def upgrade(url_or_engine: str | Engine) -> list[Revision]:
 def ensure_current(engine: Engine) -> None:
     """Raise :class:`SchemaOutOfDateError` unless the database stands at exactly the code's heads."""
     with engine.connect() as connection:
-        current = database_heads(connection)
-    expected = code_heads()
-    if current == expected:
+        current = _known_heads(connection)
+    if current == code_heads():
         return
-    known = {rev.revision for rev in _script().walk_revisions()}
-    unknown = sorted(current - known)
-    if unknown:
-        raise SchemaOutOfDateError(
-            f"the database was migrated by a newer careweave (revision {', '.join(unknown)}); "
-            "install that version of careweave to use it"
-        )
     if not current:
         raise SchemaOutOfDateError(
             "the database has no careweave schema yet; run `careweave db upgrade`"
