@@ -6,13 +6,13 @@ import json
 import pickle
 from dataclasses import replace
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.shared_data import HHCRSP, needs_shared_data
 
 from careweave.scheduling import (
     BreakRule,
@@ -33,8 +33,7 @@ from careweave.scheduling import (
     roster_from_json,
 )
 
-HHCRSP = Path("/work/shared/benchmarks/hhcrsp")
-needs_data = pytest.mark.skipif(not (HHCRSP / "toy.json").exists(), reason="no shared benchmarks")
+needs_data = needs_shared_data
 
 # Rosters at the best-known value of three instances (found by careweave's solver and frozen here),
 # as caregiver -> [patient, service, start] in travel order.

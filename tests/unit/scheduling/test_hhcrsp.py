@@ -13,13 +13,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.shared_data import HHCRSP, TOY, needs_shared_data
 from tests.unit.scheduling.junk import JUNK, paths, replaced
 
 from careweave.scheduling import Link, Mode, ProblemError, Shift, hhcrsp_problem, read_hhcrsp
 
-HHCRSP = Path("/work/shared/benchmarks/hhcrsp")
-TOY = HHCRSP / "toy.json"
-needs_data = pytest.mark.skipif(not TOY.exists(), reason="shared HHCRSP benchmarks not present")
+needs_data = needs_shared_data
 
 
 def toy() -> dict[str, Any]:

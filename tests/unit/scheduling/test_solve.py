@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
 
 import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
+from tests.shared_data import TOY, needs_shared_data
 from tests.unit.scheduling.roster_cases import problem, task, worker
 
 from careweave.scheduling import BreakRule, Link, Person, Problem, ProblemError, Shift, Weights
@@ -17,8 +17,6 @@ from careweave.scheduling.formats.hhcrsp import read_hhcrsp
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.solve import Result, solve
 from careweave.scheduling.stop import MaxIterations
-
-TOY = Path("/work/shared/benchmarks/hhcrsp/toy.json")
 
 
 def solved(prob, iterations: int = 400, seed: int = 0) -> Result:
@@ -159,7 +157,7 @@ def test_the_same_seed_gives_the_same_roster() -> None:
     assert first.iterations == again.iterations == 299
 
 
-@pytest.mark.skipif(not TOY.exists(), reason="no shared benchmarks")
+@needs_shared_data
 def test_the_hhcrsp_toy_is_solved_feasibly_with_the_checker_agreeing() -> None:
     prob = read_hhcrsp(TOY)
     result = solve(prob, MaxIterations(2000), params=SolveParams())
