@@ -1,10 +1,10 @@
-"""Pages of results, and paging across several teams a user may see."""
+"""Pages of results, and narrowing a listing to the teams a user may see."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -19,49 +19,17 @@ class Paged(Generic[T]):
     offset: int
 
 
-def page_across(
-    scopes: Iterable[str | None],
-    count: Callable[[str | None], int],
-    fetch: Callable[[str | None, int, int], Sequence[T]],
-    limit: int,
-    offset: int,
-) -> Paged[T]:
-    """Page through the concatenated results of several scopes (teams) in the given order.
-
-    Each scope is counted, and only the scopes overlapping ``[offset, offset + limit)`` are read,
-    so a coordinator of several teams pages as cheaply as a worker of one.
-
-    Parameters
-    ----------
-    scopes
-        The teams (``None``: everything) in the order their results are shown.
-    count
-        How many results one scope has.
-    fetch
-        ``fetch(scope, limit, offset)``: one slice of one scope's results.
-    limit, offset
-        The page wanted.
-    """
-    items: list[T] = []
-    total = 0
-    for scope in scopes:
-        size = count(scope)
-        start = max(offset - total, 0)
-        wanted = limit - len(items)
-        if wanted > 0 and start < size:
-            items.extend(fetch(scope, wanted, start))
-        total += size
-    return Paged(items=items, total=total, limit=limit, offset=offset)
+def empty_page(limit: int, offset: int) -> Paged[Any]:
+    """A page with nothing on it."""
+    return Paged(items=(), total=0, limit=limit, offset=offset)
 
 
-def scopes_of(allowed: frozenset[str] | None, wanted: str | None) -> Sequence[str | None]:
-    """The team scopes to read: the one ``wanted`` if allowed, else every allowed team, in order.
+def team_filter(allowed: frozenset[str] | None, wanted: str | None) -> dict[str, Any] | None:
+    """Repository filter keywords for the teams to list, or ``None`` when nothing may be listed.
 
-    ``allowed`` ``None`` means every team (admins). A wanted team the user may not see gives no
-    scope at all, so the listing is simply empty.
+    ``allowed`` ``None`` means every team (admins). A ``wanted`` team the user may not see gives
+    ``None``, so the listing is simply empty and does not tell whether the team exists.
     """
     if wanted is not None:
-        return [wanted] if allowed is None or wanted in allowed else []
-    if allowed is None:
-        return [None]
-    return sorted(allowed)
+        return {"team_id": wanted} if allowed is None or wanted in allowed else None
+    return {"team_ids": allowed}

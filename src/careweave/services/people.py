@@ -27,7 +27,7 @@ from careweave.services.access import (
 )
 from careweave.services.account_ports import AccountsUnitOfWork
 from careweave.services.idempotency import Idempotency, already_done, remember
-from careweave.services.listing import Paged, page_across, scopes_of
+from careweave.services.listing import Paged, empty_page, team_filter
 
 KIND = "person"
 UPCOMING_STATUSES = (VisitStatus.PLANNED, VisitStatus.ASSIGNED, VisitStatus.IN_PROGRESS)
@@ -65,24 +65,22 @@ class PeopleService:
     ) -> Paged[Person]:
         """People ``actor`` may see, matching the filters; audited as one listing."""
         teams, ids = listable_people_filter(actor)
-        scopes = scopes_of(teams, team_id)
-        filters: dict[str, Any] = {"care_model": care_model, "name_contains": name_contains}
-        if ids is not None:
-            filters["ids"] = ids
+        scope = team_filter(teams, team_id)
+        if scope is None:
+            return empty_page(limit, offset)
+        filters: dict[str, Any] = {
+            **scope,
+            "care_model": care_model,
+            "name_contains": name_contains,
+            "ids": ids,
+        }
         with self._uow_factory() as uow:
-            page = page_across(
-                scopes,
-                lambda team: uow.people.count(team_id=team, **filters),
-                lambda team, size, skip: uow.people.list(
-                    team_id=team, limit=size, offset=skip, **filters
-                ),
-                limit,
-                offset,
-            )
-            for person in page.items:
+            items = uow.people.list(**filters, limit=limit, offset=offset)
+            total = uow.people.count(**filters)
+            for person in items:
                 audit.record(uow, actor, AuditAction.LIST, KIND, person.id, team_id=person.team_id)
             uow.commit()
-        return page
+        return Paged(items, total, limit, offset)
 
     def get(self, actor: Actor, person_id: str) -> Person:
         """One person's record (NotFoundError when ``actor`` may not see it)."""

@@ -26,7 +26,7 @@ from careweave.services.access import (
 )
 from careweave.services.account_ports import AccountsUnitOfWork
 from careweave.services.idempotency import Idempotency, already_done, remember
-from careweave.services.listing import Paged, page_across, scopes_of
+from careweave.services.listing import Paged, empty_page, team_filter
 
 KIND = "visit"
 # What a care worker may change on a visit they attend; planning fields are the coordinator's.
@@ -80,35 +80,27 @@ class VisitService:
 
     def list(self, actor: Actor, where: VisitFilter, *, limit: int, offset: int) -> Paged[Visit]:
         """Visits to people of the teams ``actor`` works in, matching ``where``."""
-        scopes = scopes_of(visit_team_filter(actor), where.team_id)
+        scope = team_filter(visit_team_filter(actor), where.team_id)
+        if scope is None:
+            return empty_page(limit, offset)
         filters: dict[str, Any] = {
+            **scope,
             "person_id": where.person_id,
             "worker_id": where.worker_id,
             "day_from": where.day_from,
             "day_to": where.day_to,
             "status": where.status,
         }
-        team_of: dict[str, str | None] = {}
-
-        def fetch(team: str | None, size: int, skip: int) -> Sequence[Visit]:
-            visits = uow.visits.list(team_id=team, limit=size, offset=skip, **filters)
-            team_of.update((visit.id, team) for visit in visits)
-            return visits
-
         with self._uow_factory() as uow:
-            page = page_across(
-                scopes,
-                lambda team: uow.visits.count(team_id=team, **filters),
-                fetch,
-                limit,
-                offset,
-            )
-            for visit in page.items:
-                audit.record(
-                    uow, actor, AuditAction.LIST, KIND, visit.id, team_id=team_of[visit.id]
-                )
+            items = uow.visits.list(**filters, limit=limit, offset=offset)
+            total = uow.visits.count(**filters)
+            people = uow.people.list(ids={visit.person_id for visit in items})
+            team_of = {person.id: person.team_id for person in people}
+            for visit in items:
+                team = team_of.get(visit.person_id)
+                audit.record(uow, actor, AuditAction.LIST, KIND, visit.id, team_id=team)
             uow.commit()
-        return page
+        return Paged(items, total, limit, offset)
 
     def get(self, actor: Actor, visit_id: str) -> Visit:
         """One visit (NotFoundError when ``actor`` may not see it)."""

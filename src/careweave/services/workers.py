@@ -17,7 +17,7 @@ from careweave.services.access import (
 )
 from careweave.services.account_ports import AccountsUnitOfWork
 from careweave.services.idempotency import Idempotency, already_done, remember
-from careweave.services.listing import Paged, page_across, scopes_of
+from careweave.services.listing import Paged, empty_page, team_filter
 
 KIND = "worker"
 
@@ -39,21 +39,17 @@ class WorkerService:
         offset: int,
     ) -> Paged[Worker]:
         """Workers of the teams ``actor`` belongs to (care workers and coordinators)."""
-        scopes = scopes_of(staff_team_filter(actor), team_id)
+        scope = team_filter(staff_team_filter(actor), team_id)
+        if scope is None:
+            return empty_page(limit, offset)
+        filters: dict[str, Any] = {**scope, "active": active, "skill": skill}
         with self._uow_factory() as uow:
-            page = page_across(
-                scopes,
-                lambda team: uow.workers.count(team_id=team, active=active, skill=skill),
-                lambda team, size, skip: uow.workers.list(
-                    team_id=team, active=active, skill=skill, limit=size, offset=skip
-                ),
-                limit,
-                offset,
-            )
-            for worker in page.items:
+            items = uow.workers.list(**filters, limit=limit, offset=offset)
+            total = uow.workers.count(**filters)
+            for worker in items:
                 audit.record(uow, actor, AuditAction.LIST, KIND, worker.id, team_id=worker.team_id)
             uow.commit()
-        return page
+        return Paged(items, total, limit, offset)
 
     def get(self, actor: Actor, worker_id: str) -> Worker:
         """One worker (NotFoundError when ``actor`` may not see them)."""

@@ -8,6 +8,7 @@ Personas (healthchecks style):
 * ``dora``    family member of ``person_a``
 * ``edna``    commissioner
 * ``pat``     practitioner with ``person_a`` on her caseload
+* ``cora``    coordinator of both teams
 * ``root``    administrator
 """
 
@@ -154,6 +155,7 @@ def _personas(world: World) -> list[NewUser]:
             PASSWORD,
             assigned_person_ids=frozenset({world.person_a.id}),
         ),
+        NewUser("cora", "Cora Cedar", Role.COORDINATOR, PASSWORD, team_ids=frozenset({a, b})),
         NewUser("root", "Ruth Root", Role.ADMIN, PASSWORD),
     ]
 

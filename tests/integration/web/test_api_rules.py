@@ -289,3 +289,15 @@ def test_health_and_openapi_need_no_sign_in(world: World) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/visits/{visit_id}" in paths
     assert not any(path.startswith("/login") for path in paths)
+
+
+def test_a_coordinator_of_two_teams_pages_through_both(world: World) -> None:
+    cora = world.api("cora")
+    first = cora.get("/api/people", params={"limit": 1}).json()
+    second = cora.get("/api/people", params={"limit": 1, "offset": 1}).json()
+    assert (first["total"], second["total"]) == (2, 2)
+    names = {first["items"][0]["given_name"], second["items"][0]["given_name"]}
+    assert names == {world.person_a.given_name, world.person_b.given_name}
+    assert cora.get("/api/visits").json()["total"] == 2
+    other_team = world.api("alice").get("/api/people", params={"team_id": world.team_b.id})
+    assert other_team.json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
