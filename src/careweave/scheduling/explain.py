@@ -77,6 +77,12 @@ def _broken_rule(state: State, lane: int) -> str:
 def _estimated_reason(problem: Problem, extra: float, position: int) -> str:
     if extra >= HARD / 2:
         return "no eligible worker can fit it within their shift and working-time limits"
+    if extra <= problem.weights.for_unassigned(min(problem.tasks[position].priority, 3)) / 2:
+        # The estimate leaves out rules spanning several routes: one of those is what blocked it.
+        return (
+            "every nearby eligible worker would break a working-time limit, their rest "
+            "or a linked visit's timing"
+        )
     return (
         f"fitting it would cost about {extra:.1f} more than leaving it out "
         f"(priority {problem.tasks[position].priority})"

@@ -69,14 +69,17 @@ def insert_group(state: State, group: list[int], hurry: bool = False) -> bool:
 
 
 def construct(state: State, stop: StoppingCriterion | None = None) -> None:
-    """Fill an empty roster greedily, tasks by deadline, each linked group together.
+    """Fill an empty roster greedily: must-do tasks first, then by deadline, linked groups together.
 
     When ``stop`` reports that more than ``HURRY_AFTER`` of its budget is gone, the remaining
     tasks are placed in a hurry (see :func:`insert_group`), so that a huge problem still leaves
     time to improve the roster.
     """
     inst = state.inst
-    order = sorted(range(inst.n_tasks), key=lambda t: (inst.latest[t], inst.earliest[t], t))
+    # Tasks that must be done go first, while every worker's day is still open.
+    order = sorted(
+        range(inst.n_tasks), key=lambda t: (not inst.must[t], inst.latest[t], inst.earliest[t], t)
+    )
     done = [False] * inst.n_tasks
     hurry = False
     for count, task in enumerate(order):
