@@ -124,6 +124,8 @@ def blocking_reason(problem: Problem, state: State, position: int, exact: bool =
             reasons.append("it would force linked visits into an impossible order")
         elif state.hard_units() > hard_before + 1e-6:
             reasons.append(_broken_rule(state, lane))
+        elif after < before:
+            reasons.append("the search stopped before it found this place for it")
         else:
             reasons.append(
                 f"fitting it would cost {after - before:.1f} more than leaving it out "

@@ -86,10 +86,10 @@ def solve(
     """
     began = time.perf_counter()
     params = params or SolveParams()
+    # The first call starts a time budget's clock, so that the set-up counts against it too.
+    stop(INFEASIBLE)
     inst = compile_problem(problem)
     state = State(inst)
-    # The first call starts a time budget's clock, so that the construction counts against it.
-    stop(INFEASIBLE)
     construct(state, stop)
     outcome = anneal(state, stop, random.Random(seed), params)
     best = rebuild(inst, outcome.routes)
