@@ -7,6 +7,7 @@ ours, a baseline's, or one typed by hand. Times are compared with a small tolera
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -200,11 +201,12 @@ class _Checker:
         finish = stop.start + duration
         if shift.start - self.tolerance <= stop.start and finish <= shift.end + self.tolerance:
             return True
+        ends = "has no end" if math.isinf(shift.end) else f"ends at {shift.end:g}"
         self._add(
             "shift",
             f"visit {task.id}",
-            f"is done {stop.start:g}-{finish:g} on day {route.day}, outside worker {worker.id}'s "
-            f"shift {shift.start:g}-{shift.end:g} (the shift of its route)",
+            f"starts at {stop.start:g} and ends at {finish:g} on day {route.day}, outside the "
+            f"shift of worker {worker.id}'s route, which starts at {shift.start:g} and {ends}",
         )
         return False
 

@@ -161,6 +161,19 @@ class Worker:
         """
         return tuple(s for s in self.shifts if s.day == day)
 
+    def shift_index(self, day: int, minute: float) -> int:
+        """Which of the day's shifts a visit starting at ``minute`` belongs to (a route's ``shift``).
+
+        The last shift that day starting at or before ``minute`` (the one holding it, when any
+        does), else 0: a visit in the gap of a split shift goes with the earlier half, where the
+        checker reports it as outside the shift.
+        """
+        found = 0
+        for number, shift in enumerate(self.shifts_on(day)):
+            if shift.start <= minute:
+                found = number
+        return found
+
 
 def _in_time_order(item: str, shifts: Iterable[Shift]) -> tuple[Shift, ...]:
     """``shifts`` ordered by day and start, rejecting two that overlap on the same day."""

@@ -220,9 +220,9 @@ def assignments_from(week: WeekProblem, roster: rs.Roster) -> dict[str, Assignme
 
 
 def roster_from_visits(week: WeekProblem, workers: Sequence[Worker]) -> rs.Roster:
-    """The roster the stored assignments make (each worker's day in order of planned start)."""
+    """The roster the stored assignments make (each worker's shift in order of planned start)."""
     known = {w.id for w in workers}
-    stops: dict[tuple[str, int], list[rs.Stop]] = {}
+    stops: dict[tuple[str, int, int], list[rs.Stop]] = {}
     planned: set[str] = set()
     for visit in week.visits.values():
         if visit.status is not VisitStatus.ASSIGNED or not set(visit.assigned_worker_ids) <= known:
@@ -230,14 +230,22 @@ def roster_from_visits(week: WeekProblem, workers: Sequence[Worker]) -> rs.Roste
         start = float(minutes_of(visit.planned_start or visit.window_start))
         day = (visit.day - week.week_start).days
         for worker_id, task_id in zip(visit.assigned_worker_ids, task_ids(visit), strict=False):
-            stops.setdefault((worker_id, day), []).append(rs.Stop(task_id, start))
+            # Each half of a split shift is its own route (the worker goes home in between).
+            shift = _shift_of(week.problem, worker_id, day, start)
+            stops.setdefault((worker_id, day, shift), []).append(rs.Stop(task_id, start))
             planned.add(task_id)
     routes = tuple(
-        rs.Route(worker_id, day, tuple(sorted(found, key=lambda s: s.start)))
-        for (worker_id, day), found in sorted(stops.items())
+        rs.Route(worker_id, day, tuple(sorted(found, key=lambda s: s.start)), shift)
+        for (worker_id, day, shift), found in sorted(stops.items())
     )
     unassigned = tuple(t.id for t in week.problem.tasks if t.id not in planned)
     return rs.Roster(routes=routes, unassigned=unassigned)
+
+
+def _shift_of(problem: rs.Problem, worker_id: str, day: int, start: float) -> int:
+    if not problem.has_worker(worker_id):
+        return 0  # an inactive worker: the checker reports the route
+    return problem.worker(worker_id).shift_index(day, start)
 
 
 def _clock(minutes: float) -> time:

@@ -674,8 +674,8 @@ def test_a_visit_outside_its_routes_shift_is_reported_naming_the_visit() -> None
     violations = check(split_day(), both_in_the_morning).violations
     # The visit is named; leaving and getting back are not reported again for the same cause.
     assert [str(v) for v in violations] == [
-        "visit t2: is done 1080-1110 on day 0, outside worker w1's shift 420-660 (the shift of "
-        "its route)"
+        "visit t2: starts at 1080 and ends at 1110 on day 0, outside the shift of worker w1's "
+        "route, which starts at 420 and ends at 660"
     ]
     assert violations[0].rule == "shift"
     morning_visit_in_the_evening = halves(first=1, second=0)

@@ -72,6 +72,9 @@ def test_a_split_shift_is_several_shifts_a_day_kept_in_time_order() -> None:
     assert split.shifts_on(0) == (morning, evening)
     assert split.shifts_on(1) == (next_day,)
     assert split.shifts_on(2) == ()
+    # Stops go with the shift they start in; one in the gap with the earlier half.
+    assert [split.shift_index(0, m) for m in (400, 420, 540, 780, 1020, 1300)] == [0, 0, 0, 0, 1, 1]
+    assert split.shift_index(2, 600) == 0
     # Shifts that touch do not overlap.
     assert worker(shifts=(Shift(0, 660, 900), morning)).shifts_on(0)[1].start == 660
     # Eligibility is a shift that day: whether one can hold a visit at its time is for the

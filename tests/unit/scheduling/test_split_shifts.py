@@ -78,7 +78,7 @@ def test_a_lunchtime_visit_in_the_gap_is_left_out_naming_availability() -> None:
         forced = Roster((Route("sam", 0, (Stop("breakfast", 480), Stop("lunch", 780)), shift),))
         outside = [v for v in check(prob, forced).violations if v.item == "visit lunch"]
         assert [v.rule for v in outside] == ["shift"]
-        assert "outside worker sam's shift" in outside[0].message
+        assert "outside the shift of worker sam's route" in outside[0].message
 
 
 def test_the_daily_maximum_covers_both_halves_in_the_solver_and_the_checker() -> None:
