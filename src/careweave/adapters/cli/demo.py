@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 
 from careweave.adapters.cli.personas import DemoPassword, ensure_demo_personas
-from careweave.adapters.cli.units import units_of_work
+from careweave.adapters.cli.units import opened_database
+from careweave.bootstrap import plans_uow_factory
 from careweave.services.demo_data import generate_neighbourhood
 from careweave.services.demo_places import TOWN_NAME
+from careweave.services.demo_plans import generate_plans, store_plans
 from careweave.services.demo_seed import seed_demo
 
 app = typer.Typer(help="Demo data: a neighbourhood in the Wigan borough.", no_args_is_help=True)
@@ -30,11 +32,14 @@ def seed(
 ) -> None:
     """Generate a demo neighbourhood with this week's visits and write it in one transaction."""
     started = time.perf_counter()
-    with units_of_work() as units:
+    with opened_database(plans_uow_factory) as units:
         neighbourhood = generate_neighbourhood(
             people=people, workers=workers, teams=teams, seed=seed
         )
-        result = seed_demo(units, neighbourhood, if_empty=if_empty)
+        plans = generate_plans(neighbourhood, seed=seed)
+        result = seed_demo(
+            units, neighbourhood, if_empty=if_empty, also=lambda uow: store_plans(uow, plans)
+        )
     ensure_demo_personas(demo_password)
     elapsed = time.perf_counter() - started
     if not result.seeded:
@@ -46,6 +51,6 @@ def seed(
     typer.echo(
         f"Demo neighbourhood in {TOWN_NAME}, week of {neighbourhood.week_start:%A %d %B %Y}:"
     )
-    for name, count in result.counts.items():
+    for name, count in {**result.counts, **plans.counts()}.items():
         typer.echo(f"  {name:<20} {count:>7}")
     typer.echo(f"Done in {elapsed:.1f} s.")

@@ -1,0 +1,49 @@
+"""Demo plans: deterministic, consistent with the neighbourhood, and episodes at every stage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careweave.domain.reablement import FREE_DAYS
+from careweave.services.demo_data import generate_neighbourhood
+from careweave.services.demo_plans import EPISODE_STARTS, generate_plans
+
+TODAY = date(2026, 11, 22)
+
+
+def test_same_seed_same_plans() -> None:
+    hood = generate_neighbourhood(people=30, workers=6, teams=2, seed=3)
+    first = generate_plans(hood, seed=3, today=TODAY)
+    second = generate_plans(hood, seed=3, today=TODAY)
+    assert first.counts() == second.counts()
+    assert [p.review_on for p in first.plans] == [p.review_on for p in second.plans]
+
+
+def test_most_people_have_a_plan_with_months_of_ratings() -> None:
+    hood = generate_neighbourhood(people=60, workers=12, teams=2, seed=1)
+    demo = generate_plans(hood, seed=1, today=TODAY)
+    planned = {p.person_id for p in demo.plans}
+    assert len(planned) >= 0.7 * len(hood.people)
+    person_ids = {p.id for p in hood.people}
+    assert planned <= person_ids
+    for plan in demo.plans:
+        ratings = demo.ratings[plan.person_id]
+        goal_ids = {g.id for g in plan.goals}
+        assert {r.goal_id for r in ratings} <= goal_ids | {
+            g.id for p in demo.plans if p.plan_id == plan.plan_id for g in p.goals
+        }
+        assert all(r.rated_on <= TODAY for r in ratings)
+        assert (max(r.rated_on for r in ratings) - min(r.rated_on for r in ratings)).days >= 56
+    assert any(p.version == 2 for p in demo.plans)
+
+
+def test_reablement_episodes_at_different_stages() -> None:
+    hood = generate_neighbourhood(people=40, workers=8, teams=2, seed=2)
+    demo = generate_plans(hood, seed=2, today=TODAY)
+    assert len(demo.episodes) == len(EPISODE_STARTS)
+    open_days = sorted(e.day_number(TODAY) for e in demo.episodes if not e.ended)
+    assert open_days == [d + 1 for d in EPISODE_STARTS if d < FREE_DAYS]
+    ended = [e for e in demo.episodes if e.ended]
+    assert ended
+    assert all(e.barthel_change is not None for e in ended)
+    assert any(e.at_home_after_91_days is not None for e in ended)
