@@ -52,14 +52,19 @@ def insertion_delta(state: State, task: int, lane_index: int, pos: int) -> float
     t, prev = s + dur[task], here
     for q in range(pos, len(seq)):
         nxt = seq[q]
-        arrive = t + travel[prev][loc[nxt]]
-        if arrive <= start[nxt]:
+        spot = loc[nxt]
+        arrive = t + travel[prev][spot]
+        old = start[nxt]
+        if arrive <= old:
             break
-        extra = _late(arrive, latest[nxt]) - _late(start[nxt], latest[nxt])
-        tard += extra
-        if critical[nxt]:
-            hard += extra
-        t, prev = arrive + dur[nxt], loc[nxt]
+        # The visit is pushed from ``old`` to ``arrive``: only the part past ``latest`` is late.
+        limit = latest[nxt]
+        if arrive > limit:
+            extra = arrive - (old if old > limit else limit)
+            tard += extra
+            if critical[nxt]:
+                hard += extra
+        t, prev = arrive + dur[nxt], spot
     else:
         end = t + travel[prev][lane.end_loc]
         old_end, old_begin = state.lane_end[lane_index], state.lane_begin[lane_index]
