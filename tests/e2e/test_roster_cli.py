@@ -230,3 +230,65 @@ def test_the_installed_script_reports_bad_input_without_a_traceback(tmp_path: Pa
     done = run_script("check", str(tmp_path / "absent.json"), str(tmp_path / "sol.json"))
     assert done.returncode == 2
     assert done.stderr.strip() == f"error: {tmp_path / 'absent.json'}: no such file"
+
+
+# Amy works a split shift on day 0 (07:00-11:00 and 17:00-22:00): one visit in each half.
+SPLIT_PROBLEM: dict[str, Any] = {
+    "format": "careweave-roster-problem",
+    "travel": {"drive": {"minutes": [[0, 10, 15], [10, 0, 5], [15, 5, 0]]}},
+    "workers": [
+        {
+            "id": "amy",
+            "skills": ["care"],
+            "shifts": [
+                {"day": 0, "start": 1020, "end": 1320},
+                {"day": 0, "start": 420, "end": 660},
+            ],
+            "max_day_minutes": 300,
+        }
+    ],
+    "visits": [
+        {"id": "breakfast", "person": "ann", "location": 1, "window": [480, 510], "duration": 30},
+        {"id": "tea", "person": "bob", "location": 2, "window": [1080, 1110], "duration": 30},
+    ],
+    "people": [{"id": "ann"}, {"id": "bob"}],
+}
+
+
+def test_a_split_shift_is_solved_as_two_routes_that_check_accepts(tmp_path: Path) -> None:
+    problem = write(tmp_path, "split.json", SPLIT_PROBLEM)
+    done = run("solve", problem, "--seconds", "0.3", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["feasible"] is True
+    assert sorted(
+        (r.get("shift", 0), [s["task"] for s in r["stops"]]) for r in result["routes"]
+    ) == [
+        (0, ["breakfast"]),
+        (1, ["tea"]),
+    ]
+    assert result["paid_minutes"] == 50 + 60  # 10+30+10 and 15+30+15; home in between: unpaid
+    checked = run("check", problem, write(tmp_path, "sol.json", result), "--json")
+    assert checked.returncode == 0, checked.stdout
+    assert json.loads(checked.stdout)["weighted_total"] == result["weighted_total"]
+    text = run("solve", problem, "--seconds", "0.3")
+    assert "amy day 0 shift 1: tea@1080" in text.stdout
+
+
+def test_check_names_a_route_in_the_wrong_half_of_a_split_shift(tmp_path: Path) -> None:
+    problem = write(tmp_path, "split.json", SPLIT_PROBLEM)
+    one_route = {
+        "routes": [
+            {
+                "worker": "amy",
+                "day": 0,
+                "stops": [{"task": "breakfast", "start": 480}, {"task": "tea", "start": 1080}],
+            }
+        ]
+    }
+    done = run("check", problem, write(tmp_path, "sol.json", one_route))
+    assert done.returncode == 1
+    assert (
+        "tea: starts at 1080 and ends at 1110 on day 0, outside the shift of worker amy's route, "
+        "which starts at 420 and ends at 660 [shift]" in done.stdout
+    )

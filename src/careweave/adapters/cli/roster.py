@@ -105,7 +105,8 @@ def _route_line(route: dict[str, Any]) -> str:
         stops = [f"{v['patient']}/{v['service']}@{v['start']:g}" for v in route["visits"]]
         return f"{route['caregiver']}: {' '.join(stops)}"
     stops = [f"{s['task']}@{s['start']:g}" for s in route["stops"]]
-    return f"{route['worker']} day {route['day']}: {' '.join(stops)}"
+    shift = f" shift {route['shift']}" if route.get("shift") else ""
+    return f"{route['worker']} day {route['day']}{shift}: {' '.join(stops)}"
 
 
 def _emit(summary: dict[str, Any], *, as_json: bool, routes: bool) -> None:
