@@ -13,17 +13,16 @@ import random
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from types import MappingProxyType
 
-from careweave.scheduling.explain import blocking_reason
 from careweave.scheduling.items import Shift, Task
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
 from careweave.scheduling.search.moves import insert_group
-from careweave.scheduling.search.state import rebuild
+from careweave.scheduling.search.state import INFEASIBLE, rebuild
 from careweave.scheduling.solution import Roster
+from careweave.scheduling.solve import left_out_reasons
 from careweave.scheduling.stop import StoppingCriterion
 
 MOVE_COST = 50.0
@@ -204,6 +203,7 @@ def repair(
         roster is already good.
     """
     began = time.perf_counter()
+    stop(INFEASIBLE)  # start a time budget's clock now: the set-up counts against it
     after = apply_event(problem, roster, event)
     published = {s.task_id: r.worker_id for r, s in roster.stops() if after.has_task(s.task_id)}
     keep = {
@@ -229,15 +229,12 @@ def repair(
     best = rebuild(inst, outcome.routes)
     repaired = to_roster(after, inst, best.routes, best.start)
     plain = rebuild(compile_problem(after), best.routes)
-    reasons = {
-        t: blocking_reason(after, plain, after.task_position(t)) for t in repaired.unassigned
-    }
     return RepairResult(
         problem=after,
         roster=repaired,
         feasible=plain.hard_units() <= 1e-6,
         cost=plain.cost(),
         changes=_changes(roster, repaired),
-        unassigned=MappingProxyType(reasons),
+        unassigned=left_out_reasons(after, plain, repaired.unassigned),
         seconds=time.perf_counter() - began,
     )

@@ -100,11 +100,13 @@ def solve(
         seconds=time.perf_counter() - began,
         iterations=outcome.iterations,
         feasible=best.hard_units() <= 1e-6,
-        unassigned=_reasons(problem, best, roster.unassigned),
+        unassigned=left_out_reasons(problem, best, roster.unassigned),
     )
 
 
-def _reasons(problem: Problem, state: State, unassigned: tuple[str, ...]) -> Mapping[str, str]:
+def left_out_reasons(
+    problem: Problem, state: State, unassigned: tuple[str, ...]
+) -> Mapping[str, str]:
     """Why each left-out task is out: exactly for the most important, by estimate for the rest."""
     ranked = sorted(unassigned, key=lambda t: -problem.task(t).priority)
     reasons = {
