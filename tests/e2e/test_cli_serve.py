@@ -11,6 +11,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from careweave.adapters.cli import groups
 
 CAREWEAVE = Path(sys.executable).with_name("careweave")
 
@@ -94,3 +98,31 @@ def _wait_for(url: str, seconds: float = 60) -> None:
             pass
         time.sleep(0.2)
     raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+def test_users_are_added_stopped_and_given_tokens_from_the_command_line(
+    environment: dict[str, str],
+) -> None:
+    assert careweave("db", "upgrade", env=environment).returncode == 0
+
+    cli = typer.Typer(name="careweave", pretty_exceptions_enable=False)
+    groups.register(cli)
+
+    def run(*args: str, stdin: str = "") -> Result:
+        # In-process: starting the console script seven times would dominate the test's time.
+        return CliRunner().invoke(cli, ["users", *args], input=stdin, env=environment)
+
+    added = run(
+        "create", "ada", "--role", "coordinator", "--name", "Ada Ash", "--team", "t1",
+        "--password-stdin", stdin="a long passphrase\n",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    weak = run("create", "bo", "--role", "admin", "--name", "Bo", "--password-stdin", stdin="x\n")
+    assert weak.exit_code == 2
+    assert "error: username:" in weak.output
+    token = run("token", "ada", "--name", "reports")
+    assert token.exit_code == 0, token.output
+    assert token.stdout.strip().startswith("cw_")
+    assert run("stop", "ada").exit_code == 0
+    assert "(stopped)" in run("list").stdout
+    assert run("stop", "nobody").exit_code == 2

@@ -233,6 +233,47 @@ class AccountService:
             uow.commit()
         return user
 
+    def list_users(self, actor: Actor) -> Sequence[User]:
+        """Every user, by username (admins only)."""
+        require_role(actor, Role.ADMIN)
+        with self._uow_factory() as uow:
+            return uow.users.list()
+
+    def set_active(self, actor: Actor, username: str, active: bool) -> User:
+        """Let a user sign in again, or stop them (their sessions and tokens stop working)."""
+        require_role(actor, Role.ADMIN)
+        with self._uow_factory() as uow:
+            user = _user_called(uow, username)
+            user.active = active
+            uow.users.update(user)
+            audit.record(uow, actor, AuditAction.UPDATE, "user", user.id, detail=f"active={active}")
+            uow.commit()
+        return user
+
+    def create_api_token_for(self, actor: Actor, username: str, name: str) -> tuple[ApiToken, str]:
+        """A new token acting as ``username``, made by an admin (e.g. for a machine client)."""
+        require_role(actor, Role.ADMIN)
+        with self._uow_factory() as uow:
+            user = _user_called(uow, username)
+        return self.create_api_token(Actor.of(user, actor.origin), name)
+
+
+def _user_called(uow: AccountsUnitOfWork, username: str) -> User:
+    user = uow.users.find_by_username(normalise_username(username))
+    if user is None:
+        raise NotFoundError("user", username)
+    return user
+
+
+# The operator at the server's command line: trusted like an administrator, and audited as "cli".
+COMMAND_LINE = Actor(
+    user_id="cli",
+    username="cli",
+    display_name="Command line",
+    role=Role.ADMIN,
+    origin=Origin(ip="local", user_agent="careweave command line"),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class NewUser:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from careweave.adapters.cli import db, demo, fhir, people, personas, roster, roster_plan, serve
+from careweave.adapters.cli import (
+    db,
+    demo,
+    fhir,
+    people,
+    personas,
+    roster,
+    roster_plan,
+    serve,
+    users,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -18,3 +28,4 @@ def register(app: typer.Typer) -> None:
     app.add_typer(people.import_app, name="import")
     app.add_typer(people.export_app, name="export")
     app.add_typer(fhir.app, name="fhir")
+    app.add_typer(users.app, name="users")

@@ -31,7 +31,9 @@ DemoPassword = Annotated[
 
 
 @contextmanager
-def _accounts() -> Iterator[Callable[[], AccountsUnitOfWork]]:
+def accounts_database() -> Iterator[Callable[[], AccountsUnitOfWork]]:
+    """Units of work on the configured database with the account repositories; domain errors
+    and database trouble are reported in one line (exit code 2), never a traceback."""
     engine = build_engine(load_settings())
     try:
         with reported_errors():
@@ -53,7 +55,7 @@ def ensure_demo_personas(password: str | None) -> None:
     """
     with reported_errors():
         chosen = validate_demo_password(password or load_settings().demo_password)
-    with _accounts() as uow_factory, uow_factory() as uow:
+    with accounts_database() as uow_factory, uow_factory() as uow:
         try:
             created = create_demo_personas(uow, chosen)
         except DomainValidationError as exc:
@@ -68,7 +70,7 @@ def personas(password: DemoPassword = None) -> None:
     """Print the demo logins: username, role, what each sees, and the password."""
     with reported_errors():
         chosen = validate_demo_password(password or load_settings().demo_password)
-    with _accounts() as uow_factory, uow_factory() as uow:
+    with accounts_database() as uow_factory, uow_factory() as uow:
         missing = [p.username for p in PERSONAS if uow.users.find_by_username(p.username) is None]
     typer.echo(describe_personas(chosen))
     if missing:
