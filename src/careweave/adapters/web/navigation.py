@@ -30,6 +30,8 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Alerts", "/alerts", _TEAM),
     NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Reablement", "/reablement", _PLANNING),
+    NavLink("Team figures", "/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})),
+    NavLink("Audit trail", "/audit", frozenset({Role.COORDINATOR})),
 ]
 
 

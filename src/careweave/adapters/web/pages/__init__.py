@@ -13,6 +13,7 @@ def routers() -> list[APIRouter]:
         board,
         home,
         map,
+        oversight,
         people,
         plans,
         reablement,
@@ -21,4 +22,5 @@ def routers() -> list[APIRouter]:
     )
 
     return [auth.router, home.router, board.router, roster.router, map.router, visits.router,
-            alerts.router, people.router, plans.router, reablement.router]  # fmt: skip
+            alerts.router, people.router, plans.router, reablement.router,
+            oversight.router]  # fmt: skip
