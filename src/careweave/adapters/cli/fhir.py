@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from careweave.adapters.cli.errors import fail
-from careweave.adapters.cli.units import units_of_work
+from careweave.adapters.cli.units import opened_database
 from careweave.adapters.fhir.bundle import from_bundle, to_bundle
-from careweave.bootstrap import build_engine, load_settings, plans_uow_factory
+from careweave.bootstrap import plans_uow_factory
 from careweave.domain.accounts import Role
 from careweave.services.access import Actor
 from careweave.services.fhir_exchange import FhirExchangeService
@@ -34,13 +34,8 @@ def export_person(
 ) -> None:
     """Print a FHIR Bundle (collection) with the person's Patient, RelatedPerson, CareTeam,
     CarePlan, Goal, Observation and EpisodeOfCare resources, every one validated."""
-    with units_of_work():
-        engine = build_engine(load_settings())
-        try:
-            service = FhirExchangeService(plans_uow_factory(load_settings(), engine))
-            bundle = to_bundle(service.export_record(COMMAND_LINE, person))
-        finally:
-            engine.dispose()
+    with opened_database(plans_uow_factory) as units:
+        bundle = to_bundle(FhirExchangeService(units).export_record(COMMAND_LINE, person))
     text = json.dumps(bundle, indent=2, ensure_ascii=False)
     if output is None:
         typer.echo(text)
@@ -60,15 +55,9 @@ def import_bundle(
         raise fail(f"file: cannot read {file}: {exc.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise fail(f"file: {file} is not JSON ({exc})") from None
-    with units_of_work():
+    with opened_database(plans_uow_factory) as units:
         record = from_bundle(data)
-        engine = build_engine(load_settings())
-        try:
-            person_id = FhirExchangeService(
-                plans_uow_factory(load_settings(), engine)
-            ).import_record(COMMAND_LINE, record)
-        finally:
-            engine.dispose()
+        person_id = FhirExchangeService(units).import_record(COMMAND_LINE, record)
     versions = len(record.plans)
     typer.echo(
         f"Imported {record.person.display_name} ({person_id}): {len(record.circle)} in the circle, "
