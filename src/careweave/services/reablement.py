@@ -143,6 +143,16 @@ class ReablementService:
             "91-day follow-up",
         )
 
+    def episode(self, actor: Actor, episode_id: str) -> tuple[ReablementEpisode, Person]:
+        """One episode with its person (audited read)."""
+        with self._uow_factory() as uow:
+            episode = uow.episodes.get(episode_id)
+            person = uow.people.get(episode.person_id)
+            check_can_read_plan(actor, person)
+            audit.record(uow, actor, AuditAction.READ, KIND, episode_id, team_id=person.team_id)
+            uow.commit()
+        return episode, person
+
     def episodes_of(self, actor: Actor, person_id: str) -> list[ReablementEpisode]:
         """The person's episodes."""
         with self._uow_factory() as uow:

@@ -115,3 +115,99 @@ def test_reablement_board_page(world: World) -> None:
     assert page.status_code == 200
     assert world.person_a.display_name in page.text
     assert "4 of 42" in page.text
+
+
+def test_eligibility_form_determination_and_override(world: World) -> None:
+    pat = world.browser("pat")
+    csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/eligibility/new").text)
+    form = {
+        "csrf_token": csrf, "assessed_on": TODAY.isoformat(), "impairment": "yes",
+        "outcome-nutrition-unable": "yes", "outcome-nutrition-reason-cannot_without_help": "yes",
+        "outcome-personal_hygiene-unable": "yes", "outcome-personal_hygiene-reason-takes_significantly_longer": "yes",
+        "wellbeing-personal_dignity": "significant",
+    }  # fmt: skip
+    saved = pat.post(f"/people/{world.person_a.id}/eligibility", data=form)
+    assert saved.status_code == 303, saved.text
+    page = pat.get(f"/people/{world.person_a.id}").text
+    assert 'id="eligibility-result">Eligible<' in page
+    assessment_id = re.search(r'action="/eligibility/([0-9a-f]{32})/override"', page)
+    assert assessment_id
+    no_reason = pat.post(
+        f"/eligibility/{assessment_id.group(1)}/override",
+        data={"csrf_token": csrf, "eligible": "no", "reason": "", "person_id": world.person_a.id},
+    )
+    assert no_reason.status_code == 422
+    assert "override.reason" in no_reason.text or "reason" in no_reason.text.lower()
+    done = pat.post(
+        f"/eligibility/{assessment_id.group(1)}/override",
+        data={
+            "csrf_token": csrf,
+            "eligible": "no",
+            "reason": "Needs met by a willing carer",
+            "person_id": world.person_a.id,
+        },
+    )
+    assert done.status_code == 303
+    assert 'id="eligibility-result">Not eligible<' in pat.get(f"/people/{world.person_a.id}").text
+    bad = pat.post(
+        f"/people/{world.person_a.id}/eligibility",
+        data={
+            **form,
+            "outcome-nutrition-reason-cannot_without_help": "",
+            "outcome-nutrition-unable": "yes",
+        },
+    )
+    assert bad.status_code == 422
+
+
+def test_reablement_start_review_and_end_through_the_pages(world: World) -> None:
+    pat = world.browser("pat")
+    csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/reablement/new").text)
+    full = {"feeding": "10", "bathing": "5", "grooming": "5", "dressing": "10", "bowels": "10", "bladder": "10",
+            "toilet_use": "10", "transfers": "15", "mobility": "15", "stairs": "10"}  # fmt: skip
+    start = (TODAY - timedelta(days=9)).isoformat()
+    bad = pat.post(
+        f"/people/{world.person_a.id}/reablement",
+        data={
+            "csrf_token": csrf,
+            "started_on": start,
+            **{f"barthel-{k}": v for k, v in {**full, "bathing": "10"}.items()},
+        },
+    )
+    assert bad.status_code == 422
+    assert "barthel.bathing" in bad.text
+    started = pat.post(
+        f"/people/{world.person_a.id}/reablement",
+        data={
+            "csrf_token": csrf,
+            "started_on": start,
+            **{f"barthel-{k}": v for k, v in {**full, "stairs": "0", "mobility": "5"}.items()},
+        },
+    )
+    assert started.status_code == 303, started.text
+    episode_url = started.headers["location"].split("?")[0]
+    page = pat.get(episode_url).text
+    assert 'id="days-left">33<' in page
+    reviewed = pat.post(
+        f"{episode_url}/reviews",
+        data={
+            "csrf_token": csrf,
+            "held_on": TODAY.isoformat(),
+            "attendees": "OT, Physio",
+            "summary": "Walking indoors",
+        },
+    )
+    assert reviewed.status_code == 303
+    ended = pat.post(
+        f"{episode_url}/end",
+        data={
+            "csrf_token": csrf,
+            "ended_on": TODAY.isoformat(),
+            "result": "no_ongoing_support",
+            **{f"barthel-{k}": v for k, v in full.items()},
+        },
+    )
+    assert ended.status_code == 303, ended.text
+    page = pat.get(episode_url).text
+    assert "80 at the start, 100 at the end (+20)" in page
+    assert "Walking indoors" in page

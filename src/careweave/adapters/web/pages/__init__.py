@@ -9,6 +9,7 @@ def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
     from careweave.adapters.web.pages import (
         alerts,
+        assessments,
         auth,
         board,
         home,
@@ -22,5 +23,5 @@ def routers() -> list[APIRouter]:
     )
 
     return [auth.router, home.router, board.router, roster.router, map.router, visits.router,
-            alerts.router, people.router, plans.router, reablement.router,
+            alerts.router, people.router, plans.router, reablement.router, assessments.router,
             oversight.router]  # fmt: skip

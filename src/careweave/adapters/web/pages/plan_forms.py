@@ -6,15 +6,24 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from careweave.domain.barthel import BarthelItem, BarthelScore
 from careweave.domain.conversations import (
     REQUIRED_TOPICS,
     AgreedAction,
     Conversation,
     ConversationKind,
 )
+from careweave.domain.eligibility import (
+    EligibilityAssessment,
+    OutcomeFinding,
+    UnableReason,
+    WellbeingArea,
+)
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.gas import GAS_LEVELS, GasScale
+from careweave.domain.people import EligibilityOutcome
 from careweave.domain.plans import Action, Agreement, Contingency, Goal
+from careweave.domain.reablement import WeeklyReview
 from careweave.domain.values import require_member
 from careweave.services.plans import PlanDraft
 
@@ -147,3 +156,46 @@ def _agreement(form: Form) -> Agreement | None:
         capacity_assessed_by=text(form, "capacity_assessed_by"),
         best_interests_reason=text(form, "best_interests_reason"),
     )  # fmt: skip
+
+
+def assessment_from(form: Form, person_id: str, assessed_by: str) -> EligibilityAssessment:
+    """The eligibility assessment the form records (one row per outcome, one per well-being area)."""
+    findings = []
+    for outcome in EligibilityOutcome:
+        reasons = frozenset(
+            r
+            for r in UnableReason
+            if text(form, f"outcome-{outcome.value}-reason-{r.value}") == "yes"
+        )
+        unable = text(form, f"outcome-{outcome.value}-unable") == "yes"
+        if unable or reasons:
+            findings.append(
+                OutcomeFinding(
+                    outcome, unable, reasons, text(form, f"outcome-{outcome.value}-notes")
+                )
+            )
+    wellbeing: Any = tuple(
+        (area, text(form, f"wellbeing-{area.value}") or "none") for area in WellbeingArea
+    )
+    return EligibilityAssessment(
+        person_id=person_id, assessed_on=day(form, "assessed_on", "assessment.assessed_on"),  # type: ignore[arg-type]
+        assessed_by=assessed_by, arises_from_impairment_or_illness=text(form, "impairment") == "yes",
+        impairment_notes=text(form, "impairment_notes"), findings=tuple(findings), wellbeing=wellbeing,
+    )  # fmt: skip
+
+
+def barthel_from(form: Form, prefix: str) -> BarthelScore | None:
+    """The Barthel scores of the form (None when no item was scored)."""
+    values = {item.value: text(form, f"{prefix}-{item.value}") for item in BarthelItem}
+    if not any(values.values()):
+        return None
+    scores: Any = {item: whole(form, f"{prefix}-{item}", f"barthel.{item}") for item in values}
+    return BarthelScore(scores)
+
+
+def review_from(form: Form) -> WeeklyReview:
+    """The weekly review the form records (attendees separated by commas)."""
+    attendees = tuple(a.strip() for a in text(form, "attendees").split(",") if a.strip())
+    held_on = day(form, "held_on", "review.held_on")
+    assert held_on is not None  # required
+    return WeeklyReview(held_on, attendees, text(form, "summary"), text(form, "decisions"))
