@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -71,6 +71,27 @@ def test_plan_assigns_every_visit_respecting_skills_and_double_handing(
     assert stored["insulin"].planned_start is not None
     assert time(12, 0) <= stored["insulin"].planned_start <= time(13, 0)
     assert {e.record_kind for e in entries} >= {"team_week"}
+
+
+def test_a_visit_nobody_can_make_is_reported_and_the_rest_is_planned(
+    units: UowFactory, week: dict[str, str]
+) -> None:
+    with units() as uow:
+        alice = uow.visits.get(week["hoist"]).person_id
+        tuesday_insulin = a_visit(
+            uow.people.get(alice), MONDAY + timedelta(days=1), priority=Priority.CRITICAL
+        )
+        uow.visits.add(tuesday_insulin)
+        uow.commit()
+
+    outcome = plan_team_week(units, ADMIN, "Pemberton", MONDAY, seconds=0.5)
+
+    assert (outcome.visits, outcome.assigned) == (5, 4)
+    assert outcome.unassigned == {
+        tuesday_insulin.id: "nobody working on Tuesday has the skills medication"
+    }
+    with units() as uow:
+        assert uow.visits.get(tuesday_insulin.id).status is VisitStatus.PLANNED
 
 
 def test_plan_refuses_to_overwrite_a_visit_changed_while_planning(

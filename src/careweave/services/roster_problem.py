@@ -18,6 +18,7 @@ import numpy as np
 from careweave import scheduling as rs
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people import Person
+from careweave.domain.staffing import skills_per_worker, staffing_gap
 from careweave.domain.travel import minutes_for_km, road_km
 from careweave.domain.values import Location
 from careweave.domain.visits import Visit, VisitStatus, minutes_of
@@ -46,12 +47,16 @@ class WeekProblem:
         The visits being planned, by id.
     task_visit
         For each task id, the visit it is part of and which half (0, or 0 and 1 when double-handed).
+    unstaffable
+        Visits left out of the problem because no worker of the team could ever make them, with
+        the reason in plain words (they would otherwise stop the whole week from being planned).
     """
 
     problem: rs.Problem
     week_start: date
     visits: Mapping[str, Visit]
     task_visit: Mapping[str, tuple[str, int]]
+    unstaffable: Mapping[str, str]
 
 
 def task_ids(visit: Visit) -> tuple[str, ...]:
@@ -78,19 +83,13 @@ def build_week_problem(
     active = [w for w in workers if w.active]
     places: list[Location] = [w.home for w in active] + [p.location for p in people]
     location_of = {p.id: len(active) + i for i, p in enumerate(people)}
-    known_workers = {w.id for w in active}
-    plannable = [v for v in visits if v.status in PLANNABLE and v.person_id in location_of]
+    in_team = [v for v in visits if v.status in PLANNABLE and v.person_id in location_of]
+    gaps = {v.id: staffing_gap(v, active) for v in in_team}
+    unstaffable = {visit_id: gap for visit_id, gap in gaps.items() if gap is not None}
+    plannable = [v for v in in_team if v.id not in unstaffable]
+    where = _Where(team, location_of, frozenset(w.id for w in active), week_start)
+    tasks, links, task_visit = _tasks_and_links(plannable, where)
     by_id = {p.id: p for p in people}
-    tasks: list[rs.Task] = []
-    links: list[rs.Link] = []
-    task_visit: dict[str, tuple[str, int]] = {}
-    for visit in plannable:
-        ids = task_ids(visit)
-        for half, task_id in enumerate(ids):
-            tasks.append(_task(task_id, visit, team, location_of, known_workers, week_start))
-            task_visit[task_id] = (visit.id, half)
-        if len(ids) == 2:
-            links.append(rs.Link(ids[0], ids[1], -DOUBLE_HANDED_TOLERANCE, DOUBLE_HANDED_TOLERANCE))
     flexible = any(t.duration_min != t.duration_max for t in tasks)
     problem = rs.Problem(
         workers=tuple(_worker(w, i, team) for i, w in enumerate(active)),
@@ -103,33 +102,52 @@ def build_week_problem(
         skills=frozenset(s.value for s in Skill),
         name=f"{team.name}, week of {week_start.isoformat()}",
     )
-    return WeekProblem(problem, week_start, {v.id: v for v in plannable}, task_visit)
+    return WeekProblem(problem, week_start, {v.id: v for v in plannable}, task_visit, unstaffable)
 
 
-def _task(
-    task_id: str,
-    visit: Visit,
-    team: Team,
-    location_of: Mapping[str, int],
-    known_workers: set[str],
-    week_start: date,
-) -> rs.Task:
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """What every task of the week shares: its team, where people live, who works, which week."""
+
+    team: Team
+    location_of: Mapping[str, int]
+    workers: frozenset[str]
+    week_start: date
+
+
+def _tasks_and_links(
+    visits: Sequence[Visit], where: _Where
+) -> tuple[list[rs.Task], list[rs.Link], dict[str, tuple[str, int]]]:
+    tasks: list[rs.Task] = []
+    links: list[rs.Link] = []
+    task_visit: dict[str, tuple[str, int]] = {}
+    for visit in visits:
+        ids = task_ids(visit)
+        for half, (task_id, skills) in enumerate(zip(ids, skills_per_worker(visit), strict=True)):
+            tasks.append(_task(task_id, visit, skills, where))
+            task_visit[task_id] = (visit.id, half)
+        if len(ids) == 2:
+            links.append(rs.Link(ids[0], ids[1], -DOUBLE_HANDED_TOLERANCE, DOUBLE_HANDED_TOLERANCE))
+    return tasks, links, task_visit
+
+
+def _task(task_id: str, visit: Visit, skills: frozenset[Skill], where: _Where) -> rs.Task:
     earliest, latest = visit.window_minutes
     duration_max = visit.duration_max if visit.duration_max is not None else visit.duration_min
     return rs.Task(
         id=task_id,
         person=visit.person_id,
-        location=location_of[visit.person_id],
-        day=(visit.day - week_start).days,
+        location=where.location_of[visit.person_id],
+        day=(visit.day - where.week_start).days,
         earliest=float(earliest),
         latest=float(latest),
         duration_min=float(visit.duration_min),
         duration_max=float(duration_max),
-        skills=frozenset(s.value for s in visit.required_skills),
+        skills=frozenset(s.value for s in skills),
         priority=int(visit.priority),
-        preferred=frozenset(visit.preferred_worker_ids & known_workers),
-        excluded=frozenset(visit.excluded_worker_ids & known_workers),
-        team=team.id,
+        preferred=frozenset(visit.preferred_worker_ids & where.workers),
+        excluded=frozenset(visit.excluded_worker_ids & where.workers),
+        team=where.team.id,
     )
 
 

@@ -75,13 +75,13 @@ def plan_team_week(
     result = solve(week.problem, MaxRuntime(seconds), seed=seed)
     report = rs.check(week.problem, result.roster)
     assigned = _store(uow_factory(), actor, week, result.roster)
-    unassigned = {
+    unassigned = dict(week.unstaffable) | {
         week.task_visit[task][0]: reason for task, reason in sorted(result.unassigned.items())
     }
     return PlanOutcome(
         team_name=week.problem.name,
         week_start=week_start,
-        visits=len(week.visits),
+        visits=len(week.visits) + len(week.unstaffable),
         assigned=assigned,
         unassigned=unassigned,
         report=report,
