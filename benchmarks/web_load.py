@@ -32,11 +32,14 @@ from benchmarks.registry import RunOptions
 from benchmarks.tables import figure, header, table
 
 TITLE = "Web load: team board and visit check-in over HTTP"
-RATE = 200.0
-QUICK_SECONDS, FULL_SECONDS = 5.0, 15.0
+# The target rate, and a lower one that shows where the server holds on this machine.
+RATES = (50.0, 200.0)
+QUICK_SECONDS, FULL_SECONDS = 4.0, 15.0
 TARGET_P99_MS = 100.0
 REQUEST_TIMEOUT = 10.0
 STARTUP_SECONDS = 60.0
+SETTLED_SECONDS = 0.05
+SETTLE_LIMIT_SECONDS = 120.0
 PASSWORD = "demo"
 POSTGRES_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
 COLUMNS = [
@@ -52,8 +55,8 @@ NOTES = """\
 - board: `GET /teams/<team A>/board` as the coordinator. Each request runs the late/missed scan,
   builds the board (today's visits, who is where, people needing a review) and writes one audit
   entry.
-- check-in: `POST /visits/<id>/check-in` as worker.a, each request a different visit (made for
-  the run, all day long windows) with its own idempotency key: a real write of the visit, the
+- check-in: `POST /visits/<id>/check-in` as worker.b, each request a different visit (made for
+  the run in team B, all day long windows) with its own idempotency key: a real write of the visit, the
   visit record, the idempotency key and an audit entry.
 - Latency is measured from when each request was due (open loop at a fixed rate), so queueing
   counts; throughput is completed requests over the time from the first due request to the last
@@ -114,7 +117,8 @@ def _run(env: dict[str, str], *args: str) -> None:
 
 
 def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
-    """Team A's id and ``visits`` new all-day visits today for worker.a to check in to."""
+    """Team A's id (whose board is measured) and ``visits`` new all-day visits today in team B
+    for worker.b to check in to (kept out of team A so they do not swell the measured board)."""
     from careweave.adapters.storage.database import make_engine, make_session_factory
     from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
     from careweave.domain.visits import Visit
@@ -122,11 +126,11 @@ def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
     engine = make_engine(database_url)
     try:
         with SqlRecordingUnitOfWork(make_session_factory(engine)) as uow:
-            team_a = uow.teams.list(limit=1)[0]
-            user = uow.users.find_by_username("worker.a")
+            team_a, team_b = uow.teams.list(limit=2)
+            user = uow.users.find_by_username("worker.b")
             if user is None or user.worker_id is None:
-                raise RuntimeError("the demo seed made no worker.a")
-            people = uow.people.list(team_id=team_a.id)
+                raise RuntimeError("the demo seed made no worker.b")
+            people = uow.people.list(team_id=team_b.id)
             made = []
             for index in range(visits):
                 visit = Visit(
@@ -195,25 +199,44 @@ def _client(base: str) -> httpx.AsyncClient:
     )
 
 
-async def _measure(base: str, team_id: str, visit_ids: list[str], count: int) -> dict[str, Phase]:
+async def _measure(
+    base: str, team_id: str, visit_ids: list[str], seconds: float
+) -> list[tuple[str, float, Phase]]:
     async with _client(base) as coordinator, _client(base) as worker:
         await _login(coordinator, "coordinator")
-        csrf = await _login(worker, "worker.a")
+        csrf = await _login(worker, "worker.b")
         board_path = f"/teams/{team_id}/board"
         await coordinator.get(board_path)  # warm up: first scan, caches
+        unused = iter(visit_ids)
 
         async def board(_: int) -> bool:
             return (await coordinator.get(board_path)).status_code == 200
 
-        async def check_in(index: int) -> bool:
+        async def check_in(_: int) -> bool:
             form = {"csrf_token": csrf, "version": "1", "idempotency_key": secrets.token_hex(12)}
-            reply = await worker.post(f"/visits/{visit_ids[index]}/check-in", data=form)
+            reply = await worker.post(f"/visits/{next(unused)}/check-in", data=form)
             return reply.status_code == 303
 
-        return {
-            "board": await drive(board, RATE, count),
-            "check-in": await drive(check_in, RATE, count),
-        }
+        found = []
+        for endpoint, send in (("board", board), ("check-in", check_in)):
+            for rate in RATES:
+                found.append((endpoint, rate, await drive(send, rate, int(rate * seconds))))
+                await _settle(coordinator)
+        return found
+
+
+async def _settle(client: httpx.AsyncClient) -> None:
+    """Wait until the server has worked off requests the generator gave up on (timeouts)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + SETTLE_LIMIT_SECONDS
+    while loop.time() < deadline:
+        began = loop.time()
+        try:
+            await client.get("/health")
+        except httpx.TransportError:  # timed out or dropped while the server catches up
+            continue
+        if loop.time() - began < SETTLED_SECONDS:
+            return
 
 
 @contextmanager
@@ -238,7 +261,7 @@ def _database(backend: str, workdir: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def _backend(backend: str, count: int) -> dict[str, Phase]:
+def _backend(backend: str, seconds: float) -> list[tuple[str, float, Phase]]:
     with (
         tempfile.TemporaryDirectory(prefix="cw-webload-") as folder,
         _database(backend, Path(folder)) as url,
@@ -254,19 +277,19 @@ def _backend(backend: str, count: int) -> dict[str, Phase]:
         }
         _run(env, "db", "upgrade")
         _run(env, "demo", "seed")
-        team_id, visit_ids = _prepare(url, count)
+        team_id, visit_ids = _prepare(url, sum(int(rate * seconds) for rate in RATES))
         with _server(env) as base:
-            return asyncio.run(_measure(base, team_id, visit_ids, count))
+            return asyncio.run(_measure(base, team_id, visit_ids, seconds))
 
 
-def _rows(backend: str, phases: dict[str, Phase]) -> list[list[str]]:
+def _rows(backend: str, phases: list[tuple[str, float, Phase]]) -> list[list[str]]:
     rows = []
-    for endpoint, phase in phases.items():
+    for endpoint, rate, phase in phases:
         done = len(phase.latencies_ms)
         p99 = phase.percentile(0.99)
         met = p99 is not None and p99 < TARGET_P99_MS and phase.errors == 0
         rows.append(
-            [backend, endpoint, f"{RATE:.0f}", str(done), str(phase.errors),
+            [backend, endpoint, f"{rate:.0f}", str(done), str(phase.errors),
              figure(done / phase.seconds if phase.seconds else None, 1),
              figure(phase.percentile(0.5), 1), figure(phase.percentile(0.9), 1),
              figure(p99, 1), figure(max(phase.latencies_ms, default=None), 1),
@@ -278,14 +301,14 @@ def _rows(backend: str, phases: dict[str, Phase]) -> list[list[str]]:
 def run(options: RunOptions) -> str:
     """Measure both endpoints on SQLite and (when available) PostgreSQL; return the markdown."""
     seconds = options.limit(QUICK_SECONDS, FULL_SECONDS)
-    count = int(RATE * seconds)
     rows: list[list[str]] = []
     notes: list[str] = []
     for backend in ("sqlite", "postgresql"):
         if backend == "postgresql" and not os.environ.get(POSTGRES_ENV):
             notes.append(f"- PostgreSQL: not run ({POSTGRES_ENV} is not set; use `make bench`).")
             continue
-        rows += _rows(backend, _backend(backend, count))
-    limit = f"{seconds:g} s per endpoint at {RATE:.0f} requests/s ({count} requests)"
+        rows += _rows(backend, _backend(backend, seconds))
+    rates = " and ".join(f"{rate:.0f}" for rate in RATES)
+    limit = f"{seconds:g} s per endpoint at each rate ({rates} requests/s)"
     parts = [header(TITLE, options, limit), table(COLUMNS, rows), "", NOTES, *notes]
     return "\n".join(parts) + "\n"

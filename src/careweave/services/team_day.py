@@ -111,8 +111,7 @@ def team_day(
     check_team_access(actor, team_id)
     with uow:
         team = uow.teams.get(team_id)
-        lines = visit_lines(uow, team_id, day, day, now)
-        today = tuple(line for line in lines if line.visit.day == day)
+        today = tuple(visit_lines(uow, team_id, day, day, now))
         workers = uow.workers.list(team_id=team_id, active=True)
         alerts = uow.alerts.list(team_ids=[team_id], open_only=True, limit=50)
         audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="board")
