@@ -211,3 +211,49 @@ def test_reablement_start_review_and_end_through_the_pages(world: World) -> None
     page = pat.get(episode_url).text
     assert "80 at the start, 100 at the end (+20)" in page
     assert "Walking indoors" in page
+
+
+def test_change_the_plan_makes_a_version_and_risks_are_recorded(world: World) -> None:
+    pat = world.browser("pat")
+    csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/plans/new").text)
+    plan_url = (
+        pat.post(f"/people/{world.person_a.id}/plans", data=plan_form(csrf))
+        .headers["location"]
+        .split("?")[0]
+    )
+    goal_ids = re.findall(r'id="goal-([0-9a-f]{32})"', pat.get(plan_url).text)
+    later = (TODAY + timedelta(days=90)).isoformat()
+    changed = pat.post(
+        f"{plan_url}/revise",
+        data={
+            "csrf_token": csrf,
+            "based_on_version": "1",
+            f"status-{goal_ids[1]}": "completed",
+            "review_on": later,
+            "review_by": "Pat Poplar",
+        },
+    )
+    assert changed.status_code == 303, changed.text
+    page = pat.get(plan_url).text
+    assert "Version 2" in page
+    assert "completed" in page
+    assert "Version 1" in pat.get(f"{plan_url}?version=1").text
+    stale = pat.post(
+        f"{plan_url}/revise",
+        data={"csrf_token": csrf, "based_on_version": "1", "review_on": later, "review_by": "Pat"},
+    )
+    assert stale.status_code == 409
+    no_review = pat.post(
+        f"{plan_url}/revise",
+        data={"csrf_token": csrf, "based_on_version": "2", "review_on": "", "review_by": "Pat"},
+    )
+    assert no_review.status_code == 422
+    assert "review" in no_review.text.lower()
+    risk = {"csrf_token": csrf, "description": "Falls outdoors", "at_risk-person": "yes", "likelihood": "3", "impact": "4",
+            "persons_view": "Worth it", "decision": "take_the_risk_with_safeguards", "decision_reason": "Walking matters",
+            "safeguards": "Pendant", "agreed_on": TODAY.isoformat()}  # fmt: skip
+    saved = pat.post(f"{plan_url}/risks", data=risk)
+    assert saved.status_code == 303, saved.text
+    assert "likelihood 3 × impact 4 = 12" in pat.get(plan_url).text
+    unsafe = pat.post(f"{plan_url}/risks", data={**risk, "safeguards": ""})
+    assert unsafe.status_code == 422

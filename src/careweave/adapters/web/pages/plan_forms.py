@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -22,8 +23,9 @@ from careweave.domain.eligibility import (
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.gas import GAS_LEVELS, GasScale
 from careweave.domain.people import EligibilityOutcome
-from careweave.domain.plans import Action, Agreement, Contingency, Goal
+from careweave.domain.plans import Action, Agreement, CarePlan, Contingency, Goal
 from careweave.domain.reablement import WeeklyReview
+from careweave.domain.risk import AtRisk, Risk
 from careweave.domain.values import require_member
 from careweave.services.plans import PlanDraft
 
@@ -199,3 +201,33 @@ def review_from(form: Form) -> WeeklyReview:
     held_on = day(form, "held_on", "review.held_on")
     assert held_on is not None  # required
     return WeeklyReview(held_on, attendees, text(form, "summary"), text(form, "decisions"))
+
+
+def risk_from(form: Form, person_id: str, plan_id: str, agreed_by: str) -> Risk:
+    """The risk and the positive risk-taking decision the form records."""
+    at_risk: Any = frozenset(a for a in AtRisk if text(form, f"at_risk-{a.value}") == "yes")
+    decision: Any = text(form, "decision")
+    return Risk(
+        person_id=person_id, plan_id=plan_id, description=text(form, "description"), at_risk=at_risk,
+        likelihood=whole(form, "likelihood", "risk.likelihood"), impact=whole(form, "impact", "risk.impact"),  # type: ignore[arg-type]
+        persons_view=text(form, "persons_view"), decision=decision, decision_reason=text(form, "decision_reason"),
+        agreed_by=agreed_by, agreed_on=day(form, "agreed_on", "risk.agreed_on"),  # type: ignore[arg-type]
+        safeguards=text(form, "safeguards"), review_on=day(form, "review_on", "risk.review_on", required=False),
+    )  # fmt: skip
+
+
+def revision_from(form: Form, plan: CarePlan) -> PlanDraft:
+    """The plan as it was with the review and the goals' statuses changed as the form says."""
+    goals = tuple(_with_status(g, text(form, f"status-{g.id}")) for g in plan.goals)
+    funding: Any = plan.funding_source
+    return PlanDraft(
+        review_on=day(form, "review_on", "plan.review_on", required=False), review_by=text(form, "review_by"),
+        funding_source=funding, summary=plan.summary, strengths=plan.strengths, goals=goals, actions=plan.actions,
+        contingencies=plan.contingencies, agreement=plan.agreement,
+    )  # fmt: skip
+
+
+def _with_status(goal: Goal, status: str) -> Goal:
+    """``goal`` with the lifecycle status chosen on the form (checked by the domain)."""
+    chosen: Any = status or goal.lifecycle_status
+    return dataclasses.replace(goal, lifecycle_status=chosen)

@@ -14,13 +14,17 @@ from careweave.adapters.web.pages.plan_forms import (
     GOAL_SLOTS,
     day,
     draft_from,
+    revision_from,
+    risk_from,
     text,
     whole,
 )
 from careweave.adapters.web.plans_deps import PlanSvc
 from careweave.adapters.web.render.gas_chart import goal_chart, t_score_chart
-from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS
+from careweave.domain.accounts import Role
+from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
 from careweave.domain.plans import ActorKind, FundingSource
+from careweave.domain.risk import AtRisk, RiskDecision
 
 router = APIRouter(include_in_schema=False)
 
@@ -87,7 +91,9 @@ def plan_page(
     context = {
         "view": view, "plan": view.plan, "charts": charts, "t_chart": t_score_chart(list(view.t_scores)),
         "levels": GAS_LEVELS, "who_kinds": WHO_KINDS, "funding": FUNDING, "today": date.today(),
-        "saved": request.query_params.get("saved", ""),
+        "saved": request.query_params.get("saved", ""), "statuses": list(GoalLifecycleStatus),
+        "at_risk": list(AtRisk), "decisions": list(RiskDecision),
+        "can_plan": actor.is_admin or actor.role in (Role.PRACTITIONER, Role.COORDINATOR),
     }  # fmt: skip
     return templates.TemplateResponse(request, "pages/plans/plan.html", context)
 
@@ -104,3 +110,24 @@ async def rate_goal(
         actor, goal_id, whole(form, "level", "rating.level"), rated_on, text(form, "note")
     )
     return RedirectResponse(f"/plans/{plan_id}?saved=rating#goal-{goal_id}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/revise")
+async def revise_plan(
+    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc
+) -> Response:
+    """Save the review and goal status changes as the plan's next version."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    based_on = whole(form, "based_on_version", "based_on_version")
+    current = svc.plans.view(actor, plan_id, based_on).plan
+    plan = svc.plans.revise(actor, plan_id, based_on, revision_from(form, current))
+    return RedirectResponse(f"/plans/{plan.plan_id}?saved=version", status_code=303)
+
+
+@router.post("/plans/{plan_id}/risks")
+async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+    """Record a risk and the positive risk-taking decision agreed."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    person_id = svc.plans.view(actor, plan_id).person.id
+    svc.plans.add_risk(actor, risk_from(form, person_id, plan_id, actor.display_name))
+    return RedirectResponse(f"/plans/{plan_id}?saved=risk#risks", status_code=303)
