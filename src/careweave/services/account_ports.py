@@ -162,6 +162,10 @@ class LoginFailureRepository(Protocol):
         """Forget the failures of ``username`` from ``ip`` (after a successful sign-in)."""
         ...
 
+    def prune(self, before: datetime) -> None:
+        """Forget every failure older than ``before`` (it no longer counts)."""
+        ...
+
 
 class AccountsUnitOfWork(UnitOfWork, Protocol):
     """The core unit of work plus accounts, sessions, tokens, the audit log and idempotency keys."""

@@ -116,6 +116,7 @@ class AccountService:
                 )
             user = uow.users.find_by_username(name)
             if user is None or not user.active or not self._verify(user, password):
+                uow.login_failures.prune(now - RATE_WINDOW)  # keeps the table small
                 uow.login_failures.add(name, origin.ip, now)
                 audit.record_anonymous(uow, AuditAction.LOGIN_FAILED, name, origin)
                 uow.commit()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from tests.integration.web.conftest import LOGIN_LIMIT, PASSWORD, World, csrf_of
+from tests.integration.web.conftest import CHEAP_HASHER, LOGIN_LIMIT, PASSWORD, World, csrf_of
 
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
+from careweave.domain.accounts import NotAuthenticatedError, RateLimitedError
 from careweave.domain.audit import AuditAction, AuditEntry
+from careweave.services.access import Origin
+from careweave.services.accounts import AccountService
 
 
 def _audit(world: World, record_id: str) -> list[AuditEntry]:
@@ -301,3 +305,21 @@ def test_a_coordinator_of_two_teams_pages_through_both(world: World) -> None:
     assert cora.get("/api/visits").json()["total"] == 2
     other_team = world.api("alice").get("/api/people", params={"team_id": world.team_b.id})
     assert other_team.json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
+
+
+def test_failed_sign_ins_stop_counting_after_a_minute(world: World) -> None:
+    now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+    accounts = AccountService(
+        app_uow_factory(Settings(), world.engine, check_schema=False),
+        login_attempts_per_minute=2,
+        hasher=CHEAP_HASHER,
+        clock=lambda: now[0],
+    )
+    origin = Origin(ip="192.0.2.7")
+    for _ in range(2):
+        with pytest.raises(NotAuthenticatedError):
+            accounts.login("alice", "wrong", origin)
+    with pytest.raises(RateLimitedError):
+        accounts.login("alice", PASSWORD, origin)
+    now[0] += timedelta(seconds=61)
+    assert accounts.login("alice", PASSWORD, origin).actor.username == "alice"

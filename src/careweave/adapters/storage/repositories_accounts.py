@@ -390,3 +390,7 @@ class SqlLoginFailureRepository:
         self.session.execute(
             delete(t.login_failures).where(columns.username == username, columns.ip == ip)
         )
+
+    def prune(self, before: datetime) -> None:
+        """Forget every failure older than ``before``."""
+        self.session.execute(delete(t.login_failures).where(t.login_failures.c.at < before))
