@@ -92,6 +92,7 @@ class AccountService:
         self._limit = login_attempts_per_minute
         self._hasher = hasher or PasswordHasher()
         self._clock = clock
+        self._stand_in_hash: str | None = None
 
     # -- signing in and out ---------------------------------------------------------------------
 
@@ -115,7 +116,7 @@ class AccountService:
                     retry_after=int(RATE_WINDOW.total_seconds()),
                 )
             user = uow.users.find_by_username(name)
-            if user is None or not user.active or not self._verify(user, password):
+            if not self._verify(user, password) or user is None or not user.active:
                 uow.login_failures.prune(now - RATE_WINDOW)  # keeps the table small
                 uow.login_failures.add(name, origin.ip, now)
                 audit.record_anonymous(uow, AuditAction.LOGIN_FAILED, name, origin)
@@ -141,9 +142,14 @@ class AccountService:
             uow.commit()
         return SignedIn(secret=secret, session=session, actor=actor)
 
-    def _verify(self, user: User, password: str) -> bool:
+    def _verify(self, user: User | None, password: str) -> bool:
+        # An unknown username is checked against a stand-in hash, so the answer takes as long
+        # as for a real user and its timing does not tell which usernames exist.
+        if user is None and self._stand_in_hash is None:
+            self._stand_in_hash = self._hasher.hash(secrets.token_urlsafe(SECRET_BYTES))
+        stored = user.password_hash if user is not None else self._stand_in_hash
         try:
-            return self._hasher.verify(user.password_hash, password)
+            return self._hasher.verify(stored or "", password) and user is not None
         except (VerificationError, InvalidHashError):
             return False
 

@@ -323,3 +323,15 @@ def test_failed_sign_ins_stop_counting_after_a_minute(world: World) -> None:
         accounts.login("alice", PASSWORD, origin)
     now[0] += timedelta(seconds=61)
     assert accounts.login("alice", PASSWORD, origin).actor.username == "alice"
+
+
+def test_an_unknown_username_gets_the_same_answer_as_a_wrong_password(world: World) -> None:
+    client = world.api(None)
+    token = csrf_of(client.get("/login").text)
+    answers = [
+        client.post("/login", data={"username": name, "password": "nope", "csrf_token": token})
+        for name in ("alice", "nobody-here")
+    ]
+    assert [a.status_code for a in answers] == [401, 401]
+    assert "username or password is not right" in answers[0].text
+    assert answers[0].text.replace("alice", "nobody-here") == answers[1].text
