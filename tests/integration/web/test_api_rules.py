@@ -335,3 +335,11 @@ def test_an_unknown_username_gets_the_same_answer_as_a_wrong_password(world: Wor
     assert [a.status_code for a in answers] == [401, 401]
     assert "username or password is not right" in answers[0].text
     assert answers[0].text.replace("alice", "nobody-here") == answers[1].text
+
+
+def test_api_clients_get_no_cookies_and_monitors_may_use_head(world: World) -> None:
+    client = world.api(None)
+    assert "set-cookie" not in client.get("/health").headers
+    assert "set-cookie" not in client.get("/api/me").headers
+    assert client.head("/health").status_code == 200
+    assert "careweave_csrf" in client.get("/login").headers["set-cookie"]

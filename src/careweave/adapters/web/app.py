@@ -97,7 +97,9 @@ def create_app(
     app.include_router(api_router())
     for router in pages.routers():
         app.include_router(router)
-    app.add_api_route("/health", _health_endpoint(services), methods=["GET"], tags=["health"])
+    app.add_api_route(
+        "/health", _health_endpoint(services), methods=["GET", "HEAD"], tags=["health"]
+    )
     return app
 
 

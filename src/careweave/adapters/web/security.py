@@ -26,7 +26,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from careweave.adapters.web.errors import API_PREFIX, error_response
+from careweave.adapters.web.errors import API_PREFIX, JSON_PATHS, error_response
 from careweave.services.access import Actor, Origin
 from careweave.services.accounts import AccountService
 
@@ -101,7 +101,8 @@ class AuthMiddleware:
                 )
                 await response(scope, receive, send)
                 return
-        if new_pre_session:
+        if new_pre_session and not request.url.path.startswith(JSON_PATHS):
+            # Only pages need the pre-session token (for the login form); API clients get none.
             send = self._setting_cookie(send, auth.csrf_token)
         await self.app(scope, receive, send)
 
