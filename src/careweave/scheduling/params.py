@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,29 +23,29 @@ class SolveParams:
     estimate_slack
         A relocation whose estimated cost change exceeds the acceptance limit by more than this
         (times the starting cost per task) is dropped without being evaluated exactly.
+    regret
+        Whether ruin-and-recreate puts back the hardest-to-place tasks first (regret-2).
     ruin_min, ruin_max
         Fewest and most tasks a ruin-and-recreate move removes (before their linked partners).
     """
 
-    initial_temperature: float = 0.05
-    final_temperature: float = 0.0005
-    ruin_share: float = 0.05
+    initial_temperature: float = 1.0
+    final_temperature: float = 0.003
+    ruin_share: float = 0.15
     swap_share: float = 0.3
     random_share: float = 0.3
     estimate_slack: float = 0.5
+    regret: bool = False
     ruin_min: int = 2
     ruin_max: int = 8
 
     def __post_init__(self) -> None:
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if not value > 0 and item.name not in (
-                "ruin_share",
-                "swap_share",
-                "random_share",
-                "estimate_slack",
-            ):
-                raise ValueError(f"{item.name}: must be greater than 0, got {value!r}")
+        for name in ("initial_temperature", "final_temperature", "ruin_min", "ruin_max"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not value > 0:
+                raise ValueError(f"{name}: must be greater than 0, got {value!r}")
+        if not isinstance(self.regret, bool):
+            raise ValueError(f"regret: must be True or False, got {self.regret!r}")
         if self.estimate_slack < 0:
             raise ValueError("estimate_slack: must not be negative")
         if self.final_temperature > self.initial_temperature:

@@ -169,7 +169,7 @@ def test_the_hhcrsp_toy_is_solved_feasibly_with_the_checker_agreeing() -> None:
 
 def test_parameters_check_themselves_naming_the_field() -> None:
     with pytest.raises(ValueError, match="final_temperature"):
-        SolveParams(initial_temperature=0.01, final_temperature=0.1)
+        SolveParams(initial_temperature=0.01, final_temperature=0.1, regret=True)
     with pytest.raises(ValueError, match="ruin_min"):
         SolveParams(ruin_min=5, ruin_max=2)
     with pytest.raises(ValueError, match="swap_share"):
@@ -229,3 +229,15 @@ def test_every_roster_passes_the_independent_checker(prob: Problem, seed: int) -
     if result.feasible:
         assert result.cost == pytest.approx(report.figures.weighted_total)
     assert set(result.unassigned) == set(result.roster.unassigned)
+
+
+def test_regret_recreation_also_gives_checked_rosters() -> None:
+    visits = tuple(task(f"v{i}", 1 + i % 5, 480 + 20 * i) for i in range(10))
+    prob = problem((worker("w1"), worker("w2")), visits)
+    result = solve(
+        prob,
+        MaxIterations(300),
+        params=SolveParams(ruin_share=1.0, swap_share=0.0, random_share=0.0, regret=True),
+    )
+    assert check(prob, result.roster).feasible
+    assert result.roster.unassigned == ()

@@ -41,7 +41,7 @@ def _move(
     draw = rng.random()
     if draw < params.ruin_share:
         size = rng.randint(params.ruin_min, params.ruin_max)
-        return UNKNOWN if ruin_recreate(state, rng, size, sets) else None
+        return UNKNOWN if ruin_recreate(state, rng, size, sets, params.regret) else None
     if draw < params.ruin_share + params.swap_share:
         return swap(state, rng, sets)
     return relocate(state, rng, anywhere=draw > 1.0 - params.random_share)

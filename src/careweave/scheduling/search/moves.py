@@ -166,10 +166,26 @@ def swap(state: State, rng: random.Random, allowed_sets: list[set[int]]) -> floa
     return True
 
 
+def _regret(state: State, task: int, lanes: list[int]) -> float:
+    """How much worse the task's best place on a second lane is than on its best lane."""
+    best: dict[int, float] = {}
+    for estimate, lane, _ in candidates(state, task, lanes):
+        best.setdefault(lane, estimate)
+    ranked = sorted(best.values())
+    return ranked[1] - ranked[0] if len(ranked) > 1 else math.inf
+
+
 def ruin_recreate(
-    state: State, rng: random.Random, size: int, allowed_sets: list[set[int]]
+    state: State,
+    rng: random.Random,
+    size: int,
+    allowed_sets: list[set[int]],
+    regret: bool = False,
 ) -> bool:
-    """Remove ``size`` tasks close to a random one (and their linked partners); reinsert greedily."""
+    """Remove ``size`` tasks close to a random one (and their linked partners); reinsert greedily.
+
+    With ``regret`` the hardest to place go back first; otherwise the earliest deadlines do.
+    """
     inst = state.inst
     seed = rng.randrange(inst.n_tasks)
     allowed = inst.allowed[seed]
@@ -191,10 +207,14 @@ def ruin_recreate(
     if state.evaluate() == INFEASIBLE:
         return True
     nearby = sorted(lanes)
+    options = {t: [k for k in nearby if k in allowed_sets[t]] for t in removed}
+    if regret:
+        # Hardest first: the task that loses most if its best lane goes to another.
+        removed.sort(key=lambda t: -_regret(state, t, options[t]))
     for task in removed:
         if state.lane_of[task] >= 0:
             continue
-        found = candidates(state, task, [k for k in nearby if k in allowed_sets[task]])
+        found = candidates(state, task, options[task])
         if found and found[0][0] < 0.0:
             _, lane, pos = found[0]
             state.insert(task, lane, pos)
