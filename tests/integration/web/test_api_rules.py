@@ -343,3 +343,12 @@ def test_api_clients_get_no_cookies_and_monitors_may_use_head(world: World) -> N
     assert "set-cookie" not in client.get("/api/me").headers
     assert client.head("/health").status_code == 200
     assert "careweave_csrf" in client.get("/login").headers["set-cookie"]
+
+
+def test_static_files_are_served_without_signing_in(world: World) -> None:
+    client = world.api(None)
+    css = client.get("/static/careweave.css")
+    assert css.status_code == 200
+    assert "--focus" in css.text
+    assert client.get("/static/vendor/htmx-2.0.11.min.js").status_code == 200
+    assert client.get("/static/../pyproject.toml").status_code == 404

@@ -37,6 +37,7 @@ CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 MAX_FORM_BYTES = 5 * 1024 * 1024
+STATIC_PREFIX = "/static/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,8 @@ class AuthMiddleware:
         self.cookie_secure = cookie_secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"].startswith(STATIC_PREFIX):
+            # Static files are public and need no database look-up for the session.
             await self.app(scope, receive, send)
             return
         request = Request(scope)
