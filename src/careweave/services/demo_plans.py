@@ -9,6 +9,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 
 from careweave.domain.barthel import ALLOWED_SCORES, BarthelItem, BarthelScore
 from careweave.domain.conversations import (
@@ -37,12 +38,23 @@ from careweave.domain.plans import (
     Goal,
 )
 from careweave.domain.reablement import FREE_DAYS, EndResult, ReablementEpisode, WeeklyReview
+from careweave.domain.recording import (
+    CheckPoint,
+    Outcomes,
+    ProgressNote,
+    TaskDone,
+    TaskMode,
+    VisitRecord,
+)
 from careweave.domain.risk import AtRisk, Likelihood, Risk, RiskDecision, Severity
+from careweave.domain.visits import Visit, VisitStatus
 from careweave.services.demo_data import Neighbourhood
 from careweave.services.demo_plans_words import ACTIONS, CONTINGENCIES, GOALS, REVIEW_NOTES, RISKS
 from careweave.services.plan_ports import PlansUnitOfWork
+from careweave.services.recording_ports import RecordingUnitOfWork
 
 SHARE_WITH_PLAN = 0.85
+VISIT_TASK = "Practise the goal together"
 RATING_EVERY_DAYS = 14
 PLAN_AGE_DAYS = (70, 130)
 # Days ago each reablement stage started: three open, three ended (one long enough to follow up).
@@ -65,6 +77,8 @@ class DemoPlans:
     ratings: dict[str, list[GasRating]] = field(default_factory=dict)
     risks: list[Risk] = field(default_factory=list)
     episodes: list[ReablementEpisode] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    visit_records: list[VisitRecord] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many of each record there are."""
@@ -75,6 +89,7 @@ class DemoPlans:
             "GAS ratings": sum(len(r) for r in self.ratings.values()),
             "risks": len(self.risks),
             "reablement episodes": len(self.episodes),
+            "past visits with notes": len(self.visit_records),
         }
 
 
@@ -93,6 +108,7 @@ def generate_plans(
     for person in planned:
         _person_records(out, rng, person, needs.get(person.id, []), raters, day)
     _episodes(out, rng, [p for p in planned if p.id in {pl.person_id for pl in out.plans}], day)
+    _visit_notes(out, neighbourhood)
     return out
 
 
@@ -288,7 +304,50 @@ def _episodes(out: DemoPlans, rng: random.Random, people: Sequence[Person], day:
         out.episodes.append(episode)
 
 
-def store_plans(uow: PlansUnitOfWork, demo: DemoPlans) -> None:
+def _visit_notes(out: DemoPlans, neighbourhood: Neighbourhood) -> None:
+    """A done visit with the worker's progress note against the goal on each day a goal was rated."""
+    people = {p.id: p for p in neighbourhood.people}
+    by_team: dict[str | None, list[str]] = {}
+    for worker in neighbourhood.workers:
+        by_team.setdefault(worker.team_id, []).append(worker.id)
+    everyone = [w.id for w in neighbourhood.workers]
+    for person_id, ratings in out.ratings.items():
+        workers = by_team.get(people[person_id].team_id) or everyone
+        if not workers:
+            return
+        seen: set[date] = set()
+        for n, rating in enumerate(sorted(ratings, key=lambda r: (r.rated_on, r.goal_id))):
+            if rating.rated_on in seen:
+                continue
+            seen.add(rating.rated_on)
+            worker_id = workers[n % len(workers)]
+            visit = Visit(
+                person_id=person_id, day=rating.rated_on, window_start=time(9, 30), window_end=time(11, 30),
+                duration_min=45, tasks=(VISIT_TASK,), status=VisitStatus.DONE,
+                assigned_worker_ids=(worker_id,), planned_start=time(10, 0),
+            )  # fmt: skip
+            arrived = datetime.combine(rating.rated_on, time(10, 2))
+            outcomes = Outcomes(
+                tasks=(TaskDone(VISIT_TASK, TaskMode.WITH),), notes=rating.note,
+                progress=ProgressNote(rating.goal_id, rating.note),
+            )  # fmt: skip
+            out.visits.append(visit)
+            out.visit_records.append(
+                VisitRecord(
+                    visit_id=visit.id,
+                    worker_id=worker_id,
+                    check_in=CheckPoint(arrived),
+                    check_out=CheckPoint(arrived + timedelta(minutes=47)),
+                    outcomes=outcomes,
+                )
+            )
+
+
+class DemoUnitOfWork(PlansUnitOfWork, RecordingUnitOfWork, Protocol):
+    """What the demo writes into: the plans and the visit recording repositories."""
+
+
+def store_plans(uow: DemoUnitOfWork, demo: DemoPlans) -> None:
     """Write the demo plans in ``uow``'s transaction (the caller commits)."""
     for conversation in demo.conversations:
         uow.conversations.add(conversation)
@@ -301,3 +360,6 @@ def store_plans(uow: PlansUnitOfWork, demo: DemoPlans) -> None:
     for risk in demo.risks:
         uow.risks.add(risk)
     uow.episodes.add_all(demo.episodes)
+    uow.visits.add_all(demo.visits)
+    for record in demo.visit_records:
+        uow.visit_records.add(record)

@@ -47,3 +47,18 @@ def test_reablement_episodes_at_different_stages() -> None:
     assert ended
     assert all(e.barthel_change is not None for e in ended)
     assert any(e.at_home_after_91_days is not None for e in ended)
+
+
+def test_each_rating_day_has_a_done_visit_with_a_progress_note_against_a_goal() -> None:
+    hood = generate_neighbourhood(people=20, workers=4, teams=2, seed=4)
+    demo = generate_plans(hood, seed=4, today=TODAY)
+    visits = {v.id: v for v in demo.visits}
+    goal_ids = {g.id for p in demo.plans for g in p.goals}
+    assert demo.visit_records
+    for record in demo.visit_records:
+        visit = visits[record.visit_id]
+        assert visit.status.value == "done"
+        assert record.worker_id in visit.assigned_worker_ids
+        assert record.outcomes.progress is not None
+        assert record.outcomes.progress.goal_id in goal_ids
+        assert visit.day <= TODAY

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
 from careweave.adapters.cli.personas import DemoPassword, ensure_demo_personas
 from careweave.adapters.cli.units import opened_database
-from careweave.bootstrap import plans_uow_factory
+from careweave.bootstrap import app_uow_factory
 from careweave.services.demo_data import generate_neighbourhood
 from careweave.services.demo_places import TOWN_NAME
-from careweave.services.demo_plans import generate_plans, store_plans
+from careweave.services.demo_plans import DemoUnitOfWork, generate_plans, store_plans
 from careweave.services.demo_seed import seed_demo
 
 app = typer.Typer(help="Demo data: a neighbourhood in the Wigan borough.", no_args_is_help=True)
@@ -32,13 +32,16 @@ def seed(
 ) -> None:
     """Generate a demo neighbourhood with this week's visits and write it in one transaction."""
     started = time.perf_counter()
-    with opened_database(plans_uow_factory) as units:
+    with opened_database(app_uow_factory) as units:
         neighbourhood = generate_neighbourhood(
             people=people, workers=workers, teams=teams, seed=seed
         )
         plans = generate_plans(neighbourhood, seed=seed)
         result = seed_demo(
-            units, neighbourhood, if_empty=if_empty, also=lambda uow: store_plans(uow, plans)
+            units,
+            neighbourhood,
+            if_empty=if_empty,
+            also=lambda uow: store_plans(cast(DemoUnitOfWork, uow), plans),
         )
     ensure_demo_personas(demo_password)
     elapsed = time.perf_counter() - started
