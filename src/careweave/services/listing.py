@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from careweave.domain.errors import DomainValidationError, NotFoundError
+from careweave.services.ports import UnitOfWork
+
 T = TypeVar("T")
 
 
@@ -33,3 +36,13 @@ def team_filter(allowed: frozenset[str] | None, wanted: str | None) -> dict[str,
     if wanted is not None:
         return {"team_id": wanted} if allowed is None or wanted in allowed else None
     return {"team_ids": allowed}
+
+
+def require_team(uow: UnitOfWork, team_id: str | None) -> None:
+    """Raise DomainValidationError naming ``team_id`` unless the team exists (``None`` passes)."""
+    if team_id is None:
+        return
+    try:
+        uow.teams.get(team_id)
+    except NotFoundError:
+        raise DomainValidationError("team_id", "no such team") from None

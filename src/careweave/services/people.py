@@ -27,7 +27,7 @@ from careweave.services.access import (
 )
 from careweave.services.account_ports import AccountsUnitOfWork
 from careweave.services.idempotency import Idempotency, already_done, remember
-from careweave.services.listing import Paged, empty_page, team_filter
+from careweave.services.listing import Paged, empty_page, require_team, team_filter
 
 KIND = "person"
 UPCOMING_STATUSES = (VisitStatus.PLANNED, VisitStatus.ASSIGNED, VisitStatus.IN_PROGRESS)
@@ -98,6 +98,7 @@ class PeopleService:
             earlier = already_done(uow, actor, idem, KIND)
             if earlier is not None:
                 return uow.people.get(earlier)
+            require_team(uow, person.team_id)
             uow.people.add(person)
             remember(uow, actor, idem, KIND, person.id)
             audit.record(uow, actor, AuditAction.CREATE, KIND, person.id, team_id=person.team_id)
@@ -112,6 +113,7 @@ class PeopleService:
             person = dataclasses.replace(current, **changes)
             if person.team_id != current.team_id:
                 check_can_create_person(actor, person.team_id)
+                require_team(uow, person.team_id)
             uow.people.update(person)
             audit.record(uow, actor, AuditAction.UPDATE, KIND, person.id, team_id=person.team_id)
             uow.commit()

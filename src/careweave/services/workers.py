@@ -17,7 +17,7 @@ from careweave.services.access import (
 )
 from careweave.services.account_ports import AccountsUnitOfWork
 from careweave.services.idempotency import Idempotency, already_done, remember
-from careweave.services.listing import Paged, empty_page, team_filter
+from careweave.services.listing import Paged, empty_page, require_team, team_filter
 
 KIND = "worker"
 
@@ -67,6 +67,7 @@ class WorkerService:
             earlier = already_done(uow, actor, idem, KIND)
             if earlier is not None:
                 return uow.workers.get(earlier)
+            require_team(uow, worker.team_id)
             uow.workers.add(worker)
             remember(uow, actor, idem, KIND, worker.id)
             audit.record(uow, actor, AuditAction.CREATE, KIND, worker.id, team_id=worker.team_id)
@@ -82,6 +83,7 @@ class WorkerService:
             worker = dataclasses.replace(current, **changes)
             if worker.team_id != current.team_id:
                 check_can_manage_team(actor, worker.team_id)
+                require_team(uow, worker.team_id)
             uow.workers.update(worker)
             audit.record(uow, actor, AuditAction.UPDATE, KIND, worker.id, team_id=worker.team_id)
             uow.commit()

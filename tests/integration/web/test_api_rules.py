@@ -352,3 +352,21 @@ def test_static_files_are_served_without_signing_in(world: World) -> None:
     assert "--focus" in css.text
     assert client.get("/static/vendor/htmx-2.0.11.min.js").status_code == 200
     assert client.get("/static/../pyproject.toml").status_code == 404
+
+
+def test_an_unknown_team_is_named_as_the_field_to_fix(world: World) -> None:
+    person = {
+        "given_name": "New",
+        "family_name": "Person",
+        "date_of_birth": "1940-01-01",
+        "address": "1 Road",
+        "postcode": "BS5 0QX",
+        "location": {"lat": 51.46, "lon": -2.56},
+        "team_id": "0" * 32,
+    }
+    reply = world.api("root").post("/api/people", json=person)
+    assert reply.status_code == 422
+    assert reply.json()["error"]["field"] == "team_id"
+    created = world.api("root").post("/api/people", json={**person, "team_id": world.team_b.id})
+    assert created.status_code == 201
+    assert created.json()["postcode"] == "BS5 0QX"
