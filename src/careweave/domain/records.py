@@ -8,12 +8,13 @@ from careweave.domain.gas import GasRating
 from careweave.domain.people import CircleMember, Need, Person, Strength
 from careweave.domain.plans import CarePlan
 from careweave.domain.reablement import ReablementEpisode
+from careweave.domain.risk import Risk
 from careweave.domain.workforce import Team
 
 
 @dataclass(frozen=True, slots=True)
 class PersonRecord:
-    """A person with their circle, strengths, needs, team, plans, GAS ratings and reablement.
+    """A person with their circle, strengths, needs, team, plans, GAS ratings, reablement and risks.
 
     Parameters
     ----------
@@ -31,3 +32,4 @@ class PersonRecord:
     plans: tuple[CarePlan, ...] = ()
     ratings: tuple[GasRating, ...] = ()
     episodes: tuple[ReablementEpisode, ...] = ()
+    risks: tuple[Risk, ...] = ()

@@ -40,6 +40,7 @@ class FhirExchangeService:
                 plans=tuple(uow.plans.list_for_person(person_id, all_versions=True)),
                 ratings=tuple(uow.ratings.list_for_person(person_id)),
                 episodes=tuple(uow.episodes.list_for_person(person_id)),
+                risks=tuple(uow.risks.list_for_person(person_id)),
             )
             audit.record(
                 uow,
@@ -82,6 +83,8 @@ class FhirExchangeService:
                 uow.plans.add_version(plan)
             uow.ratings.add_for_person(person.id, record.ratings)
             uow.episodes.add_all(record.episodes)
+            for item in record.risks:
+                uow.risks.add(item)
             audit.record(
                 uow,
                 actor,
@@ -111,6 +114,7 @@ def _check_ids(record: PersonRecord) -> None:
     ids += [("Goal.identifier", g.id) for p in record.plans for g in p.goals]
     ids += [("Observation.id", r.id) for r in record.ratings]
     ids += [("EpisodeOfCare.id", e.id) for e in record.episodes]
+    ids += [("RiskAssessment.id", r.id) for r in record.risks]
     for where, ident in ids:
         if not ident or len(ident) > MAX_ID_LENGTH:
             raise DomainValidationError(

@@ -31,6 +31,7 @@ from careweave.domain.plans import (
 )
 from careweave.domain.reablement import EndResult, ReablementEpisode, WeeklyReview
 from careweave.domain.records import PersonRecord
+from careweave.domain.risk import AtRisk, Likelihood, Risk, RiskDecision, Severity
 from careweave.domain.values import Location
 from careweave.domain.workforce import Patch, Team
 
@@ -101,16 +102,17 @@ def sample_record(person_id: str | None = None, team: Team | None = None) -> Per
         for g, levels in zip(goals, ((-2, -1, 0, 1), (-1, -1, 0, 0)), strict=True)
         for k, lv in enumerate(levels)
     )
+    risk = Risk(
+        person_id=pid, plan_id=plans[-1].plan_id, description="Falls on the way to the shop",
+        at_risk=frozenset({AtRisk.PERSON, AtRisk.OTHERS}), likelihood=Likelihood.POSSIBLE, impact=Severity.MAJOR,
+        persons_view="I would rather risk a fall than stay in", decision=RiskDecision.TAKE_THE_RISK_WITH_SAFEGUARDS,
+        decision_reason="Walking keeps her strong", agreed_by="Sam", agreed_on=START, safeguards="Pendant alarm",
+        review_on=START + timedelta(days=60),
+    )  # fmt: skip
     return PersonRecord(
-        person=person,
-        circle=circle,
-        strengths=strengths,
-        needs=needs,
-        team=team,
-        plans=plans,
-        ratings=ratings,
-        episodes=sample_episodes(pid, plans[-1]),
-    )
+        person=person, circle=circle, strengths=strengths, needs=needs, team=team, plans=plans,
+        ratings=ratings, episodes=sample_episodes(pid, plans[-1]), risks=(risk,),
+    )  # fmt: skip
 
 
 def sample_plan_versions(pid: str) -> tuple[CarePlan, ...]:

@@ -93,6 +93,7 @@ def test_round_trip_of_a_bare_person() -> None:
         plans=(),
         ratings=(),
         episodes=(),
+        risks=(),
     )
     record = dataclasses.replace(
         record,

@@ -33,7 +33,7 @@ def export_person(
     ] = None,
 ) -> None:
     """Print a FHIR Bundle (collection) with the person's Patient, RelatedPerson, CareTeam,
-    CarePlan, Goal, Observation and EpisodeOfCare resources, every one validated."""
+    CarePlan, Goal, Observation, EpisodeOfCare and RiskAssessment resources, every one validated."""
     with opened_database(plans_uow_factory) as units:
         bundle = to_bundle(FhirExchangeService(units).export_record(COMMAND_LINE, person))
     text = json.dumps(bundle, indent=2, ensure_ascii=False)

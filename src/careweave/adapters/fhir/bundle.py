@@ -18,9 +18,10 @@ from fhir.resources.R4B.goal import Goal as FhirGoal
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.relatedperson import RelatedPerson
+from fhir.resources.R4B.riskassessment import RiskAssessment
 from pydantic import BaseModel, ValidationError
 
-from careweave.adapters.fhir import people, plans, reablement
+from careweave.adapters.fhir import people, plans, reablement, risk
 from careweave.adapters.fhir.extensions import Json, reference_id
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.records import PersonRecord
@@ -33,6 +34,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "Goal": FhirGoal,
     "Observation": Observation,
     "EpisodeOfCare": EpisodeOfCare,
+    "RiskAssessment": RiskAssessment,
 }
 
 
@@ -89,6 +91,12 @@ def _resources(record: PersonRecord) -> list[Json]:
                 "rating.goal_id", f"goal {rating.goal_id!r} is in none of the plans"
             )
         out.append(plans.rating_of(rating, person.id, goal_fhir_id[rating.goal_id]))
+    for item in record.risks:
+        if item.plan_id not in latest_version:
+            raise DomainValidationError(
+                "risk.plan_id", f"plan {item.plan_id!r} is not in the record"
+            )
+        out.append(risk.risk_assessment_of(item, latest_version[item.plan_id]))
     for episode in record.episodes:
         out.append(reablement.episode_of(episode))
         if episode.barthel_start:
@@ -138,6 +146,7 @@ def _record(by_kind: dict[str, list[Json]]) -> PersonRecord:
         plans=care_plans,
         ratings=ratings,
         episodes=episodes,
+        risks=tuple(risk.risk_from(r) for r in by_kind["RiskAssessment"]),
     )
     _check_one_person(record, by_kind)
     return record
@@ -149,6 +158,7 @@ def _check_one_person(record: PersonRecord, by_kind: dict[str, list[Json]]) -> N
     owners: list[tuple[str, str]] = [(m.person_id, "RelatedPerson.patient") for m in record.circle]
     owners += [(p.person_id, "CarePlan.subject") for p in record.plans]
     owners += [(e.person_id, "EpisodeOfCare.patient") for e in record.episodes]
+    owners += [(r.person_id, "RiskAssessment.subject") for r in record.risks]
     owners += [
         (reference_id(o.get("subject"), "Patient", "Observation.subject"), "Observation.subject")
         for o in by_kind["Observation"]
@@ -157,6 +167,12 @@ def _check_one_person(record: PersonRecord, by_kind: dict[str, list[Json]]) -> N
         if owner != pid:
             raise DomainValidationError(
                 where, f"refers to Patient/{owner}, not the Patient in the bundle"
+            )
+    plan_ids = {p.plan_id for p in record.plans}
+    for item in record.risks:
+        if item.plan_id not in plan_ids:
+            raise DomainValidationError(
+                "RiskAssessment.extension.plan-id", f"plan {item.plan_id!r} is not in the bundle"
             )
     goal_ids = {g.id for p in record.plans for g in p.goals}
     for rating in record.ratings:
