@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, insert, select
@@ -270,13 +271,13 @@ class SqlCarePlanRepository:
         plans = self._load(self.session.execute(statement).mappings().all())
         if all_versions:
             return plans
+        first_made: dict[str, datetime] = {}
         newest: dict[str, CarePlan] = {}
-        for plan in plans:
-            newest[plan.plan_id] = plan
-        return sorted(
-            newest.values(),
-            key=lambda p: (min(q.created_at for q in plans if q.plan_id == p.plan_id), p.plan_id),
-        )
+        for plan in plans:  # by creation time, so each plan's later versions come after
+            first_made.setdefault(plan.plan_id, plan.created_at)
+            if plan.plan_id not in newest or plan.version > newest[plan.plan_id].version:
+                newest[plan.plan_id] = plan
+        return sorted(newest.values(), key=lambda p: (first_made[p.plan_id], p.plan_id))
 
     def plan_of_goal(self, goal_id: str) -> CarePlan:
         """The newest version of the plan that holds ``goal_id``."""
