@@ -24,8 +24,11 @@ class Settings(BaseSettings):
         ``CAREWEAVE_DATABASE_URL=postgresql+psycopg://user@host:port/db`` for PostgreSQL.
     data_dir
         Where the embedded database and other local files live.
-    secret_key
-        Signs session cookies and CSRF tokens. Must be set to a long random value in production.
+    cookie_secure
+        Send the session cookie over HTTPS only; set it true behind HTTPS. (Sessions are random ids
+        kept on the server, so no signing key is needed.)
+    login_attempts_per_minute
+        Failed sign-ins allowed per username and address in a minute.
     host, port
         Where ``careweave serve`` listens.
     demo_password
@@ -36,9 +39,6 @@ class Settings(BaseSettings):
 
     data_dir: Path = DEFAULT_DATA_DIR
     database_url: str = ""
-    secret_key: str = Field(
-        default="change-me-in-production-this-is-only-for-local-use", min_length=16
-    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     demo_password: str = "demo"
