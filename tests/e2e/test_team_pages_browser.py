@@ -159,3 +159,32 @@ def test_worker_records_a_visit_on_a_phone(browser: Any, live_site: LiveSite) ->
         screenshot(page, "phone-recorded")
     finally:
         _close(page)
+
+
+def test_coordinator_drags_a_visit_onto_another_worker(browser: Any, live_site: LiveSite) -> None:
+    page = new_page(browser, live_site, "coordinator", viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"/teams/{live_site.team_a}/roster")
+        workers = page.locator("g.tl-row").evaluate_all(
+            "rows => rows.map(r => [r.dataset.workerId, r.querySelectorAll('g.tl-bar').length])"
+        )
+        source_id = next(w for w, bars in workers if w and bars)
+        target_id = next(w for w, _ in workers if w and w != source_id)
+        source = page.locator(f"g.tl-row[data-worker-id='{source_id}']")
+        bar = source.locator("g.tl-bar").first
+        bar.scroll_into_view_if_needed()
+        box = bar.bounding_box()
+        row_box = page.locator(f"g.tl-row[data-worker-id='{target_id}'] > rect").bounding_box()
+        assert box is not None
+        assert row_box is not None
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x, row_box["y"] + row_box["height"] / 2, steps=6)
+        page.mouse.up()
+        page.wait_for_url("**/reassign?worker=*")
+        assert page.url.endswith(f"worker={target_id}")
+        assert page.locator("#verdict p").count() > 0  # checked at once for the dropped worker
+        screenshot(page, "reassign-after-drag")
+    finally:
+        _close(page)

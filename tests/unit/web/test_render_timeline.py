@@ -116,3 +116,13 @@ def test_time_axis_maps_minutes_linearly_per_column() -> None:
 def test_long_labels_are_shortened_to_fit() -> None:
     assert fit_label("Mrs Lee", 100) == "Mrs Lee"
     assert fit_label("Margaret Worthington-Smythe", 66) == "Margaret…"
+
+
+def test_day_timeline_can_keep_a_readable_width() -> None:
+    svg = render_day_timeline(ROWS, title="t", desc="d", hour_px=100)
+    root = ET.fromstring(svg)
+    assert root.attrib["width"] == str(LABEL_WIDTH + 10 + 16 * 100)
+    first = _rect_of(svg, "v1")
+    assert first["width"] == pytest.approx(100)
+    labels = [t.text for t in root.findall(".//s:g[@data-visit-id='v3']/s:text", NS)]
+    assert labels == []  # 15 minutes is 25 px: too narrow for a label; its title still names it

@@ -29,6 +29,8 @@ from careweave.services.reassign import check_reassignment, reassign, reassign_o
 from careweave.services.team_week import monday_of, team_week
 
 router = APIRouter(include_in_schema=False)
+# Wide enough that a 30-minute visit carries its person's name; the page scrolls sideways.
+DAY_HOUR_PX = 110
 
 
 @router.get("/teams/{team_id}/roster")
@@ -50,7 +52,7 @@ def roster(
     if view == "day":
         rows = day_rows(week, chosen)
         title = f"{week.team.name}: roster for {chosen:%A %d %B %Y}"
-        svg = render_day_timeline(rows, title=title, desc=_desc(rows))
+        svg = render_day_timeline(rows, title=title, desc=_desc(rows), hour_px=DAY_HOUR_PX)
     else:
         rows = week_rows(week)
         title = f"{week.team.name}: roster for the week of {week.monday:%d %B %Y}"

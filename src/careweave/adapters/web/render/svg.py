@@ -50,17 +50,26 @@ def series_style(index: int) -> SeriesStyle:
 
 
 def svg_open(
-    width: float, height: float, title: str, desc: str, ident: str, *, interactive: bool = False
+    width: float,
+    height: float,
+    title: str,
+    desc: str,
+    ident: str,
+    *,
+    interactive: bool = False,
+    fit: bool = True,
 ) -> str:
     """The opening ``<svg>`` tag with its accessible title and description.
 
     A picture is ``role="img"``; one holding links is a ``group``, because an image's content is
-    hidden from assistive technology and its links would be unreachable.
+    hidden from assistive technology and its links would be unreachable. ``fit`` scales the
+    picture to its container; otherwise it keeps its own pixel width (the page scrolls it).
     """
     role = "group" if interactive else "img"
+    shown = "100%" if fit else num(width)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="100%" role="{role}" aria-labelledby="{ident}-title {ident}-desc" '
+        f'width="{shown}" role="{role}" aria-labelledby="{ident}-title {ident}-desc" '
         f'font-family="system-ui, sans-serif" font-size="12">'
         f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{esc(desc)}</desc>'
     )

@@ -117,13 +117,28 @@ def axis_bounds(
 
 
 def render_day_timeline(
-    rows: Sequence[TimelineRow], *, title: str, desc: str, width: int = 960, ident: str = "tl-day"
+    rows: Sequence[TimelineRow],
+    *,
+    title: str,
+    desc: str,
+    width: int = 960,
+    ident: str = "tl-day",
+    hour_px: int | None = None,
 ) -> str:
-    """A day timeline: hours across, one row per worker, one bar per visit."""
+    """A day timeline: hours across, one row per worker, one bar per visit.
+
+    With ``hour_px`` the picture is as wide as the hours need (so a 30-minute visit is wide enough
+    to carry its label) and keeps that width; otherwise it is ``width`` wide, scaled to fit.
+    """
     start, end = axis_bounds(rows)
+    if hour_px is not None:
+        width = LABEL_WIDTH + 10 + (end - start) * hour_px // 60
     axis = TimeAxis(start, end, LABEL_WIDTH, width - LABEL_WIDTH - 10)
     height = HEADER_HEIGHT + ROW_HEIGHT * max(len(rows), 1) + 6
-    parts = [svg_open(width, height, title, desc, ident, interactive=_linked(rows))]
+    opening = svg_open(
+        width, height, title, desc, ident, interactive=_linked(rows), fit=hour_px is None
+    )
+    parts = [opening]
     parts.append(_hour_ticks(axis, height, 0))
     parts += _rows(rows, axis, width, labelled=True)
     parts.append("</svg>")
