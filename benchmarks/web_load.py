@@ -270,7 +270,6 @@ def _backend(backend: str, seconds: float) -> list[tuple[str, float, Phase]]:
             **os.environ,
             "CAREWEAVE_DATABASE_URL": url,
             "CAREWEAVE_DATA_DIR": folder,
-            "CAREWEAVE_SECRET_KEY": secrets.token_hex(24),
             "CAREWEAVE_DEMO_PASSWORD": PASSWORD,
             # the generator signs in twice; keep the rate limit out of the measurement
             "CAREWEAVE_LOGIN_ATTEMPTS_PER_MINUTE": "1000",

@@ -108,7 +108,6 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
         **os.environ,
         "CAREWEAVE_DATABASE_URL": database_url,
         "CAREWEAVE_DATA_DIR": str(data),
-        "CAREWEAVE_SECRET_KEY": "e2e-secret-key-not-for-production",
         "CAREWEAVE_DEMO_PASSWORD": DEMO_PASSWORD,
     }
     _careweave(env, "db", "upgrade")
