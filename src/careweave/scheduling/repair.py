@@ -19,11 +19,14 @@ from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
-from careweave.scheduling.search.moves import insert_group
+from careweave.scheduling.search.moves import insert_group, make_room
 from careweave.scheduling.search.state import INFEASIBLE, rebuild
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.solve import left_out_reasons
 from careweave.scheduling.stop import StoppingCriterion
+
+EXACT_REASONS = 10
+"""Left-out visits whose blocking rule a repair finds by exact trial (it must be quick)."""
 
 MOVE_COST = 50.0
 """Cost (before the objective's divisor) of giving a published visit to another worker."""
@@ -221,9 +224,11 @@ def repair(
         )
     )
     state = rebuild(inst, routes_of(after, inst, kept))
-    for task in sorted(range(inst.n_tasks), key=lambda t: inst.latest[t]):
+    for task in sorted(range(inst.n_tasks), key=lambda t: (not inst.must[t], inst.latest[t])):
         if state.lane_of[task] < 0 and not any(state.lane_of[o] >= 0 for o in inst.together[task]):
-            insert_group(state, [task, *inst.together[task]])
+            group = [task, *inst.together[task]]
+            if not insert_group(state, group) and len(group) == 1 and inst.must[task]:
+                make_room(state, task)
     cool = params or SolveParams(initial_temperature=0.002, final_temperature=0.0001)
     outcome = anneal(state, stop, random.Random(seed), cool)
     best = rebuild(inst, outcome.routes)
@@ -235,6 +240,6 @@ def repair(
         feasible=plain.hard_units() <= 1e-6,
         cost=plain.cost(),
         changes=_changes(roster, repaired),
-        unassigned=left_out_reasons(after, plain, repaired.unassigned),
+        unassigned=left_out_reasons(after, plain, repaired.unassigned, exact=EXACT_REASONS),
         seconds=time.perf_counter() - began,
     )

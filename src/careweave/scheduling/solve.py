@@ -105,14 +105,12 @@ def solve(
 
 
 def left_out_reasons(
-    problem: Problem, state: State, unassigned: tuple[str, ...]
+    problem: Problem, state: State, unassigned: tuple[str, ...], exact: int = EXACT_REASONS
 ) -> Mapping[str, str]:
-    """Why each left-out task is out: exactly for the most important, by estimate for the rest."""
+    """Why each left-out task is out: exactly for the ``exact`` most important, else by estimate."""
     ranked = sorted(unassigned, key=lambda t: -problem.task(t).priority)
     reasons = {
-        task_id: blocking_reason(
-            problem, state, problem.task_position(task_id), exact=rank < EXACT_REASONS
-        )
+        task_id: blocking_reason(problem, state, problem.task_position(task_id), exact=rank < exact)
         for rank, task_id in enumerate(ranked)
     }
     return MappingProxyType({t: reasons[t] for t in unassigned})

@@ -114,6 +114,9 @@ def _links(problem: Problem) -> tuple[Edges, Edges, list[list[int]]]:
     return out_edges, in_edges, apart
 
 
+MUST_DROP = 100 * HARD
+"""Cost of leaving out a must-do visit: above a late critical visit or a short overrun."""
+
 NEAREST = 16
 """Lanes (by distance from the worker's base, ties kept) a construction tries for each task."""
 
@@ -182,7 +185,7 @@ def compile_problem(
         together=[list(a) for a in apart],
         assign_cost=[_assign_costs(problem, i, keep.get(i), move_cost) for i in range(len(tasks))],
         drop_cost=[
-            HARD if t.must_assign else weights.for_unassigned(t.priority) / div for t in tasks
+            MUST_DROP if t.must_assign else weights.for_unassigned(t.priority) / div for t in tasks
         ],
         # Without continuity weights the person bookkeeping would cost time and change nothing.
         person=[person_index[t.person] if personal else -1 for t in tasks],

@@ -28,14 +28,25 @@ HURRY_AFTER = 0.3
 HURRIED_LANES = 4
 """Lanes a hurried construction tries per task."""
 
+ROOM_LANES = 4
+"""Lanes :func:`make_room` tries for a must-do task."""
+
+ROOM_MARGIN = 90.0
+"""Minutes around a must-do task's window within which optional visits may be moved away."""
+
 EXACT_TRIES = 3
 """How many of the best estimated insertion places the construction evaluates exactly."""
 
 
-def _place_rest(state: State, rest: list[int]) -> bool:
-    """Put each of ``rest`` at its best estimated place, refreshing times after each."""
+def _place_rest(state: State, rest: list[int], optional: bool = False) -> bool:
+    """Put each of ``rest`` at its best estimated place, refreshing times after each.
+
+    With ``optional``, a task whose best place costs more than leaving it out stays out.
+    """
     for task in rest:
         found = candidates(state, task)
+        if optional and (not found or found[0][0] >= 0.0):
+            continue
         if not found:
             return False
         _, lane, pos = found[0]
@@ -68,6 +79,36 @@ def insert_group(state: State, group: list[int], hurry: bool = False) -> bool:
     return False
 
 
+def make_room(state: State, task: int) -> bool:
+    """Place a must-do ``task`` by taking the optional visits around its time off a lane.
+
+    Tried on the task's nearest lanes in turn: the lane's unlinked optional visits that start
+    near the task's window come off, the task goes in at its best place, and the visits that came
+    off go back wherever they fit best (or stay out). Kept when the whole costs less.
+    """
+    inst = state.inst
+    before = state.cost()
+    opens, closes = inst.earliest[task] - ROOM_MARGIN, inst.latest[task] + ROOM_MARGIN
+    for lane in inst.near[task][:ROOM_LANES]:
+        state.begin()
+        removed = [
+            t
+            for t in state.routes[lane]
+            if not inst.must[t] and not inst.partners[t] and opens <= state.start[t] <= closes
+        ]
+        for t in removed:
+            state.remove(t)
+        best = best_in_lane(state, task, lane) if state.evaluate() < INFEASIBLE else None
+        if best is not None:
+            state.insert(task, lane, best[2])
+            fits = state.evaluate() < INFEASIBLE and _place_rest(state, removed, optional=True)
+            if fits and state.cost() < before:
+                state.commit()
+                return True
+        state.rollback()
+    return False
+
+
 def construct(state: State, stop: StoppingCriterion | None = None) -> None:
     """Fill an empty roster greedily: must-do tasks first, then by deadline, linked groups together.
 
@@ -90,7 +131,8 @@ def construct(state: State, stop: StoppingCriterion | None = None) -> None:
         group = [task, *(t for t in inst.together[task] if not done[t])]
         for member in group:
             done[member] = True
-        insert_group(state, group, hurry)
+        if not insert_group(state, group, hurry) and len(group) == 1 and inst.must[task]:
+            make_room(state, task)
 
 
 def relocate(state: State, rng: random.Random, anywhere: bool) -> float | None:
