@@ -20,13 +20,16 @@ from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
 from careweave.scheduling.search.moves import insert_group, make_room
-from careweave.scheduling.search.state import INFEASIBLE, rebuild
+from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.solve import left_out_reasons
 from careweave.scheduling.stop import StoppingCriterion
 
 EXACT_REASONS = 10
 """Left-out visits whose blocking rule a repair finds by exact trial (it must be quick)."""
+
+SEARCH_SHARE = 0.9
+"""Share of the budget the repair searches for; the rest rebuilds the roster and its reasons."""
 
 MOVE_COST = 50.0
 """Cost (before the objective's divisor) of giving a published visit to another worker."""
@@ -183,6 +186,36 @@ def _changes(before: Roster, after: Roster) -> tuple[Change, ...]:
     return tuple(changes)
 
 
+class _Portion:
+    """Stop once ``share`` of ``criterion``'s budget is used (leaving the rest for the wrap-up)."""
+
+    def __init__(self, criterion: StoppingCriterion, share: float) -> None:
+        self.criterion = criterion
+        self.share = share
+
+    def __call__(self, best_cost: float) -> bool:
+        return self.criterion(best_cost) or self.criterion.progress() >= self.share
+
+    def progress(self) -> float:
+        return min(1.0, self.criterion.progress() / self.share)
+
+
+def _put_back(state: State, task: int) -> None:
+    """Place a visit the event left out; a half that cannot rejoin its partner takes it out too."""
+    inst = state.inst
+    group = [task, *(t for t in inst.together[task] if state.lane_of[t] < 0)]
+    placed = insert_group(state, group)
+    if not placed and len(group) == 1 and inst.must[task]:
+        placed = make_room(state, task)
+    halves = [t for t in inst.together[task] if state.lane_of[t] >= 0]
+    if not placed and halves:
+        state.begin()
+        for half in halves:
+            state.remove(half)
+        state.evaluate()
+        state.commit()
+
+
 def repair(
     problem: Problem,
     roster: Roster,
@@ -225,12 +258,10 @@ def repair(
     )
     state = rebuild(inst, routes_of(after, inst, kept))
     for task in sorted(range(inst.n_tasks), key=lambda t: (not inst.must[t], inst.latest[t])):
-        if state.lane_of[task] < 0 and not any(state.lane_of[o] >= 0 for o in inst.together[task]):
-            group = [task, *inst.together[task]]
-            if not insert_group(state, group) and len(group) == 1 and inst.must[task]:
-                make_room(state, task)
+        if state.lane_of[task] < 0:
+            _put_back(state, task)
     cool = params or SolveParams(initial_temperature=0.002, final_temperature=0.0001)
-    outcome = anneal(state, stop, random.Random(seed), cool)
+    outcome = anneal(state, _Portion(stop, SEARCH_SHARE), random.Random(seed), cool)
     best = rebuild(inst, outcome.routes)
     repaired = to_roster(after, inst, best.routes, best.start)
     plain = rebuild(compile_problem(after), best.routes)
