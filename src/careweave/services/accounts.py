@@ -272,16 +272,6 @@ def _user_called(uow: AccountsUnitOfWork, username: str) -> User:
     return user
 
 
-# The operator at the server's command line: trusted like an administrator, and audited as "cli".
-COMMAND_LINE = Actor(
-    user_id="cli",
-    username="cli",
-    display_name="Command line",
-    role=Role.ADMIN,
-    origin=Origin(ip="local", user_agent="careweave command line"),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class NewUser:
     """What is needed to create a user."""

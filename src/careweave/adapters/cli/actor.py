@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from careweave.domain.accounts import Role
-from careweave.services.access import Actor
+from careweave.services.access import Actor, Origin
 
-# The command line is used by whoever runs the server, so it acts as an administrator; the audit
-# trail names it.
+# The operator at the server's command line: trusted like an administrator, and audited as "cli".
 COMMAND_LINE = Actor(
-    user_id="", username="command-line", display_name="Command line", role=Role.ADMIN
+    user_id="cli",
+    username="cli",
+    display_name="Command line",
+    role=Role.ADMIN,
+    origin=Origin(ip="local", user_agent="careweave command line"),
 )

@@ -8,21 +8,14 @@ from typing import Annotated
 
 import typer
 
+from careweave.adapters.cli.actor import COMMAND_LINE
 from careweave.adapters.cli.errors import fail
 from careweave.adapters.cli.units import opened_database
 from careweave.adapters.fhir.bundle import from_bundle, to_bundle
 from careweave.bootstrap import plans_uow_factory
-from careweave.domain.accounts import Role
-from careweave.services.access import Actor
 from careweave.services.fhir_exchange import FhirExchangeService
 
 app = typer.Typer(help="FHIR R4 export and import of a person's record.", no_args_is_help=True)
-
-# The command line is used by whoever runs the server, so it acts as an administrator; the audit
-# trail names it.
-COMMAND_LINE = Actor(
-    user_id="", username="command-line", display_name="Command line", role=Role.ADMIN
-)
 
 
 @app.command("export")

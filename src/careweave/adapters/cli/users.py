@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
+from careweave.adapters.cli.actor import COMMAND_LINE
 from careweave.adapters.cli.personas import accounts_database
 from careweave.domain.accounts import ROLE_TITLES, Role
 from careweave.services.account_ports import AccountsUnitOfWork
-from careweave.services.accounts import COMMAND_LINE, AccountService, NewUser
+from careweave.services.accounts import AccountService, NewUser
 
 app = typer.Typer(
     help="Users: add them, stop or restore them, make API tokens.", no_args_is_help=True
