@@ -1,7 +1,7 @@
 """Visit recording: visit records, medication outcomes, late and missed visit alerts.
 
 Revision ID: 0003_recording
-Revises: 0001_foundation
+Revises: 0002_accounts_audit
 Create Date: 2026-11-22
 
 Written by hand to match :mod:`careweave.adapters.storage.tables_recording`.
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_recording"
-down_revision: str | Sequence[str] | None = "0001_foundation"
+down_revision: str | Sequence[str] | None = "0002_accounts_audit"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

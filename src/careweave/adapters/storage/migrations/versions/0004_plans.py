@@ -2,7 +2,7 @@
 reablement episodes and risks.
 
 Revision ID: 0004_plans
-Revises: 0001_foundation
+Revises: 0003_recording
 Create Date: 2026-11-22
 
 Written by hand to match :mod:`careweave.adapters.storage.tables_plans`.
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_plans"
-down_revision: str | Sequence[str] | None = "0001_foundation"
+down_revision: str | Sequence[str] | None = "0003_recording"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
