@@ -13,8 +13,8 @@ Assumptions (see docs/demo.md):
   three in ten walk and two in ten cycle; from 8 per km², one in ten walks and 15 % cycle; sparser
   patches almost all drive.
 - Pay from £12.71 an hour (the National Living Wage from April 2026) to about £14.20; nurses more.
-- Every team holds every care skill (all but nursing) in at least one worker: teams train to
-  cover their own people.
+- On every weekday, someone on shift in each team holds every care skill (all but nursing): teams
+  train to cover their own people every day of the week.
 """
 
 from __future__ import annotations
@@ -162,10 +162,14 @@ def _availability(shift: str, days: int, cover: dict[str, list[int]]) -> tuple[A
 
 
 def _cover_every_skill(rng: random.Random, members: list[Worker]) -> None:
-    if not members:
-        return
-    # Iterate the dict, not a set, so the draws happen in the same order in every process.
-    for skill in (s for s in SKILL_SHARES if s is not Skill.NURSING):
-        if not any(skill in m.skills for m in members):
-            trainee = rng.choice(members)
-            trainee.skills = trainee.skills | {skill}
+    # People need catheter care or insulin every day, so on every weekday someone on shift must
+    # hold each skill: a team trains one of that day's workers where nobody does.
+    for weekday in range(7):
+        on_shift = [m for m in members if any(a.weekday == weekday for a in m.availability)]
+        if not on_shift:
+            continue
+        # Iterate the dict, not a set, so the draws happen in the same order in every process.
+        for skill in (s for s in SKILL_SHARES if s is not Skill.NURSING):
+            if not any(skill in m.skills for m in on_shift):
+                trainee = rng.choice(on_shift)
+                trainee.skills = trainee.skills | {skill}
