@@ -52,7 +52,30 @@ def staffing_gap(visit: Visit, workers: Sequence[Worker]) -> str | None:
     return None
 
 
+def skill_gaps(visit: Visit, workers: Sequence[Worker]) -> list[str]:
+    """What the chosen ``workers`` lack to make ``visit`` together, in plain words (empty: nothing).
+
+    Each worker needs the skills everyone on the visit uses; a skill that one worker of a
+    double-handed visit uses alone must be held by at least one of them.
+    """
+    needs = skills_per_worker(visit)
+    everyone = needs[-1]
+    gaps = [
+        f"{w.display_name} is not signed off for {_names(everyone - w.skills)}"
+        for w in workers
+        if everyone - w.skills
+    ]
+    by_one = needs[0] - everyone
+    if by_one and not any(by_one <= w.skills for w in workers):
+        gaps.append(f"neither worker is signed off for {_names(by_one)}")
+    return gaps
+
+
+def _names(skills: frozenset[Skill]) -> str:
+    return ", ".join(sorted(s.value.replace("_", " ") for s in skills))
+
+
 def _skill_words(skills: frozenset[Skill]) -> str:
     if not skills:
         return "the time"
-    return "the skills " + ", ".join(sorted(s.value.replace("_", " ") for s in skills))
+    return "the skills " + _names(skills)

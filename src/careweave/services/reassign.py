@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 from careweave.domain.audit import AuditAction
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.domain.people import Person
+from careweave.domain.staffing import skill_gaps
 from careweave.domain.visits import Visit, VisitStatus, minutes_of
 from careweave.domain.workforce import Worker
 from careweave.services import audit
@@ -161,6 +162,7 @@ def _violations(
             f"{begin:%H:%M} is outside the visit's window "
             f"{visit.window_start:%H:%M}-{visit.window_end:%H:%M}"
         )
+    problems += skill_gaps(visit, workers)
     for worker in workers:
         problems += _worker_problems(uow, visit, worker, begin)
     return problems
@@ -173,9 +175,6 @@ def _worker_problems(
     problems: list[str] = []
     if not worker.active:
         problems.append(f"{name} is not working at present")
-    missing = sorted(s.value.replace("_", " ") for s in visit.required_skills - worker.skills)
-    if missing:
-        problems.append(f"{name} is not signed off for {', '.join(missing)}")
     if worker.id in visit.excluded_worker_ids:
         problems.append(f"the person has asked that {name} does not visit")
     start_min = minutes_of(begin)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from careweave.domain.staffing import skills_per_worker, staffing_gap
+from careweave.domain.staffing import skill_gaps, skills_per_worker, staffing_gap
 from careweave.domain.values import Location
 from careweave.domain.visits import Visit
 from careweave.domain.workforce import Availability, Skill, Worker
@@ -57,3 +57,16 @@ def test_excluded_and_inactive_workers_do_not_count() -> None:
     assert staffing_gap(visit({Skill.MEDICATION}, excluded_worker_ids=frozenset({"ann"})), [ann])
     ann.active = False
     assert staffing_gap(visit({Skill.MEDICATION}), [ann]) is not None
+
+
+def test_skill_gaps_of_a_chosen_pair() -> None:
+    hoist_and_insulin = visit({Skill.HOIST, Skill.INSULIN}, 2)
+    ann = worker("ann", {Skill.HOIST, Skill.INSULIN})
+    bea = worker("bea", {Skill.HOIST})
+    cal = worker("cal", {Skill.MEDICATION})
+    assert skill_gaps(hoist_and_insulin, [ann, bea]) == []
+    assert skill_gaps(hoist_and_insulin, [bea, cal]) == [
+        "cal Smith is not signed off for hoist",
+        "neither worker is signed off for insulin",
+    ]
+    assert skill_gaps(visit({Skill.INSULIN}), [bea]) == ["bea Smith is not signed off for insulin"]
