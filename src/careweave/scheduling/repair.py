@@ -262,14 +262,20 @@ def repair(
             _put_back(state, task)
     cool = params or SolveParams(initial_temperature=0.002, final_temperature=0.0001)
     outcome = anneal(state, _Portion(stop, SEARCH_SHARE), random.Random(seed), cool)
-    best = rebuild(inst, outcome.routes)
-    repaired = to_roster(after, inst, best.routes, best.start)
-    plain = rebuild(compile_problem(after), best.routes)
+    routes = [list(seq) for seq in outcome.routes]
+    repaired = to_roster(after, inst, routes, list(outcome.starts))
+    plain = rebuild(compile_problem(after), routes)
+    moved_away = sum(
+        1
+        for lane, seq in zip(inst.lanes, routes, strict=True)
+        for t in seq
+        if t in keep and keep[t] != lane.worker
+    )
     return RepairResult(
         problem=after,
         roster=repaired,
-        feasible=plain.hard_units() <= 1e-6,
-        cost=plain.cost(),
+        feasible=outcome.hard <= 1e-6,
+        cost=outcome.cost - moved_away * MOVE_COST / after.weights.divisor,
         changes=_changes(roster, repaired),
         unassigned=left_out_reasons(after, plain, repaired.unassigned, exact=EXACT_REASONS),
         seconds=time.perf_counter() - began,

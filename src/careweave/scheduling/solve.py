@@ -92,15 +92,15 @@ def solve(
     state = State(inst)
     construct(state, stop)
     outcome = anneal(state, stop, random.Random(seed), params)
-    best = rebuild(inst, outcome.routes)
-    roster = to_roster(problem, inst, best.routes, best.start)
+    routes = [list(seq) for seq in outcome.routes]
+    roster = to_roster(problem, inst, routes, list(outcome.starts))
     return Result(
         roster=roster,
-        cost=best.cost(),
+        cost=outcome.cost,
         seconds=time.perf_counter() - began,
         iterations=outcome.iterations,
-        feasible=best.hard_units() <= 1e-6,
-        unassigned=left_out_reasons(problem, best, roster.unassigned),
+        feasible=outcome.hard <= 1e-6,
+        unassigned=left_out_reasons(problem, rebuild(inst, routes), roster.unassigned),
     )
 
 

@@ -23,10 +23,17 @@ COOLING_EVERY = 64
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What the annealing found: the best routes per lane, their cost, and the iterations run."""
+    """What the annealing found: the best routes per lane with their start times (absolute
+    minutes per task), their cost and how much they break hard rules, and the iterations run.
+
+    The start times are kept rather than recomputed because with breaks the earliest consistent
+    times are not unique: recomputing from scratch may settle on later (worse) ones.
+    """
 
     routes: tuple[tuple[int, ...], ...]
+    starts: tuple[float, ...]
     cost: float
+    hard: float
     iterations: int
 
 
@@ -54,7 +61,7 @@ def anneal(
     inst = state.inst
     sets = [set(lanes) for lanes in inst.allowed]
     current = best = state.cost()
-    best_routes = _snapshot(state)
+    best_routes, best_starts, best_hard = _snapshot(state), tuple(state.start), state.hard_units()
     soft = current - HARD * state.hard_units()
     scale = max(1.0, soft) / max(1, inst.n_tasks)
     hot, cold = params.initial_temperature * scale, params.final_temperature * scale
@@ -82,7 +89,8 @@ def anneal(
             current = candidate
             if current < best - 1e-9:
                 best = current
-                best_routes = _snapshot(state)
+                best_routes, best_starts = _snapshot(state), tuple(state.start)
+                best_hard = state.hard_units()
         else:
             state.rollback()
-    return Outcome(best_routes, best, iterations)
+    return Outcome(best_routes, best_starts, best, best_hard, iterations)

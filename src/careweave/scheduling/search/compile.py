@@ -114,8 +114,8 @@ def _links(problem: Problem) -> tuple[Edges, Edges, list[list[int]]]:
     return out_edges, in_edges, apart
 
 
-MUST_DROP = 100 * HARD
-"""Cost of leaving out a must-do visit: above a late critical visit or a short overrun."""
+MUST_DROP = HARD
+"""Cost of leaving out a must-do visit: a broken hard rule, priced like a minute of one."""
 
 NEAREST = 16
 """Lanes (by distance from the worker's base, ties kept) a construction tries for each task."""
