@@ -200,12 +200,21 @@ class State:
         return True if self._consistent(touched) else None
 
     def _consistent(self, lanes: set[int]) -> bool:
-        """Whether every link into a task of ``lanes`` is met."""
-        start, in_edges, lane_of = self.start, self.inst.in_edges, self.lane_of
+        """Whether every link into or out of a task of ``lanes`` is met.
+
+        Both directions matter: a break can move a task without moving its ready time, and then
+        only the partner's side of the link (on a lane not recomputed) shows the gap.
+        """
+        start, in_edges, out_edges = self.start, self.inst.in_edges, self.inst.out_edges
+        lane_of = self.lane_of
         for lane in lanes:
             for task in self.routes[lane]:
+                here = start[task]
                 for other, gap in in_edges[task]:
-                    if lane_of[other] >= 0 and start[task] < start[other] + gap - EPS:
+                    if lane_of[other] >= 0 and here < start[other] + gap - EPS:
+                        return False
+                for other, gap in out_edges[task]:
+                    if lane_of[other] >= 0 and start[other] < here + gap - EPS:
                         return False
         return True
 
