@@ -12,8 +12,8 @@ from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
 from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
 from careweave.adapters.storage.tables_recording import visit_alerts, visit_records
+from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
 from careweave.domain.accounts import Role, User
 from careweave.domain.errors import (
     ConflictError,
@@ -21,7 +21,10 @@ from careweave.domain.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GasScale, GoalLifecycleStatus
+from careweave.domain.plans import AgreedBy, Agreement, CarePlan, FundingSource, Goal
 from careweave.domain.recording import (
+    CheckPoint,
     Lateness,
     MedicationOutcome,
     MedicationResult,
@@ -29,18 +32,21 @@ from careweave.domain.recording import (
     ProgressNote,
     TaskDone,
     TaskMode,
+    VisitRecord,
 )
 from careweave.domain.values import Location
 from careweave.domain.visits import Visit, VisitStatus
 from careweave.services import alerts, recording
 from careweave.services.access import Actor
+from careweave.services.progress_goals import goals_for_visit, notes_by_goal
 from careweave.services.reassign import check_reassignment, reassign
 from careweave.services.recording import Submission
 from careweave.services.team_day import team_day
 from careweave.services.team_week import team_week
 
 DAY = date(2026, 3, 2)
-UowFactory = Callable[[], SqlRecordingUnitOfWork]
+UowFactory = Callable[[], AppSqlUnitOfWork]
+GOAL = "goal-1"
 
 
 @dataclass
@@ -53,6 +59,7 @@ class World:
     coordinator: Actor
     team_id: str
     home: Location
+    person_id: str
 
 
 def _user(name: str, role: Role, team_id: str, worker_id: str | None = None) -> User:
@@ -66,8 +73,8 @@ def _user(name: str, role: Role, team_id: str, worker_id: str | None = None) -> 
 def world(engine: Engine) -> World:
     sessions = make_session_factory(engine)
 
-    def factory() -> SqlRecordingUnitOfWork:
-        return SqlRecordingUnitOfWork(sessions)
+    def factory() -> AppSqlUnitOfWork:
+        return AppSqlUnitOfWork(sessions)
 
     team, other = a_team("Easton"), a_team("Redland")
     person = a_person(team)
@@ -87,6 +94,7 @@ def world(engine: Engine) -> World:
         uow.people.add(person)
         uow.workers.add_all([worker, stranger])
         uow.visits.add(visit)
+        uow.plans.add_version(_agreed_plan(person.id))
         for user in users:
             uow.users.add(user)
         uow.commit()
@@ -100,7 +108,25 @@ def world(engine: Engine) -> World:
         coordinator=coordinator,
         team_id=team.id,
         home=person.location,
+        person_id=person.id,
     )
+
+
+def _agreed_plan(person_id: str) -> CarePlan:
+    """An agreed plan with an open goal (``GOAL``) and a goal already met."""
+    scale = GasScale(DEFAULT_LEVEL_MEANINGS)
+    return CarePlan(
+        person_id=person_id, review_on=date(2026, 6, 1), review_by="Pat",
+        funding_source=FundingSource.LOCAL_AUTHORITY, created_by="Pat",
+        created_at=datetime(2026, 2, 1, 10, tzinfo=UTC),
+        goals=(
+            Goal("I want to make my own breakfast", 8, scale, id=GOAL),
+            Goal("Get to the shop", 5, scale, id="goal-met",
+                 lifecycle_status=GoalLifecycleStatus.COMPLETED),
+        ),
+        agreement=Agreement(AgreedBy.PERSON, date(2026, 2, 1), has_capacity=True,
+                            consent_given=True),
+    )  # fmt: skip
 
 
 def _submission(world: World, key: str, hour: int, minute: int, version: int = 1) -> Submission:
@@ -133,7 +159,7 @@ def test_outcomes_and_check_out_finish_the_visit(world: World) -> None:
         tasks=(TaskDone("Breakfast", TaskMode.WITH),),
         notes="Made porridge together.",
         medications=(MedicationOutcome("Metformin 500 mg", MedicationResult.REFUSED, "nausea"),),
-        progress=ProgressNote("goal-1", "Buttered her own toast"),
+        progress=ProgressNote(GOAL, "Buttered her own toast"),
     )
     submission = _submission(world, "key-0002", 9, 40, version=2)
     done = recording.record_outcomes(
@@ -273,3 +299,59 @@ def test_two_copies_of_one_check_in_racing_are_recorded_once(world: World) -> No
         )
     assert results[0].record.id == results[1].record.id
     assert _count(world.engine, visit_records) == 1
+
+
+# --- progress notes against the person's current goals ------------------------------------------
+
+
+def test_a_progress_note_must_be_about_a_current_goal(world: World) -> None:
+    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    for goal_id in ("goal-met", "a-goal-of-nobody"):
+        with pytest.raises(DomainValidationError) as caught:
+            recording.record_outcomes(
+                world.uow(), world.worker, _submission(world, f"key-{goal_id}", 9, 30, 2),
+                Outcomes(notes="Fine", progress=ProgressNote(goal_id, "Walked further")),
+                check_out=True,
+            )  # fmt: skip
+        assert caught.value.field == "progress_note.goal_id"
+    with world.uow() as uow:
+        (record,) = uow.visit_records.list_for_visits([world.visit.id])
+        assert record.is_open  # nothing of the refused submissions was written
+        assert record.outcomes == Outcomes()
+    offered = goals_for_visit(world.uow(), world.worker, world.visit.id)
+    assert [g.id for g in offered.goals] == [GOAL]
+    with pytest.raises(NotFoundError):
+        goals_for_visit(world.uow(), world.other_team_worker, world.visit.id)
+
+
+def _noted_visit(world: World, day: date, text: str) -> None:
+    visit = Visit(
+        person_id=world.person_id, day=day, window_start=time(9), window_end=time(10),
+        duration_min=30, status=VisitStatus.DONE,
+    )  # fmt: skip
+    record = VisitRecord(
+        visit_id=visit.id, worker_id=world.worker.worker_id or "",
+        check_in=CheckPoint(datetime.combine(day, time(9))),
+        check_out=CheckPoint(datetime.combine(day, time(9, 30))),
+        outcomes=Outcomes(progress=ProgressNote(GOAL, text)),
+    )  # fmt: skip
+    with world.uow() as uow:
+        uow.visits.add(visit)
+        uow.visit_records.add(record)
+        uow.commit()
+
+
+def test_the_plan_shows_the_newest_five_notes_under_their_goal(world: World) -> None:
+    for n in range(1, 8):
+        _noted_visit(world, date(2026, 2, n), f"Note {n}")
+    with world.uow() as uow:
+        (plan,) = uow.plans.list_for_person(world.person_id)
+    notes = notes_by_goal(world.uow(), world.coordinator, plan.plan_id)
+    assert list(notes) == [GOAL]
+    assert [n.text for n in notes[GOAL]] == ["Note 7", "Note 6", "Note 5", "Note 4", "Note 3"]
+    assert {n.worker_first_name for n in notes[GOAL]} == {"Sam"}  # never the family name
+    with world.uow() as uow:
+        (entry,) = uow.audit.list(record_kind="progress_note", record_id=plan.plan_id)
+        assert entry.user_id == world.coordinator.user_id
+    with pytest.raises(NotFoundError):
+        notes_by_goal(world.uow(), world.other_team_worker, plan.plan_id)

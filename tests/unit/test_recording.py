@@ -188,7 +188,7 @@ def test_outcomes_refuse_the_same_task_twice_and_keep_with_or_for() -> None:
 def test_progress_note_needs_words() -> None:
     with pytest.raises(DomainValidationError) as caught:
         ProgressNote("goal-1", "   ")
-    assert caught.value.field == "progress.text"
+    assert caught.value.field == "progress_note.text"
 
 
 # --- alerts --------------------------------------------------------------------------------

@@ -189,6 +189,8 @@ _ENDED = frozenset(
     }
 )
 _OPEN = frozenset(GoalLifecycleStatus) - _ENDED
+# Goals still being worked towards: those a worker's progress note may be about.
+OPEN_GOAL_STATUSES = _OPEN
 
 # A goal may move between any two open states (plans change as life does); once it has ended it
 # stays ended, except that a goal marked completed may be reopened if the person slips back.

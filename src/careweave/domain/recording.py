@@ -17,7 +17,7 @@ acknowledged it; it never changes the visit, so a worker who arrives after all c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from careweave.domain.errors import DomainValidationError
@@ -100,11 +100,24 @@ class ProgressNote:
 
     def __post_init__(self) -> None:
         object.__setattr__(
-            self, "goal_id", require_text("progress.goal_id", self.goal_id, max_length=64)
+            self, "goal_id", require_text("progress_note.goal_id", self.goal_id, max_length=64)
         )
         object.__setattr__(
-            self, "text", require_text("progress.text", self.text, max_length=NOTES_MAX_LENGTH)
+            self,
+            "text",
+            require_text("progress_note.text", self.text, max_length=NOTES_MAX_LENGTH),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalNote:
+    """A progress note as the plan shows it under its goal: the visit's day, the worker's first
+    name (all a family member may learn of who came) and the words."""
+
+    goal_id: str
+    day: date
+    worker_first_name: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,8 @@ from careweave.domain.visits import Visit
 from careweave.services import audit
 from careweave.services.access import Actor, check_can_record_visit
 from careweave.services.idempotency import Idempotency, already_done, remember
-from careweave.services.recording_ports import RecordingUnitOfWork
+from careweave.services.progress_goals import check_progress_goal, read_current_goals
+from careweave.services.recording_ports import RecordingPlansUnitOfWork, RecordingUnitOfWork
 
 RECORD_KIND = "visit_record"
 
@@ -78,7 +79,7 @@ def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> 
 
 
 def record_outcomes(
-    uow: RecordingUnitOfWork,
+    uow: RecordingPlansUnitOfWork,
     actor: Actor,
     submission: Submission,
     outcomes: Outcomes,
@@ -87,7 +88,8 @@ def record_outcomes(
 ) -> RecordResult:
     """Save what happened on the visit and, when ``check_out``, check the actor out.
 
-    The visit is marked done once every worker it needs has checked out.
+    The visit is marked done once every worker it needs has checked out. A progress note must
+    be about one of the person's current goals (see :mod:`.progress_goals`).
     """
     idem = Idempotency.of(
         submission.idempotency_key, ["outcomes", submission.visit_id, repr(outcomes), check_out]
@@ -99,6 +101,8 @@ def record_outcomes(
             if repeat is not None:
                 return repeat
             visit, person, worker_id = _open_visit(uow, actor, submission)
+            if outcomes.progress is not None:
+                check_progress_goal(outcomes.progress, read_current_goals(uow, person.id))
             record = uow.visit_records.find(visit.id, worker_id)
             if record is None:
                 raise DomainValidationError("visit_record", "check in to the visit first")

@@ -13,12 +13,14 @@ from typing import Protocol
 
 from careweave.domain.recording import (
     Alert,
+    GoalNote,
     Lateness,
     MedicationOutcome,
     MedicationResult,
     VisitRecord,
 )
 from careweave.services.account_ports import AccountsUnitOfWork
+from careweave.services.plan_ports import PlansUnitOfWork
 
 
 class VisitRecordRepository(Protocol):
@@ -41,6 +43,13 @@ class VisitRecordRepository(Protocol):
     ) -> Sequence[tuple[str, date, MedicationOutcome]]:
         """``(person_id, day, outcome)`` of every medication outcome with one of ``results`` on
         visits to the team's people from ``day_from`` to ``day_to`` (inclusive)."""
+        ...
+
+    def goal_notes(
+        self, person_id: str, goal_ids: Collection[str], per_goal: int
+    ) -> Sequence[GoalNote]:
+        """The newest ``per_goal`` progress notes on each of ``goal_ids`` from visits to the
+        person, by goal and newest first."""
         ...
 
     def add(self, record: VisitRecord) -> None:
@@ -94,3 +103,8 @@ class RecordingUnitOfWork(AccountsUnitOfWork, Protocol):
 
     visit_records: VisitRecordRepository
     alerts: AlertRepository
+
+
+class RecordingPlansUnitOfWork(RecordingUnitOfWork, PlansUnitOfWork, Protocol):
+    """The recording unit of work that also reads people's plans: a progress note names one of
+    the goals of the person's current plan, and the plan shows the notes under its goals."""

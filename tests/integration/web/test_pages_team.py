@@ -16,6 +16,7 @@ from tests.integration.storage_builders import a_person, a_team, a_worker
 from careweave.adapters.storage.database import make_session_factory
 from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
 from careweave.adapters.storage.tables_recording import visit_records
+from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
 from careweave.adapters.web.app import create_app
 from careweave.config import Settings
 from careweave.domain.values import Location
@@ -40,7 +41,7 @@ class Site:
 
     def client(self, username: str | None = None) -> TestClient:
         sessions = make_session_factory(self.engine)
-        app = create_app(self.settings, uow_factory=lambda: SqlRecordingUnitOfWork(sessions))
+        app = create_app(self.settings, uow_factory=lambda: AppSqlUnitOfWork(sessions))
         client = TestClient(app, follow_redirects=False)
         if username:
             token = _csrf(client.get("/login").text)

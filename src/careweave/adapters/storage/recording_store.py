@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,7 @@ from careweave.adapters.storage.uow_accounts import AccountsSqlUnitOfWork
 from careweave.domain.recording import (
     Alert,
     CheckPoint,
+    GoalNote,
     Lateness,
     MedicationOutcome,
     MedicationResult,
@@ -171,6 +172,40 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
             (person_id, day, MedicationOutcome(item, MedicationResult(result), reason))
             for person_id, day, item, result, reason in self.session.execute(statement)
         ]
+
+    def goal_notes(
+        self, person_id: str, goal_ids: Collection[str], per_goal: int
+    ) -> list[GoalNote]:
+        """The newest ``per_goal`` progress notes on each of the person's ``goal_ids``, newest
+        first (a window function ranks each goal's notes, so it is one query however many goals)."""
+        record, visit, worker = visit_records.c, tables.visits.c, tables.workers.c
+        rank = func.row_number().over(
+            partition_by=record.progress_goal_id,
+            order_by=(record.check_in_at.desc(), record.id.desc()),
+        )
+        ranked = (
+            select(
+                record.progress_goal_id, visit.day, worker.given_name, record.progress_text,
+                record.check_in_at, record.id, rank.label("rank"),
+            )
+            .select_from(
+                visit_records.join(tables.visits, record.visit_id == visit.id)
+                .join(tables.workers, record.worker_id == worker.id)
+            )
+            .where(
+                visit.person_id == person_id,
+                record.progress_goal_id.in_(sorted(goal_ids)),
+                record.progress_text.is_not(None),
+            )
+            .subquery()
+        )  # fmt: skip
+        statement = (
+            select(ranked.c.progress_goal_id, ranked.c.day, ranked.c.given_name,
+                   ranked.c.progress_text)
+            .where(ranked.c.rank <= per_goal)
+            .order_by(ranked.c.progress_goal_id, ranked.c.check_in_at.desc(), ranked.c.id.desc())
+        )  # fmt: skip
+        return [GoalNote(*row) for row in self.session.execute(statement)]
 
     def add(self, item: VisitRecord) -> None:
         """Store a new record; a second record of the same worker on a visit is a conflict."""

@@ -21,6 +21,7 @@ from careweave.services.person_page import PersonPage, read_person_page
 from careweave.services.plan_ports import PlansUnitOfWork
 from careweave.services.plans import PlanService
 from careweave.services.reablement import ReablementService
+from careweave.services.recording_ports import RecordingPlansUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +62,15 @@ def get_plan_services(request: Request) -> PlanServices:
 
 
 PlanSvc = Annotated[PlanServices, Depends(get_plan_services)]
+
+
+def recording_plans_uow_factory(request: Request) -> Callable[[], RecordingPlansUnitOfWork]:
+    """The app's unit-of-work factory as the recording and plans areas together need it (visit
+    progress notes against plan goals); the composition root builds it with every area's
+    repositories (:class:`careweave.adapters.storage.uow_app.AppSqlUnitOfWork`)."""
+    return cast(Callable[[], RecordingPlansUnitOfWork], get_services(request).uow_factory)
+
+
+RecordingPlansUow = Annotated[
+    Callable[[], RecordingPlansUnitOfWork], Depends(recording_plans_uow_factory)
+]

@@ -19,12 +19,13 @@ from careweave.adapters.web.pages.plan_forms import (
     text,
     whole,
 )
-from careweave.adapters.web.plans_deps import PlanSvc
+from careweave.adapters.web.plans_deps import PlanSvc, RecordingPlansUow
 from careweave.adapters.web.render.gas_chart import goal_chart, t_score_chart
 from careweave.domain.accounts import Role
 from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
 from careweave.domain.plans import ActorKind, FundingSource
 from careweave.domain.risk import AtRisk, RiskDecision
+from careweave.services.progress_goals import NOTES_PER_GOAL, notes_by_goal
 
 router = APIRouter(include_in_schema=False)
 
@@ -78,9 +79,11 @@ def plan_page(
     actor: CurrentActor,
     svc: PlanSvc,
     templates: Templates,
+    uow: RecordingPlansUow,
     version: int | None = None,
 ) -> Response:
-    """The plan: goals in the person's words with their ratings and charts, and the T-score."""
+    """The plan: goals in the person's words with their ratings, charts and the newest notes
+    from visits, and the T-score."""
     view = svc.plans.view(actor, plan_id, version)
     charts = {
         g.goal.id: goal_chart(
@@ -89,7 +92,8 @@ def plan_page(
         for i, g in enumerate(view.goals)
     }
     context = {
-        "view": view, "plan": view.plan, "charts": charts, "t_chart": t_score_chart(list(view.t_scores)),
+        "view": view, "plan": view.plan, "charts": charts, "notes_per_goal": NOTES_PER_GOAL,
+        "goal_notes": notes_by_goal(uow(), actor, plan_id), "t_chart": t_score_chart(list(view.t_scores)),
         "levels": GAS_LEVELS, "who_kinds": WHO_KINDS, "funding": FUNDING, "today": date.today(),
         "saved": request.query_params.get("saved", ""), "statuses": list(GoalLifecycleStatus),
         "at_risk": list(AtRisk), "decisions": list(RiskDecision),

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from careweave.adapters.web.deps import CurrentActor, Templates
 from careweave.adapters.web.pages.team_common import RecordingUow, local_now, parse_day
+from careweave.adapters.web.plans_deps import RecordingPlansUow
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.recording import (
     MEDICATION_RESULT_LABELS,
@@ -30,6 +31,7 @@ from careweave.domain.recording import (
 )
 from careweave.domain.values import Location
 from careweave.services import recording
+from careweave.services.progress_goals import GOAL_FIELD, goals_for_visit
 from careweave.services.recording import Submission
 from careweave.services.team_day import my_visits, visit_line
 
@@ -58,15 +60,21 @@ def my_day(
 
 @router.get("/visits/{visit_id}/record")
 def record_page(
-    request: Request, visit_id: str, actor: CurrentActor, templates: Templates, uow: RecordingUow
+    request: Request,
+    visit_id: str,
+    actor: CurrentActor,
+    templates: Templates,
+    uow: RecordingPlansUow,
 ) -> Response:
-    """The visit's recording page: check in, then tasks, notes, medication and progress."""
+    """The visit's recording page: check in, then tasks, notes, medication and progress towards
+    one of the person's current goals."""
     line = visit_line(uow(), actor, visit_id, local_now())
     mine = next((r for r in line.records if r.worker_id == actor.worker_id), None)
     medications = list(mine.outcomes.medications) if mine else []
     context = {
         "line": line,
         "record": mine,
+        "goals": goals_for_visit(uow(), actor, visit_id),
         "done_tasks": {t.task: t.mode.value for t in mine.outcomes.tasks} if mine else {},
         "medication_rows": medications + [None] * MEDICATION_ROWS,
         "results": MEDICATION_RESULT_LABELS,
@@ -108,7 +116,7 @@ def check_in(
 
 @router.post("/visits/{visit_id}/outcomes")
 async def outcomes(
-    request: Request, visit_id: str, actor: CurrentActor, uow: RecordingUow
+    request: Request, visit_id: str, actor: CurrentActor, uow: RecordingPlansUow
 ) -> Response:
     """Save tasks, notes, medication and progress; check out when the worker pressed that button."""
     form = await request.form(max_fields=FORM_LIMIT)
@@ -162,9 +170,7 @@ def parse_outcomes(fields: Mapping[str, str], tasks: tuple[str, ...]) -> Outcome
     progress = None
     if goal_id or progress_text:
         if not goal_id:
-            raise DomainValidationError(
-                "progress.goal_id", "say which goal this progress is towards"
-            )
+            raise DomainValidationError(GOAL_FIELD, "choose the goal this progress is towards")
         progress = ProgressNote(goal_id, progress_text)
     return Outcomes(
         tasks=tuple(done),
