@@ -147,7 +147,11 @@ def test_worker_records_a_visit_on_a_phone(browser: Any, live_site: LiveSite) ->
         page.locator("textarea[name=notes]").fill(
             "Made breakfast together; she buttered the toast."
         )
-        page.locator("input[name=goal_id]").fill("make-my-own-breakfast")
+        goals = page.locator("fieldset.choice", has_text="Which of their goals")
+        first_goal = goals.locator("input[name=goal_id]").first
+        assert goals.locator("label").first.bounding_box()["height"] >= 44
+        goal_words = goals.locator("label").first.inner_text().strip()
+        first_goal.check()  # chosen by tapping, as on a phone with no keyboard open
         page.locator("textarea[name=progress]").fill("Buttered her own toast today")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], "the page scrolls sideways on a phone"
@@ -155,7 +159,9 @@ def test_worker_records_a_visit_on_a_phone(browser: Any, live_site: LiveSite) ->
         screenshot(page, "phone-record-form")
         page.get_by_role("button", name="Save and check out").click()
         page.get_by_text("Checked out at").wait_for()
-        assert "Paracetamol 500 mg: administered" in page.locator("#visit-panel").inner_text()
+        recorded = page.locator("#visit-panel").inner_text()
+        assert "Paracetamol 500 mg: administered" in recorded
+        assert f"Progress towards “{goal_words}”: Buttered her own toast today" in recorded
         screenshot(page, "phone-recorded")
     finally:
         _close(page)
