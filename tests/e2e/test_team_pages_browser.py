@@ -167,6 +167,25 @@ def test_worker_records_a_visit_on_a_phone(browser: Any, live_site: LiveSite) ->
         _close(page)
 
 
+def test_family_reads_alerts_about_their_person_on_a_phone(
+    browser: Any, live_site: LiveSite
+) -> None:
+    page = new_page(browser, live_site, "family", viewport=PHONE)
+    try:
+        page.goto("/")
+        page.get_by_role("link", name="Alerts").first.click()
+        page.wait_for_url("**/alerts")
+        assert page.get_by_role("heading", name="Late and missed visits").is_visible()
+        assert (
+            "the team's coordinator is told each time" in page.locator("main").inner_text().lower()
+        )
+        assert page.locator("form[action$='/acknowledge']").count() == 0
+        assert axe_violations(page) == []
+        screenshot(page, "family-alerts")
+    finally:
+        _close(page)
+
+
 def test_coordinator_drags_a_visit_onto_another_worker(browser: Any, live_site: LiveSite) -> None:
     page = new_page(browser, live_site, "coordinator", viewport={"width": 1280, "height": 900})
     try:

@@ -85,12 +85,14 @@ class AlertRepository(Protocol):
         self,
         *,
         team_ids: Collection[str] | None = None,
+        person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> Sequence[Alert]:
-        """Alerts of the given teams (``None``: all), newest first."""
+        """Alerts of the given teams and about visits to the given people (``None``: all),
+        newest first."""
         ...
 
     def update(self, alert: Alert) -> None:

@@ -118,6 +118,7 @@ def _body(world: World, method: str, path: str) -> dict[str, Any] | None:
         },
         ("PATCH", "/api/visits/{visit_id}"): {"version": 1, "status": "cancelled"},
         ("POST", "/api/tokens"): {"name": "mine"},
+        ("POST", "/api/alerts/{alert_id}/acknowledge"): {"note": "Phoned the worker"},
     }
     return bodies.get((method, path))
 

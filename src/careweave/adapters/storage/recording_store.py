@@ -281,16 +281,23 @@ class SqlAlertRepository(SqlRepository[Alert]):
         self,
         *,
         team_ids: Collection[str] | None = None,
+        person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Alert]:
-        """Alerts of the given teams (``None``: all), newest first."""
+        """Alerts of the given teams and about visits to the given people (``None``: all),
+        newest first."""
         columns = self.table.c
         statement: Select[Any] = select(self.table)
         if team_ids is not None:
             statement = statement.where(columns.team_id.in_(sorted(team_ids)))
+        if person_ids is not None:
+            about = select(tables.visits.c.id).where(
+                tables.visits.c.person_id.in_(sorted(person_ids))
+            )
+            statement = statement.where(columns.visit_id.in_(about))
         if open_only:
             statement = statement.where(columns.acknowledged_at.is_(None))
         if raised_from is not None:

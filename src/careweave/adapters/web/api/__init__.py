@@ -9,6 +9,7 @@ def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api import (
         accounts,
+        alerts,
         people,
         plans,
         reablement,
@@ -19,6 +20,7 @@ def api_router() -> APIRouter:
     )
 
     router = APIRouter(prefix="/api")
-    for module in (teams, workers, people, visits, rosters, accounts, plans, reablement):
+    modules = (teams, workers, people, visits, rosters, alerts, accounts, plans, reablement)
+    for module in modules:
         router.include_router(module.router)
     return router

@@ -1,7 +1,9 @@
-"""Late and missed visit alerts for the team's coordinator to acknowledge."""
+"""Late and missed visit alerts: the team's coordinator acknowledges them; a family member reads
+the ones about the person they support, in plain words, and cannot acknowledge them."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -9,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from careweave.adapters.web.deps import CurrentActor, Templates
 from careweave.adapters.web.pages.team_common import RecordingUow, Scans, can_manage, local_now
+from careweave.domain.accounts import Role
 from careweave.services import alerts
 from careweave.services.team_day import my_teams
 
@@ -19,13 +22,24 @@ router = APIRouter(include_in_schema=False)
 def alert_list(
     request: Request, actor: CurrentActor, templates: Templates, uow: RecordingUow, scans: Scans
 ) -> Response:
-    """Open alerts of the actor's teams (raising any new ones first)."""
+    """Alerts the actor may see (raising any new ones first): open alerts of a team member's
+    teams, or the last two weeks' alerts about a family member's person."""
     now = local_now()
-    teams = scans.due([team.id for team in my_teams(uow(), actor)], now)
-    if teams:
-        alerts.scan(uow(), now, teams)
+    if actor.role is Role.FAMILY_MEMBER:
+        _scan(uow, scans, alerts.teams_of_my_people(uow(), actor), now)
+        lines = alerts.family_alert_lines(uow(), actor, now)
+        context = {"lines": lines, "days": alerts.FAMILY_DAYS}
+        return templates.TemplateResponse(request, "pages/team/family_alerts.html", context)
+    _scan(uow, scans, [team.id for team in my_teams(uow(), actor)], now)
     context = {"lines": alerts.alert_lines(uow(), actor), "can_manage": can_manage(actor)}
     return templates.TemplateResponse(request, "pages/team/alerts.html", context)
+
+
+def _scan(uow: RecordingUow, scans: Scans, team_ids: list[str], now: datetime) -> None:
+    """Raise the new alerts of the teams not scanned in the last moments."""
+    due = scans.due(team_ids, now)
+    if due:
+        alerts.scan(uow(), now, due)
 
 
 @router.post("/alerts/{alert_id}/acknowledge")

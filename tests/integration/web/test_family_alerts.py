@@ -1,0 +1,91 @@
+"""A family member reads the late and missed visit alerts about their person, and only those,
+on a page reached from their home page; they cannot acknowledge them (coordinators do)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tests.integration.web.conftest import World, csrf_of
+
+from careweave.bootstrap import app_uow_factory
+from careweave.config import Settings
+from careweave.domain.recording import Alert, Lateness
+
+
+def _raise_alerts(world: World) -> dict[str, Alert]:
+    """Visit A was late, then missed; visit B (another team, another person) was missed."""
+    an_hour_ago = datetime.now().replace(microsecond=0) - timedelta(hours=1)
+    raised = {
+        "a_late": Alert(world.visit_a.id, world.team_a.id, Lateness.LATE, an_hour_ago),
+        "a_missed": Alert(world.visit_a.id, world.team_a.id, Lateness.MISSED, an_hour_ago),
+        "b_missed": Alert(world.visit_b.id, world.team_b.id, Lateness.MISSED, an_hour_ago),
+    }
+    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+        for alert in raised.values():
+            uow.alerts.add(alert)
+        uow.commit()
+    return raised
+
+
+def _is_open(world: World, alert_id: str) -> bool:
+    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+        return uow.alerts.get(alert_id).is_open
+
+
+def test_the_family_reads_their_persons_alerts_in_plain_words(world: World) -> None:
+    _raise_alerts(world)
+    dora = world.browser("dora")
+    assert 'href="/alerts"' in dora.get("/").text  # reachable from the home page
+    page = dora.get("/alerts")
+    assert page.status_code == 200
+    text = page.text
+    assert text.count("Missed visit") == 1  # late, then missed: told once, as missed
+    assert "Late visit:" not in text
+    assert world.person_a.display_name in text
+    assert "Nobody had arrived 2 hours after that time." in text
+    assert "The team's coordinator has been told." in text
+    assert world.person_b.display_name not in text
+    assert world.person_b.family_name not in text
+    assert "/acknowledge" not in text
+    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+        entries = uow.audit.list(user_id=world.actors["dora"].user_id, record_kind="alert")
+        assert [e.record_id for e in entries] == [world.person_a.id]
+
+
+def test_the_family_cannot_acknowledge_and_outsiders_learn_nothing(world: World) -> None:
+    raised = _raise_alerts(world)
+    a_missed, b_missed = raised["a_missed"].id, raised["b_missed"].id
+    dora = world.browser("dora")
+    token = csrf_of(dora.get("/alerts").text)
+    page_try = dora.post(f"/alerts/{a_missed}/acknowledge", data={"csrf_token": token})
+    assert page_try.status_code == 403
+    assert (
+        dora.post(f"/alerts/{b_missed}/acknowledge", data={"csrf_token": token}).status_code == 404
+    )
+    api = world.api("dora")
+    assert api.post(f"/api/alerts/{a_missed}/acknowledge", json={}).status_code == 403
+    assert {a["id"] for a in api.get("/api/alerts").json()} == {
+        raised["a_late"].id,
+        a_missed,
+    }
+    assert world.api("bob").post(f"/api/alerts/{a_missed}/acknowledge", json={}).status_code == 403
+    outsider = world.api("charlie")
+    reply = outsider.post(f"/api/alerts/{a_missed}/acknowledge", json={"note": "Mine"})
+    assert reply.status_code == 404
+    assert world.person_a.family_name not in reply.text
+    assert {a["id"] for a in outsider.get("/api/alerts").json()} == {b_missed}
+    assert _is_open(world, a_missed)
+    done = world.api("alice").post(
+        f"/api/alerts/{a_missed}/acknowledge", json={"note": "Phoned Bob; he is on his way"}
+    )
+    assert done.status_code == 200
+    assert done.json()["acknowledged"] is True
+    assert "Phoned Bob" not in done.text  # the note stays with the team
+    assert not _is_open(world, a_missed)
+    assert "has seen this and is dealing with it" in dora.get("/alerts").text
+
+
+def test_roles_that_see_no_alerts_are_refused(world: World) -> None:
+    for persona in ("edna", "pat"):
+        assert world.api(persona).get("/api/alerts").status_code == 403
+        assert world.browser(persona).get("/alerts").status_code == 403
