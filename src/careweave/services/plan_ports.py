@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from datetime import date
 from typing import Protocol
 
 from careweave.domain.conversations import Conversation
@@ -21,6 +22,10 @@ class ConversationRepository(Protocol):
         """Store a new conversation."""
         ...
 
+    def add_all(self, items: Iterable[Conversation]) -> None:
+        """Store many new conversations at once (one bulk insert)."""
+        ...
+
     def list_for_person(self, person_id: str) -> Sequence[Conversation]:
         """The person's conversations, oldest first."""
         ...
@@ -35,6 +40,10 @@ class EligibilityRepository(Protocol):
 
     def add(self, item: EligibilityAssessment) -> None:
         """Store a new assessment."""
+        ...
+
+    def add_all(self, items: Iterable[EligibilityAssessment]) -> None:
+        """Store many new assessments at once (one bulk insert)."""
         ...
 
     def update(self, item: EligibilityAssessment) -> None:
@@ -67,6 +76,11 @@ class CarePlanRepository(Protocol):
 
     def plan_of_goal(self, goal_id: str) -> CarePlan:
         """The newest version of the plan holding ``goal_id``."""
+        ...
+
+    def reviews_due(self, team_id: str, by: date) -> Sequence[tuple[str, date]]:
+        """``(person_id, review_on)`` of every plan of the team's people whose newest version is
+        to be reviewed on or before ``by``, by review date."""
         ...
 
 
@@ -117,6 +131,10 @@ class RiskRepository(Protocol):
 
     def add(self, item: Risk) -> None:
         """Store a new risk."""
+        ...
+
+    def add_all(self, items: Iterable[Risk]) -> None:
+        """Store many new risks at once (one bulk insert)."""
         ...
 
     def list_for_person(self, person_id: str) -> Sequence[Risk]:

@@ -1,14 +1,17 @@
 """What the team board shows: today's visits, who is where, late and missed visits, and the people
 whose care needs a second look.
 
-"Needs a review" here means: in the last seven days a visit to the person was alerted as late or
-missed, or a medication was refused or not given. (The review dates of care plans are the plans area's; this is
-what visit recording alone can tell.)
+"Needs a review" here means: the review of the person's care and support plan is due within seven
+days or overdue, or in the last seven days a visit to the person was alerted as late or missed, or
+a medication was refused or not given.
+
+The board is the page a team keeps open all day, so it is built in one transaction with one query
+per kind of record (people, workers, visits, records, alerts, plans), never one per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -20,9 +23,12 @@ from careweave.domain.visits import Visit, VisitStatus
 from careweave.domain.workforce import Team, Worker
 from careweave.services import audit
 from careweave.services.access import Actor, check_can_see_visit, visit_team_filter
-from careweave.services.recording_ports import RecordingUnitOfWork
+from careweave.services.recording_ports import RecordingPlansUnitOfWork, RecordingUnitOfWork
 
 REVIEW_LOOKBACK_DAYS = 7
+PLAN_REVIEW_AHEAD_DAYS = 7
+OPEN_ALERTS_SHOWN = 50
+NOT_CANCELLED = tuple(s for s in VisitStatus if s is not VisitStatus.CANCELLED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,7 @@ class TeamDay:
     workers_now: tuple[WorkerNow, ...]
     open_alerts: tuple[Alert, ...]
     reviews: tuple[ReviewFlag, ...]
+    teams: tuple[Team, ...] = ()
 
     @property
     def late(self) -> tuple[VisitLine, ...]:
@@ -105,26 +112,35 @@ def check_team_access(actor: Actor, team_id: str) -> None:
 
 
 def team_day(
-    uow: RecordingUnitOfWork, actor: Actor, team_id: str, day: date, now: datetime
+    uow: RecordingPlansUnitOfWork, actor: Actor, team_id: str, day: date, now: datetime
 ) -> TeamDay:
-    """The board of ``team_id`` on ``day`` as seen at ``now``."""
+    """The board of ``team_id`` on ``day`` as seen at ``now``, with the teams ``actor`` may switch
+    to (``teams``); one audit entry records the listing."""
     check_team_access(actor, team_id)
     with uow:
-        team = uow.teams.get(team_id)
-        today = tuple(visit_lines(uow, team_id, day, day, now))
-        workers = uow.workers.list(team_id=team_id, active=True)
-        alerts = uow.alerts.list(team_ids=[team_id], open_only=True, limit=50)
+        teams = _teams_in_scope(uow, actor)
+        team = next((t for t in teams if t.id == team_id), None)
+        if team is None:
+            raise NotFoundError("team", team_id)
+        visits = _visits(uow, team_id, day, day)
+        records = _records_by_visit(uow, visits)
+        reasons = _review_reasons(uow, team_id, day)
+        people = _people(uow, {v.person_id for v in visits} | reasons.keys())
+        team_workers = uow.workers.list(team_id=team_id, active=True)
+        workers = _workers(uow, visits, team_workers)
+        alerts = uow.alerts.list(team_ids=[team_id], open_only=True, limit=OPEN_ALERTS_SHOWN)
         audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="board")
-        reviews = _reviews(uow, team_id, day)
         uow.commit()
+    today = tuple(_lines(visits, people, workers, records, now))
     return TeamDay(
         team=team,
         day=day,
         now=now,
         lines=today,
-        workers_now=tuple(WorkerNow(w, _doing(w, today, now)) for w in workers),
+        workers_now=tuple(WorkerNow(w, _doing(w, today, now)) for w in team_workers),
         open_alerts=tuple(alerts),
-        reviews=reviews,
+        reviews=_flags(reasons, people),
+        teams=tuple(teams),
     )
 
 
@@ -133,14 +149,49 @@ def visit_lines(
 ) -> list[VisitLine]:
     """The team's visits from ``first`` to ``last`` (not cancelled), with people, workers and
     records, by day and start; call inside an open unit of work."""
-    visits = uow.visits.list(team_id=team_id, day_from=first, day_to=last)
-    visits = [v for v in visits if v.status is not VisitStatus.CANCELLED]
-    people = {p.id: p for p in uow.people.list(ids={v.person_id for v in visits})}
-    worker_ids = {w for v in visits for w in v.assigned_worker_ids}
-    workers = {w.id: w for w in uow.workers.list(ids=worker_ids)} if worker_ids else {}
+    visits = _visits(uow, team_id, first, last)
+    records = _records_by_visit(uow, visits)
+    people = _people(uow, {v.person_id for v in visits})
+    workers = _workers(uow, visits, ())
+    return _lines(visits, people, workers, records, now)
+
+
+def _visits(uow: RecordingUnitOfWork, team_id: str, first: date, last: date) -> Sequence[Visit]:
+    return uow.visits.list(team_id=team_id, day_from=first, day_to=last, status=NOT_CANCELLED)
+
+
+def _records_by_visit(
+    uow: RecordingUnitOfWork, visits: Sequence[Visit]
+) -> dict[str, list[VisitRecord]]:
     records: dict[str, list[VisitRecord]] = {}
-    for record in uow.visit_records.list_for_visits([v.id for v in visits]):
-        records.setdefault(record.visit_id, []).append(record)
+    if visits:
+        for record in uow.visit_records.list_for_visits([v.id for v in visits]):
+            records.setdefault(record.visit_id, []).append(record)
+    return records
+
+
+def _people(uow: RecordingUnitOfWork, ids: Collection[str]) -> dict[str, Person]:
+    return {p.id: p for p in uow.people.list(ids=ids)} if ids else {}
+
+
+def _workers(
+    uow: RecordingUnitOfWork, visits: Iterable[Visit], known: Sequence[Worker]
+) -> dict[str, Worker]:
+    """The workers assigned to ``visits`` by id, reading only those not already ``known``."""
+    workers = {w.id: w for w in known}
+    missing = {w for v in visits for w in v.assigned_worker_ids} - workers.keys()
+    if missing:
+        workers.update((w.id, w) for w in uow.workers.list(ids=missing))
+    return workers
+
+
+def _lines(
+    visits: Iterable[Visit],
+    people: Mapping[str, Person],
+    workers: Mapping[str, Worker],
+    records: Mapping[str, Sequence[VisitRecord]],
+    now: datetime,
+) -> list[VisitLine]:
     lines = [
         VisitLine(
             visit=v,
@@ -176,7 +227,13 @@ def _doing(worker: Worker, lines: Sequence[VisitLine], now: datetime) -> str:
     return "no visits today"
 
 
-def _reviews(uow: RecordingUnitOfWork, team_id: str, day: date) -> tuple[ReviewFlag, ...]:
+def _review_reasons(uow: RecordingPlansUnitOfWork, team_id: str, day: date) -> dict[str, list[str]]:
+    """Why each of the team's people needs a review as of ``day``, by person id."""
+    reasons: dict[str, list[str]] = {}
+    for person_id, review_on in uow.plans.reviews_due(
+        team_id, day + timedelta(days=PLAN_REVIEW_AHEAD_DAYS)
+    ):
+        reasons.setdefault(person_id, []).append(plan_review_reason(review_on, day))
     first = day - timedelta(days=REVIEW_LOOKBACK_DAYS - 1)
     late: dict[tuple[str, date], Lateness] = {}
     for person_id, visit_day, kind in uow.alerts.raised_since(
@@ -185,7 +242,6 @@ def _reviews(uow: RecordingUnitOfWork, team_id: str, day: date) -> tuple[ReviewF
         # a missed visit was late first; say only the worse
         if late.get((person_id, visit_day)) is not Lateness.MISSED:
             late[(person_id, visit_day)] = kind
-    reasons: dict[str, list[str]] = {}
     for (person_id, visit_day), kind in late.items():
         reasons.setdefault(person_id, []).append(f"{kind.value} visit on {visit_day:%a %d %b}")
     for person_id, _, outcome in uow.visit_records.medication_results(
@@ -193,19 +249,35 @@ def _reviews(uow: RecordingUnitOfWork, team_id: str, day: date) -> tuple[ReviewF
     ):
         why = f"{outcome.item}: {outcome.result.value.replace('_', ' ')} ({outcome.reason})"
         reasons.setdefault(person_id, []).append(why)
-    people = {p.id: p for p in uow.people.list(ids=set(reasons))} if reasons else {}
+    return reasons
+
+
+def plan_review_reason(review_on: date, day: date) -> str:
+    """Why a plan to be reviewed on ``review_on`` needs a look on ``day``, in words."""
+    if review_on < day:
+        return f"plan review overdue (was due {review_on:%a %d %b})"
+    return f"plan review due {review_on:%a %d %b}"
+
+
+def _flags(
+    reasons: Mapping[str, Sequence[str]], people: Mapping[str, Person]
+) -> tuple[ReviewFlag, ...]:
     return tuple(
         ReviewFlag(people[pid], tuple(why))
         for pid, why in sorted(reasons.items(), key=lambda kv: people[kv[0]].family_name)
     )
 
 
+def _teams_in_scope(uow: RecordingUnitOfWork, actor: Actor) -> list[Team]:
+    """The teams ``actor`` may see, by name (one query, however many teams they have)."""
+    scope = visit_team_filter(actor)
+    return [team for team in uow.teams.list() if scope is None or team.id in scope]
+
+
 def my_teams(uow: RecordingUnitOfWork, actor: Actor) -> list[Team]:
     """The teams whose days ``actor`` may see, by name (every team for an admin)."""
-    scope = visit_team_filter(actor)
     with uow:
-        teams = uow.teams.list() if scope is None else [uow.teams.get(t) for t in scope]
-    return sorted(teams, key=lambda team: team.name)
+        return _teams_in_scope(uow, actor)
 
 
 def my_visits(uow: RecordingUnitOfWork, actor: Actor, day: date, now: datetime) -> list[VisitLine]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
@@ -209,6 +209,11 @@ class SqlGasRatingRepository:
         return [_rating(r) for r in self.session.execute(statement).mappings()]
 
 
+# Another name for the plans table, to find each plan's newest version; made once (an alias's
+# columns are costly to build on every call).
+_newer_plans = care_plans.alias("newer")
+
+
 class SqlCarePlanRepository:
     """Care and support plans, every version kept; a version once stored never changes."""
 
@@ -286,6 +291,23 @@ class SqlCarePlanRepository:
         if row is None:
             raise NotFoundError("goal", goal_id)
         return self.get(row[0])
+
+    def reviews_due(self, team_id: str, by: date) -> list[tuple[str, date]]:
+        """``(person_id, review_on)`` of the team's plans whose newest version is to be reviewed
+        on or before ``by``, by review date (one query; nothing but the two columns is read)."""
+        c, newer = care_plans.c, _newer_plans.c
+        newest = select(func.max(newer.version)).where(newer.plan_id == c.plan_id)
+        statement = (
+            select(c.person_id, c.review_on)
+            .join(tables.people, tables.people.c.id == c.person_id)
+            .where(
+                tables.people.c.team_id == team_id,
+                c.version == newest.scalar_subquery(),
+                c.review_on <= by,
+            )
+            .order_by(c.review_on, c.person_id, c.plan_id)
+        )
+        return [(person_id, review_on) for person_id, review_on in self.session.execute(statement)]
 
     def _load(self, rows: Sequence[RowMapping]) -> list[CarePlan]:
         keys = [(r["plan_id"], r["version"]) for r in rows]

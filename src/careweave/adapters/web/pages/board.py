@@ -16,6 +16,7 @@ from careweave.adapters.web.pages.team_common import (
     local_now,
     parse_day,
 )
+from careweave.adapters.web.plans_deps import RecordingPlansUow
 from careweave.domain.errors import NotFoundError
 from careweave.domain.workforce import Team
 from careweave.services import alerts
@@ -44,7 +45,7 @@ def board(
     team_id: str,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingUow,
+    uow: RecordingPlansUow,
     scans: Scans,
     day: str | None = None,
 ) -> Response:
@@ -54,9 +55,6 @@ def board(
     check_team_access(actor, team_id)
     if chosen == now.date() and scans.due([team_id], now):
         alerts.scan(uow(), now, [team_id])
-    context = {
-        "board": team_day(uow(), actor, team_id, chosen, now),
-        "teams": my_teams(uow(), actor),
-        "can_manage": can_manage(actor),
-    }
+    board = team_day(uow(), actor, team_id, chosen, now)
+    context = {"board": board, "teams": board.teams, "can_manage": can_manage(actor)}
     return templates.TemplateResponse(request, "pages/team/board.html", context)
