@@ -11,7 +11,7 @@ import pytest
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people import is_valid_nhs_number
 from careweave.domain.visits import Visit, VisitStatus, minutes_of
-from careweave.domain.workforce import Worker
+from careweave.domain.workforce import Worker, polygon_contains
 from careweave.services import demo_places as places
 from careweave.services.demo_data import Neighbourhood, generate_neighbourhood, monday_of
 from careweave.services.demo_profiles import VISITED_MODELS
@@ -44,7 +44,7 @@ def test_sizes_follow_the_arguments(town: Neighbourhood) -> None:
 def test_everyone_lives_inside_the_town_and_their_teams_patch(town: Neighbourhood) -> None:
     teams = {t.id: t for t in town.teams}
     for person in town.people:
-        assert places.contains(places.TOWN_POLYGON, person.location), person.address
+        assert polygon_contains(places.TOWN_POLYGON, person.location), person.address
         assert person.team_id is not None
         assert teams[person.team_id].patch.contains(person.location), person.address
     for worker in town.workers:
@@ -53,7 +53,7 @@ def test_everyone_lives_inside_the_town_and_their_teams_patch(town: Neighbourhoo
 
 def test_town_outline_and_patches_are_convex_and_hold_every_settlement(town: Neighbourhood) -> None:
     for settlement in places.SETTLEMENTS:
-        assert places.contains(places.TOWN_POLYGON, settlement.centre), settlement.name
+        assert polygon_contains(places.TOWN_POLYGON, settlement.centre), settlement.name
     for polygon in [places.TOWN_POLYGON, *(t.patch.polygon for t in town.teams)]:
         turns = set()
         for a, b, c in zip(

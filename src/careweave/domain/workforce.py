@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
@@ -146,23 +147,29 @@ class Patch:
             require_range("patch.radius_km", self.radius_km, 0.05, 100.0)
 
     def contains(self, point: Location) -> bool:
-        """True when ``point`` lies inside the patch (ray casting for polygons)."""
+        """True when ``point`` lies inside the patch."""
         if not self.polygon:
             return self.centre.distance_km(point) <= self.radius_km
-        inside = False
-        corners = self.polygon
-        j = len(corners) - 1
-        for i, corner in enumerate(corners):
-            other = corners[j]
-            crosses = (corner.lat > point.lat) != (other.lat > point.lat)
-            if crosses:
-                lon_at = (other.lon - corner.lon) * (point.lat - corner.lat) / (
-                    other.lat - corner.lat
-                ) + corner.lon
-                if point.lon < lon_at:
-                    inside = not inside
-            j = i
-        return inside
+        return polygon_contains(self.polygon, point)
+
+
+def polygon_contains(corners: Sequence[Location], point: Location) -> bool:
+    """True when ``point`` lies inside the polygon ``corners`` (ray casting).
+
+    Patches are a few kilometres across, so treating latitude and longitude as flat is exact enough.
+    """
+    inside = False
+    j = len(corners) - 1
+    for i, corner in enumerate(corners):
+        other = corners[j]
+        if (corner.lat > point.lat) != (other.lat > point.lat):
+            lon_at = (other.lon - corner.lon) * (point.lat - corner.lat) / (
+                other.lat - corner.lat
+            ) + corner.lon
+            if point.lon < lon_at:
+                inside = not inside
+        j = i
+    return inside
 
 
 @dataclass(slots=True)

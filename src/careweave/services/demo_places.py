@@ -29,7 +29,10 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from shapely.geometry import Polygon, box
+
 from careweave.domain.values import Location
+from careweave.domain.workforce import polygon_contains
 
 TOWN_NAME = "Wigan"
 KM_PER_DEGREE_LAT = 111.32
@@ -104,63 +107,36 @@ def km_to_degrees(km_north: float, km_east: float, at_lat: float) -> tuple[float
     return km_north / KM_PER_DEGREE_LAT, km_east / lon_km
 
 
-def contains(polygon: Sequence[Location], point: Location) -> bool:
-    """True when ``point`` lies inside ``polygon`` (ray casting, as :class:`Patch` does)."""
-    inside = False
-    j = len(polygon) - 1
-    for i, corner in enumerate(polygon):
-        other = polygon[j]
-        if (corner.lat > point.lat) != (other.lat > point.lat):
-            lon_at = (other.lon - corner.lon) * (point.lat - corner.lat) / (
-                other.lat - corner.lat
-            ) + corner.lon
-            if point.lon < lon_at:
-                inside = not inside
-        j = i
-    return inside
+def _local_km(polygon: Sequence[Location]) -> Polygon:
+    # A flat projection in kilometres around the polygon's middle: exact enough for a town.
+    lat0 = sum(p.lat for p in polygon) / len(polygon)
+    lon_km = KM_PER_DEGREE_LAT * math.cos(math.radians(lat0))
+    return Polygon([(p.lon * lon_km, p.lat * KM_PER_DEGREE_LAT) for p in polygon])
 
 
 def area_km2(polygon: Sequence[Location]) -> float:
-    """Area of a small polygon in square kilometres (shoelace on a local flat projection)."""
+    """Area of a small polygon in square kilometres."""
     if len(polygon) < 3:
         return 0.0
-    lat0 = sum(p.lat for p in polygon) / len(polygon)
-    lon_km = KM_PER_DEGREE_LAT * math.cos(math.radians(lat0))
-    xs = [p.lon * lon_km for p in polygon]
-    ys = [p.lat * KM_PER_DEGREE_LAT for p in polygon]
-    twice = sum(
-        xs[i] * ys[(i + 1) % len(xs)] - xs[(i + 1) % len(xs)] * ys[i] for i in range(len(xs))
-    )
-    return abs(twice) / 2
+    return float(_local_km(polygon).area)
 
 
 def clip(polygon: Sequence[Location], axis: str, cut: float, keep_below: bool) -> list[Location]:
-    """Cut a convex polygon with the line ``axis == cut`` and keep one side (Sutherland–Hodgman).
+    """Cut a convex polygon with the line ``axis == cut`` and keep one side.
 
     ``axis`` is ``"lat"`` or ``"lon"``. A convex polygon stays convex, so every piece of the town
     that this module hands out is a single simple polygon.
     """
-
-    def value(p: Location) -> float:
-        return p.lat if axis == "lat" else p.lon
-
-    def inside(p: Location) -> bool:
-        return value(p) <= cut if keep_below else value(p) >= cut
-
-    kept: list[Location] = []
-    for i, current in enumerate(polygon):
-        previous = polygon[i - 1]
-        if inside(current) != inside(previous):
-            share = (cut - value(previous)) / (value(current) - value(previous))
-            kept.append(
-                Location(
-                    previous.lat + share * (current.lat - previous.lat),
-                    previous.lon + share * (current.lon - previous.lon),
-                )
-            )
-        if inside(current):
-            kept.append(current)
-    return kept
+    shape = Polygon([(p.lon, p.lat) for p in polygon])
+    west, south, east, north = shape.bounds
+    if axis == "lat":
+        half = box(west, south, east, cut) if keep_below else box(west, cut, east, north)
+    else:
+        half = box(west, south, cut, north) if keep_below else box(cut, south, east, north)
+    piece = shape.intersection(half)
+    if piece.is_empty or not isinstance(piece, Polygon):
+        return []
+    return [Location(lat, lon) for lon, lat in list(piece.exterior.coords)[:-1]]
 
 
 def bounding_box(
@@ -233,7 +209,7 @@ def random_point_near(
     for _ in range(1000):
         d_lat, d_lon = km_to_degrees(rng.gauss(0, spread_km), rng.gauss(0, spread_km), centre.lat)
         candidate = Location(round(centre.lat + d_lat, 6), round(centre.lon + d_lon, 6))
-        if contains(polygon, candidate):
+        if polygon_contains(polygon, candidate):
             return candidate
     return random_point_in(rng, polygon)
 
@@ -246,7 +222,7 @@ def random_point_in(rng: random.Random, polygon: Sequence[Location]) -> Location
         candidate = Location(
             round(rng.uniform(min(lats), max(lats)), 6), round(rng.uniform(min(lons), max(lons)), 6)
         )
-        if contains(polygon, candidate):
+        if polygon_contains(polygon, candidate):
             return candidate
 
 

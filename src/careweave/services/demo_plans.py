@@ -349,17 +349,13 @@ class DemoUnitOfWork(PlansUnitOfWork, RecordingUnitOfWork, Protocol):
 
 def store_plans(uow: DemoUnitOfWork, demo: DemoPlans) -> None:
     """Write the demo plans in ``uow``'s transaction (the caller commits)."""
-    for conversation in demo.conversations:
-        uow.conversations.add(conversation)
-    for assessment in demo.assessments:
-        uow.eligibility.add(assessment)
+    uow.conversations.add_all(demo.conversations)
+    uow.eligibility.add_all(demo.assessments)
     for plan in demo.plans:
         uow.plans.add_version(plan)
     for person_id, ratings in demo.ratings.items():
         uow.ratings.add_for_person(person_id, ratings)
-    for risk in demo.risks:
-        uow.risks.add(risk)
+    uow.risks.add_all(demo.risks)
     uow.episodes.add_all(demo.episodes)
     uow.visits.add_all(demo.visits)
-    for record in demo.visit_records:
-        uow.visit_records.add(record)
+    uow.visit_records.add_all(demo.visit_records)

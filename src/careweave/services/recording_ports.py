@@ -7,7 +7,7 @@ its audit entry are written in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
@@ -56,6 +56,10 @@ class VisitRecordRepository(Protocol):
         """Store a new record (ConflictError if the worker already has one for the visit)."""
         ...
 
+    def add_all(self, records: Iterable[VisitRecord]) -> None:
+        """Store many new records at once (one bulk insert), e.g. a history being imported."""
+        ...
+
     def update(self, record: VisitRecord) -> None:
         """Save the changed ``record`` with its medication outcomes."""
         ...
@@ -93,6 +97,17 @@ class AlertRepository(Protocol):
     ) -> Sequence[Alert]:
         """Alerts of the given teams and about visits to the given people (``None``: all),
         newest first."""
+        ...
+
+    def count(
+        self,
+        *,
+        team_ids: Collection[str] | None = None,
+        person_ids: Collection[str] | None = None,
+        open_only: bool = False,
+        raised_from: datetime | None = None,
+    ) -> int:
+        """How many alerts :meth:`list` would give without a page limit."""
         ...
 
     def update(self, alert: Alert) -> None:
