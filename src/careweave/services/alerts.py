@@ -31,6 +31,7 @@ from careweave.services.access import (
     require_role,
     team_scope,
 )
+from careweave.services.listing import Paged
 from careweave.services.recording_ports import RecordingUnitOfWork
 
 DUE = (VisitStatus.PLANNED, VisitStatus.ASSIGNED)
@@ -158,21 +159,39 @@ def alert_lines(
     limit: int = 100,
 ) -> list[AlertLine]:
     """The alerts the actor may see with their visits and people, newest first."""
+    page = alert_page(uow, actor, open_only=open_only, raised_from=raised_from, limit=limit)
+    return list(page.items)
+
+
+def alert_page(
+    uow: RecordingUnitOfWork,
+    actor: Actor,
+    *,
+    open_only: bool = True,
+    raised_from: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Paged[AlertLine]:
+    """One page of the alerts the actor may see, with their visits and people, newest first."""
     team_ids, person_ids = alert_filter(actor)
     with uow:
         found = uow.alerts.list(
             team_ids=team_ids, person_ids=person_ids, open_only=open_only,
-            raised_from=raised_from, limit=limit,
+            raised_from=raised_from, limit=limit, offset=offset,
         )  # fmt: skip
+        total = uow.alerts.count(
+            team_ids=team_ids, person_ids=person_ids, open_only=open_only, raised_from=raised_from
+        )
         visits = {v.id: v for v in (uow.visits.get(a.visit_id) for a in found)}
         people = {p.id: p for p in uow.people.list(ids={v.person_id for v in visits.values()})}
         lines = [
             AlertLine(a, visits[a.visit_id], people[visits[a.visit_id].person_id]) for a in found
         ]
+        # The filter above already scopes the listing; this is the policy checked once more.
         lines = [line for line in lines if can_see_alert(actor, line.alert, line.person)]
         _audit_listing(uow, actor, people.values())
         uow.commit()
-    return lines
+    return Paged(items=lines, total=total, limit=limit, offset=offset)
 
 
 def family_alert_lines(uow: RecordingUnitOfWork, actor: Actor, now: datetime) -> list[AlertLine]:

@@ -289,6 +289,28 @@ class SqlAlertRepository(SqlRepository[Alert]):
     ) -> list[Alert]:
         """Alerts of the given teams and about visits to the given people (``None``: all),
         newest first."""
+        statement = self._filtered(team_ids, person_ids, open_only, raised_from)
+        statement = statement.order_by(self.table.c.raised_at.desc(), self.table.c.id)
+        return self._fetch(paginate(statement, limit, offset))
+
+    def count(
+        self,
+        *,
+        team_ids: Collection[str] | None = None,
+        person_ids: Collection[str] | None = None,
+        open_only: bool = False,
+        raised_from: datetime | None = None,
+    ) -> int:
+        """How many alerts :meth:`list` would give without a page limit."""
+        return self._count(self._filtered(team_ids, person_ids, open_only, raised_from))
+
+    def _filtered(
+        self,
+        team_ids: Collection[str] | None,
+        person_ids: Collection[str] | None,
+        open_only: bool,
+        raised_from: datetime | None,
+    ) -> Select[Any]:
         columns = self.table.c
         statement: Select[Any] = select(self.table)
         if team_ids is not None:
@@ -302,8 +324,7 @@ class SqlAlertRepository(SqlRepository[Alert]):
             statement = statement.where(columns.acknowledged_at.is_(None))
         if raised_from is not None:
             statement = statement.where(columns.raised_at >= raised_from)
-        statement = statement.order_by(columns.raised_at.desc(), columns.id)
-        return self._fetch(paginate(statement, limit, offset))
+        return statement
 
 
 class SqlRecordingUnitOfWork(AccountsSqlUnitOfWork):

@@ -3,13 +3,13 @@ member those about the people they support; only the team's coordinator acknowle
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from careweave.adapters.web.api.common import ERROR_RESPONSES, PathId
 from careweave.adapters.web.api.schemas.alerts import AlertAcknowledge, AlertPublic
+from careweave.adapters.web.api.schemas.common import Page
 from careweave.adapters.web.deps import CurrentActor
+from careweave.adapters.web.deps import Page as Paging
 from careweave.adapters.web.pages.team_common import RecordingUow, local_now
 from careweave.services import alerts
 
@@ -18,15 +18,19 @@ router = APIRouter(prefix="/alerts", tags=["alerts"], responses=ERROR_RESPONSES)
 
 @router.get("", summary="List alerts")
 def list_alerts(
-    actor: CurrentActor,
-    uow: RecordingUow,
-    open_only: bool = True,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[AlertPublic]:
-    """Alerts you may see, newest first (only those not yet acknowledged, unless ``open_only``
-    is false)."""
-    lines = alerts.alert_lines(uow(), actor, open_only=open_only, limit=limit)
-    return [AlertPublic.of(line) for line in lines]
+    actor: CurrentActor, uow: RecordingUow, page: Paging, open_only: bool = True
+) -> Page[AlertPublic]:
+    """Alerts you may see, newest first: only those not yet acknowledged unless ``open_only`` is
+    false."""
+    found = alerts.alert_page(
+        uow(), actor, open_only=open_only, limit=page.limit, offset=page.offset
+    )
+    return Page(
+        items=[AlertPublic.of(line) for line in found.items],
+        total=found.total,
+        limit=found.limit,
+        offset=found.offset,
+    )
 
 
 @router.post("/{alert_id}/acknowledge", summary="Acknowledge an alert")
