@@ -226,6 +226,23 @@ def test_solve_prints_json_that_check_agrees_with(tmp_path: Path) -> None:
     assert result["total_cost"] <= 25
 
 
+def test_solve_explains_each_assignment_when_asked(tmp_path: Path) -> None:
+    instance = write(tmp_path, "mini.json", INSTANCE)
+    done = run("solve", instance, "--seconds", "0.5", "--json", "--explain")
+    assert done.returncode == 0, done.stderr
+    explained = json.loads(done.stdout)["explanations"]
+    by_visit = {a["visit"]: a for a in explained["assignments"]}
+    # Only c2 can do the s2 half of p2: the reasons say it has the skill and nobody else could.
+    assert by_visit["p2/s2"]["worker"] == "c2"
+    reasons = "; ".join(by_visit["p2/s2"]["reasons"])
+    assert "has the skills it needs (s2)" in reasons
+    assert "0 other worker(s) could have done it" in reasons
+    assert set(by_visit) == {"p1/s1", "p2/s1", "p2/s2"}
+    assert explained["unassigned"] == {}
+    text = run("solve", instance, "--seconds", "0.5", "--explain")
+    assert "p2/s2 -> c2: has the skills it needs (s2)" in text.stdout
+
+
 def test_the_installed_script_reports_bad_input_without_a_traceback(tmp_path: Path) -> None:
     done = run_script("check", str(tmp_path / "absent.json"), str(tmp_path / "sol.json"))
     assert done.returncode == 2

@@ -28,6 +28,9 @@ from careweave.scheduling import (
     read_roster,
     roster_to_json,
 )
+from careweave.scheduling.explain import Explanation, explain
+from careweave.scheduling.solve import solve
+from careweave.scheduling.stop import MaxRuntime
 
 app = typer.Typer(
     help="The roster optimiser: solve a problem file, or check a roster against it.",
@@ -151,17 +154,45 @@ def solve_command(
     ] = 10.0,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random search.")] = 0,
     as_json: AsJson = False,
+    explained: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say why each visit went to its worker, why late ones are late and what kept "
+            "left-out ones out.",
+        ),
+    ] = False,
 ) -> None:
     """Find a roster for a problem file and print its objective, its parts and its routes."""
     problem, form = _load(file)
-    try:
-        from careweave.scheduling.solve import solve
-        from careweave.scheduling.stop import MaxRuntime
-    except ImportError:
-        raise fail("the roster solver is not available in this installation") from None
     result = solve(problem, MaxRuntime(seconds), seed=seed)
     report = check(problem, result.roster)
     summary = _summary(file, problem, form, result.roster, report)
     summary["seconds"] = result.seconds
     summary["seed"] = seed
+    if explained:
+        summary["explanations"] = _explanations(explain(problem, result.roster))
     _emit(summary, as_json=as_json, routes=True)
+    if explained and not as_json:
+        _print_explanations(summary["explanations"])
+
+
+def _explanations(found: Explanation) -> dict[str, Any]:
+    return {
+        "assignments": [
+            {"visit": a.task_id, "worker": a.worker_id, "reasons": list(a.reasons)}
+            for a in found.assignments
+        ],
+        "late": dict(found.late),
+        "unassigned": dict(found.unassigned),
+    }
+
+
+def _print_explanations(found: dict[str, Any]) -> None:
+    typer.echo("why:")
+    for item in found["assignments"]:
+        typer.echo(f"  {item['visit']} -> {item['worker']}: {'; '.join(item['reasons'])}")
+    for visit, why in found["late"].items():
+        typer.echo(f"  {visit} is late: {why}")
+    for visit, why in found["unassigned"].items():
+        typer.echo(f"  {visit} is left out: {why}")
