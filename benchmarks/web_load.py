@@ -1,8 +1,8 @@
 """The web suite: latency and throughput of the team board and the visit check-in over HTTP.
 
-A real server (``careweave serve``, one uvicorn process) runs on loopback against a seeded demo
-database, on SQLite and on PostgreSQL (``CAREWEAVE_TEST_POSTGRES_URL``, set by
-``scripts/with_postgres.py``). An asyncio load generator sends requests at a fixed rate (open
+A real server (``careweave serve``, with one uvicorn worker process and then with two) runs on
+loopback against a seeded demo database, on SQLite and on PostgreSQL (``CAREWEAVE_TEST_POSTGRES_URL``,
+set by ``scripts/with_postgres.py``). An asyncio load generator sends requests at a fixed rate (open
 loop) for a bounded time; each latency is measured from the moment the request was due, so a
 server that falls behind is not flattered by the client waiting for it. Target: p99 < 100 ms at
 200 requests/s on SQLite.
@@ -34,6 +34,9 @@ from benchmarks.tables import figure, header, table
 TITLE = "Web load: team board and visit check-in over HTTP"
 # The target rate, and a lower one that shows where the server holds on this machine.
 RATES = (50.0, 200.0)
+# One worker process, and two (``careweave serve --workers 2``), side by side.
+WORKER_COUNTS = (1, 2)
+WARM_UP_REQUESTS = 16
 QUICK_SECONDS, FULL_SECONDS = 4.0, 15.0
 TARGET_P99_MS = 100.0
 REQUEST_TIMEOUT = 10.0
@@ -43,18 +46,19 @@ SETTLE_LIMIT_SECONDS = 120.0
 PASSWORD = "demo"
 POSTGRES_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
 COLUMNS = [
-    "database", "endpoint", "rate asked /s", "requests", "errors", "throughput /s",
+    "database", "workers", "endpoint", "rate asked /s", "requests", "errors", "throughput /s",
     "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 < 100 ms",
 ]  # fmt: skip
 
 NOTES = """\
 ## Notes
-- One `careweave serve` process (uvicorn, one worker) on 127.0.0.1 and the load generator share
-  the machine's cores; the database is the demo neighbourhood (`careweave demo seed`: 60 people,
-  12 workers, 2 teams, a week of visits).
-- board: `GET /teams/<team A>/board` as the coordinator. Each request runs the late/missed scan,
-  builds the board (today's visits, who is where, people needing a review) and writes one audit
-  entry.
+- `careweave serve --workers N` (uvicorn; N = 1, then N = 2 worker processes, each with its own
+  database pool) on 127.0.0.1 and the load generator share the machine's cores; the database is
+  the demo neighbourhood (`careweave demo seed`: 60 people, 12 workers, 2 teams, a week of visits).
+- board: `GET /teams/<team A>/board` as the coordinator. Each request builds the board (today's
+  visits, who is where, people needing a review: plan reviews due, late/missed visits and
+  medication problems of the week) in one transaction and writes one audit entry; the late/missed
+  scan runs at most every 30 s per team in each worker.
 - check-in: `POST /visits/<id>/check-in` as worker.b, each request a different visit (made for
   the run in team B, all day long windows) with its own idempotency key: a real write of the visit, the
   visit record, the idempotency key and an audit entry.
@@ -147,10 +151,11 @@ def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
 
 
 @contextmanager
-def _server(env: dict[str, str]) -> Iterator[str]:
+def _server(env: dict[str, str], workers: int) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [*careweave_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [*careweave_command(), "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -206,7 +211,9 @@ async def _measure(
         await _login(coordinator, "coordinator")
         csrf = await _login(worker, "worker.b")
         board_path = f"/teams/{team_id}/board"
-        await coordinator.get(board_path)  # warm up: first scan, caches
+        # Warm up every worker (first scan, template cache): concurrent requests open several
+        # connections, which the kernel spreads over the worker processes.
+        await asyncio.gather(*(coordinator.get(board_path) for _ in range(WARM_UP_REQUESTS)))
         unused = iter(visit_ids)
 
         async def board(_: int) -> bool:
@@ -261,7 +268,7 @@ def _database(backend: str, workdir: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def _backend(backend: str, seconds: float) -> list[tuple[str, float, Phase]]:
+def _backend(backend: str, seconds: float) -> list[tuple[int, str, float, Phase]]:
     with (
         tempfile.TemporaryDirectory(prefix="cw-webload-") as folder,
         _database(backend, Path(folder)) as url,
@@ -276,19 +283,25 @@ def _backend(backend: str, seconds: float) -> list[tuple[str, float, Phase]]:
         }
         _run(env, "db", "upgrade")
         _run(env, "demo", "seed")
-        team_id, visit_ids = _prepare(url, sum(int(rate * seconds) for rate in RATES))
-        with _server(env) as base:
-            return asyncio.run(_measure(base, team_id, visit_ids, seconds))
+        per_server = sum(int(rate * seconds) for rate in RATES)
+        team_id, visit_ids = _prepare(url, per_server * len(WORKER_COUNTS))
+        found = []
+        for index, workers in enumerate(WORKER_COUNTS):
+            unused = visit_ids[index * per_server : (index + 1) * per_server]
+            with _server(env, workers) as base:
+                phases = asyncio.run(_measure(base, team_id, unused, seconds))
+            found += [(workers, *phase) for phase in phases]
+        return found
 
 
-def _rows(backend: str, phases: list[tuple[str, float, Phase]]) -> list[list[str]]:
+def _rows(backend: str, phases: list[tuple[int, str, float, Phase]]) -> list[list[str]]:
     rows = []
-    for endpoint, rate, phase in phases:
+    for workers, endpoint, rate, phase in phases:
         done = len(phase.latencies_ms)
         p99 = phase.percentile(0.99)
         met = p99 is not None and p99 < TARGET_P99_MS and phase.errors == 0
         rows.append(
-            [backend, endpoint, f"{rate:.0f}", str(done), str(phase.errors),
+            [backend, str(workers), endpoint, f"{rate:.0f}", str(done), str(phase.errors),
              figure(done / phase.seconds if phase.seconds else None, 1),
              figure(phase.percentile(0.5), 1), figure(phase.percentile(0.9), 1),
              figure(p99, 1), figure(max(phase.latencies_ms, default=None), 1),
@@ -308,6 +321,10 @@ def run(options: RunOptions) -> str:
             continue
         rows += _rows(backend, _backend(backend, seconds))
     rates = " and ".join(f"{rate:.0f}" for rate in RATES)
-    limit = f"{seconds:g} s per endpoint at each rate ({rates} requests/s)"
+    workers = " and ".join(str(count) for count in WORKER_COUNTS)
+    limit = (
+        f"{seconds:g} s per endpoint at each rate ({rates} requests/s), "
+        f"with {workers} worker processes"
+    )
     parts = [header(TITLE, options, limit), table(COLUMNS, rows), "", NOTES, *notes]
     return "\n".join(parts) + "\n"
