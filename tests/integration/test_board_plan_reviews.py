@@ -79,7 +79,9 @@ def test_plan_reviews_due_within_a_week_or_overdue_are_flagged(uow: Factory) -> 
     ]
 
 
-def test_a_plan_review_and_a_late_visit_are_both_given_as_reasons(uow: Factory) -> None:
+def test_a_plan_review_and_a_late_visit_are_both_given_as_reasons_and_the_alert_counted(
+    uow: Factory,
+) -> None:
     team = a_team("Easton")
     person = a_person(team, "Ada", "Lovelace")
     worker = a_worker(team)
@@ -97,6 +99,7 @@ def test_a_plan_review_and_a_late_visit_are_both_given_as_reasons(uow: Factory) 
     assert [flag.reasons for flag in board.reviews] == [
         ("plan review due Tue 17 Nov", "late visit on Tue 17 Nov")
     ]
+    assert board.open_alert_count == 1
 
 
 def test_review_reason_says_due_or_overdue() -> None:

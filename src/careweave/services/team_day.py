@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from careweave.domain.audit import AuditAction
 from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.people import Person
-from careweave.domain.recording import REASON_REQUIRED, Alert, Lateness, VisitRecord, lateness
+from careweave.domain.recording import REASON_REQUIRED, Lateness, VisitRecord, lateness
 from careweave.domain.visits import Visit, VisitStatus
 from careweave.domain.workforce import Team, Worker
 from careweave.services import audit
@@ -27,7 +27,6 @@ from careweave.services.recording_ports import RecordingPlansUnitOfWork, Recordi
 
 REVIEW_LOOKBACK_DAYS = 7
 PLAN_REVIEW_AHEAD_DAYS = 7
-OPEN_ALERTS_SHOWN = 50
 NOT_CANCELLED = tuple(s for s in VisitStatus if s is not VisitStatus.CANCELLED)
 
 
@@ -86,7 +85,7 @@ class TeamDay:
     now: datetime
     lines: tuple[VisitLine, ...]
     workers_now: tuple[WorkerNow, ...]
-    open_alerts: tuple[Alert, ...]
+    open_alert_count: int
     reviews: tuple[ReviewFlag, ...]
     teams: tuple[Team, ...] = ()
 
@@ -128,7 +127,7 @@ def team_day(
         people = _people(uow, {v.person_id for v in visits} | reasons.keys())
         team_workers = uow.workers.list(team_id=team_id, active=True)
         workers = _workers(uow, visits, team_workers)
-        alerts = uow.alerts.list(team_ids=[team_id], open_only=True, limit=OPEN_ALERTS_SHOWN)
+        open_alerts = uow.alerts.count(team_ids=[team_id], open_only=True)
         audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="board")
         uow.commit()
     today = tuple(_lines(visits, people, workers, records, now))
@@ -138,7 +137,7 @@ def team_day(
         now=now,
         lines=today,
         workers_now=tuple(WorkerNow(w, _doing(w, today, now)) for w in team_workers),
-        open_alerts=tuple(alerts),
+        open_alert_count=open_alerts,
         reviews=_flags(reasons, people),
         teams=tuple(teams),
     )
