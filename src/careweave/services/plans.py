@@ -139,6 +139,25 @@ class PlanService:
             uow.commit()
         return plan
 
+    def open_for_change(self, actor: Actor, plan_id: str, version: int | None = None) -> CarePlan:
+        """A version of the plan (the newest by default) for someone who may change it; refused
+        (403/404) for anyone else before they see or send a form."""
+        with self._uow_factory() as uow:
+            plan = uow.plans.get(plan_id, version)
+            person = uow.people.get(plan.person_id)
+            check_can_plan(actor, person)
+            audit.record(
+                uow,
+                actor,
+                AuditAction.READ,
+                KIND,
+                plan_id,
+                team_id=person.team_id,
+                detail=f"version {plan.version} to change it",
+            )
+            uow.commit()
+        return plan
+
     def revise(
         self, actor: Actor, plan_id: str, based_on_version: int, draft: PlanDraft
     ) -> CarePlan:

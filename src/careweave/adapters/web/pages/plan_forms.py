@@ -116,7 +116,7 @@ def draft_from(form: Form) -> PlanDraft:
     return PlanDraft(
         review_on=day(form, "review_on", "plan.review_on", required=False), review_by=text(form, "review_by"),
         funding_source=funding, summary=text(form, "summary"), strengths=strengths, goals=goals,
-        actions=actions, contingencies=contingencies, agreement=_agreement(form),
+        actions=actions, contingencies=contingencies, agreement=agreement_from(form),
     )  # fmt: skip
 
 
@@ -147,7 +147,8 @@ def _action(form: Form, i: int, goals: tuple[Goal, ...]) -> Action:
                   when=text(form, f"action-{i}-when"), goal_id=goal_id)  # fmt: skip
 
 
-def _agreement(form: Form) -> Agreement | None:
+def agreement_from(form: Form) -> Agreement | None:
+    """The agreement the form records (None unless ``agreed`` is "yes")."""
     if text(form, "agreed") != "yes":
         return None
     agreed_by: Any = text(form, "agreed_by")

@@ -1,5 +1,5 @@
-"""The plan pages: agree a new plan (or its next version), the plan with goals and charts, and
-rating a goal."""
+"""The plan pages: agree a new plan, the plan with goals and charts, rating a goal, and changing
+the plan (the review and goal statuses in place, or everything on its own page) as a new version."""
 
 from __future__ import annotations
 
@@ -7,8 +7,18 @@ from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
 
 from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.pages.plan_change_form import (
+    ChangeForm,
+    FormProblemsError,
+    apply_button,
+    draft_of,
+    form_of_plan,
+    form_of_submission,
+    problem_of,
+)
 from careweave.adapters.web.pages.plan_forms import (
     ACTION_SLOTS,
     GOAL_SLOTS,
@@ -22,8 +32,10 @@ from careweave.adapters.web.pages.plan_forms import (
 from careweave.adapters.web.plans_deps import PlanSvc, RecordingPlansUow
 from careweave.adapters.web.render.gas_chart import goal_chart, t_score_chart
 from careweave.domain.accounts import Role
+from careweave.domain.errors import DomainValidationError
 from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
-from careweave.domain.plans import ActorKind, FundingSource
+from careweave.domain.people import ELIGIBILITY_OUTCOME_TITLES
+from careweave.domain.plans import ActionStatus, ActorKind, CarePlan, FundingSource
 from careweave.domain.risk import AtRisk, RiskDecision
 from careweave.services.progress_goals import NOTES_PER_GOAL, notes_by_goal
 
@@ -135,3 +147,57 @@ async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: Pla
     person_id = svc.plans.view(actor, plan_id).person.id
     svc.plans.add_risk(actor, risk_from(form, person_id, plan_id, actor.display_name))
     return RedirectResponse(f"/plans/{plan_id}?saved=risk#risks", status_code=303)
+
+
+@router.get("/plans/{plan_id}/change")
+def change_form(
+    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+) -> Response:
+    """Every part of the newest version, editable; saving makes the next version."""
+    plan = svc.plans.open_for_change(actor, plan_id)
+    return _change_page(request, templates, plan, form_of_plan(plan))
+
+
+@router.post("/plans/{plan_id}/change")
+async def change_plan(
+    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+) -> Response:
+    """Add or remove a row (the form comes back), or save the form as the next version; a bad
+    value comes back next to its input (422), a version someone else changed meanwhile is a 409."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    current = svc.plans.open_for_change(
+        actor, plan_id, whole(form, "based_on_version", "based_on_version")
+    )
+    change = form_of_submission(form)
+    if apply_button(change, text(form, "do")):
+        return _change_page(request, templates, current, change)
+    try:
+        draft = draft_of(change, current)
+        svc.plans.revise(actor, plan_id, current.version, draft)
+    except FormProblemsError as found:
+        return _change_page(request, templates, current, change, found)
+    except DomainValidationError as error:
+        refused = FormProblemsError([problem_of(error)])
+        return _change_page(request, templates, current, change, refused)
+    return RedirectResponse(f"/plans/{plan_id}?saved=version", status_code=303)
+
+
+def _change_page(
+    request: Request,
+    templates: Jinja2Templates,
+    plan: CarePlan,
+    change: ChangeForm,
+    problems: FormProblemsError | None = None,
+) -> Response:
+    found = problems.problems if problems else []
+    context = {
+        "plan": plan, "form": change.top, "rows": change.rows, "problems": found,
+        "errors": {p.input: f"{p.message} ({p.field})" for p in found if p.input},
+        "levels": GAS_LEVELS, "who_kinds": {k.value: w for k, w in WHO_KINDS.items()},
+        "funding": {k.value: w for k, w in FUNDING.items()}, "statuses": [s.value for s in GoalLifecycleStatus],
+        "action_statuses": [s.value for s in ActionStatus], "outcomes": ELIGIBILITY_OUTCOME_TITLES,
+        "person_id": plan.person_id,
+    }  # fmt: skip
+    return templates.TemplateResponse(
+        request, "pages/plans/plan_change.html", context, status_code=422 if found else 200
+    )
