@@ -1,5 +1,6 @@
 """Everything the person page shows, read in one audited transaction: About Me, circle,
-strengths, needs, the latest eligibility determination, conversations, plans and episodes."""
+strengths, needs, the latest eligibility determination, conversations, plans and episodes; and
+adding or removing a strength or a need from it (their practitioner or team coordinator, audited)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from careweave.domain.accounts import Role
 from careweave.domain.audit import AuditAction
 from careweave.domain.conversations import Conversation
 from careweave.domain.eligibility import Determination, EligibilityAssessment
+from careweave.domain.errors import NotFoundError
 from careweave.domain.people import CircleMember, Need, Person, Strength
 from careweave.domain.plans import CarePlan
 from careweave.domain.reablement import ReablementEpisode
 from careweave.services import audit
 from careweave.services.access import Actor
-from careweave.services.plan_access import check_can_read_plan
+from careweave.services.plan_access import check_can_plan, check_can_read_plan
 from careweave.services.plan_ports import PlansUnitOfWork
 
 
@@ -72,3 +74,72 @@ def read_person_page(
         )
         uow.commit()
     return page
+
+
+def add_strength(
+    uow_factory: Callable[[], PlansUnitOfWork],
+    actor: Actor,
+    person_id: str,
+    kind: str,
+    description: str,
+) -> Strength:
+    """Record a personal, family or community strength of the person (checked after access, so
+    an outsider learns nothing from a bad value)."""
+    with uow_factory() as uow:
+        person = uow.people.get(person_id)
+        check_can_plan(actor, person)
+        strength = Strength(person_id=person_id, kind=kind, description=description)  # type: ignore[arg-type]
+        uow.strengths.add(strength)
+        audit.record(
+            uow, actor, AuditAction.CREATE, "strength", strength.id, team_id=person.team_id
+        )
+        uow.commit()
+    return strength
+
+
+def remove_strength(
+    uow_factory: Callable[[], PlansUnitOfWork], actor: Actor, person_id: str, strength_id: str
+) -> None:
+    """Remove one of the person's strengths."""
+    with uow_factory() as uow:
+        person = uow.people.get(person_id)
+        check_can_plan(actor, person)
+        if uow.strengths.get(strength_id).person_id != person_id:
+            raise NotFoundError("strength", strength_id)
+        uow.strengths.remove(strength_id)
+        audit.record(
+            uow, actor, AuditAction.DELETE, "strength", strength_id, team_id=person.team_id
+        )
+        uow.commit()
+
+
+def add_need(
+    uow_factory: Callable[[], PlansUnitOfWork],
+    actor: Actor,
+    person_id: str,
+    outcome: str,
+    description: str,
+) -> Need:
+    """Record a need of the person against one of the ten eligibility outcomes."""
+    with uow_factory() as uow:
+        person = uow.people.get(person_id)
+        check_can_plan(actor, person)
+        need = Need(person_id=person_id, outcome=outcome, description=description)  # type: ignore[arg-type]
+        uow.needs.add(need)
+        audit.record(uow, actor, AuditAction.CREATE, "need", need.id, team_id=person.team_id)
+        uow.commit()
+    return need
+
+
+def remove_need(
+    uow_factory: Callable[[], PlansUnitOfWork], actor: Actor, person_id: str, need_id: str
+) -> None:
+    """Remove one of the person's needs."""
+    with uow_factory() as uow:
+        person = uow.people.get(person_id)
+        check_can_plan(actor, person)
+        if uow.needs.get(need_id).person_id != person_id:
+            raise NotFoundError("need", need_id)
+        uow.needs.remove(need_id)
+        audit.record(uow, actor, AuditAction.DELETE, "need", need_id, team_id=person.team_id)
+        uow.commit()

@@ -1,5 +1,6 @@
 """The person pages: the people you work with, a person's record (About Me, circle, strengths,
-needs, eligibility, conversations, plans, reablement) and the conversation form."""
+needs, eligibility, conversations, plans, reablement), adding and removing strengths and needs,
+and the conversation form."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
 
 from careweave.adapters.web.deps import CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plan_forms import CONVERSATION_ACTION_SLOTS, conversation_from
-from careweave.adapters.web.plans_deps import PlanSvc
+from careweave.adapters.web.plans_deps import PlanServices, PlanSvc
 from careweave.domain.conversations import (
     CONVERSATION_TITLES,
     NEXT_ALLOWED,
@@ -18,8 +20,11 @@ from careweave.domain.conversations import (
     ConversationKind,
 )
 from careweave.domain.eligibility import UNABLE_REASON_TITLES, WELLBEING_TITLES
-from careweave.domain.people import ABOUT_ME_TITLES, ELIGIBILITY_OUTCOME_TITLES
+from careweave.domain.errors import DomainValidationError
+from careweave.domain.people import ABOUT_ME_TITLES, ELIGIBILITY_OUTCOME_TITLES, StrengthKind
 from careweave.domain.values import require_member
+from careweave.services import person_page as person_parts
+from careweave.services.access import Actor
 
 router = APIRouter(include_in_schema=False)
 MAX_LISTED = 200
@@ -41,6 +46,19 @@ def person_page(
     request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
 ) -> Response:
     """A person's record in plain words."""
+    return _person_response(request, person_id, actor, svc, templates)
+
+
+def _person_response(
+    request: Request,
+    person_id: str,
+    actor: Actor,
+    svc: PlanServices,
+    templates: Jinja2Templates,
+    errors: dict[str, str] | None = None,
+    form: dict[str, str] | None = None,
+) -> Response:
+    """The person page, with the errors of a strength or need form next to its fields (422)."""
     page = svc.person_page(actor, person_id)
     latest = (
         max(page.conversations, key=lambda c: (c.held_on, c.kind.number))
@@ -56,8 +74,88 @@ def person_page(
         "page": page, "about_titles": ABOUT_ME_TITLES, "outcome_titles": ELIGIBILITY_OUTCOME_TITLES,
         "reason_titles": UNABLE_REASON_TITLES, "wellbeing_titles": WELLBEING_TITLES,
         "conversation_titles": CONVERSATION_TITLES, "next_kinds": next_kinds, "today": date.today(),
+        "strength_kinds": list(StrengthKind), "errors": errors or {}, "form": form or {},
     }  # fmt: skip
-    return templates.TemplateResponse(request, "pages/plans/person.html", context)
+    status = 422 if errors else 200
+    return templates.TemplateResponse(
+        request, "pages/plans/person.html", context, status_code=status
+    )
+
+
+async def _form(request: Request) -> dict[str, str]:
+    return {k: str(v) for k, v in (await request.form()).items()}
+
+
+def _refused(
+    request: Request,
+    error: DomainValidationError,
+    person_id: str,
+    actor: Actor,
+    svc: PlanServices,
+    templates: Jinja2Templates,
+    form: dict[str, str],
+) -> Response:
+    """The person page again with the error next to the field it names (``strength.kind`` is
+    the input ``strength_kind``)."""
+    name = error.field.replace(".", "_")
+    errors = {name: f"{error.message} ({error.field})"}
+    return _person_response(request, person_id, actor, svc, templates, errors, form)
+
+
+@router.post("/people/{person_id}/strengths")
+async def add_strength(
+    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+) -> Response:
+    """Record a strength of the person and go back to their page."""
+    form = await _form(request)
+    try:
+        person_parts.add_strength(
+            svc.uow_factory,
+            actor,
+            person_id,
+            form.get("strength_kind", ""),
+            form.get("strength_description", ""),
+        )
+    except DomainValidationError as error:
+        return _refused(request, error, person_id, actor, svc, templates, form)
+    return RedirectResponse(f"/people/{person_id}?saved=strength#strengths", status_code=303)
+
+
+@router.post("/people/{person_id}/strengths/{strength_id}/remove")
+def remove_strength(
+    person_id: str, strength_id: str, actor: CurrentActor, svc: PlanSvc
+) -> Response:
+    """Remove one of the person's strengths."""
+    person_parts.remove_strength(svc.uow_factory, actor, person_id, strength_id)
+    return RedirectResponse(
+        f"/people/{person_id}?saved=strength-removed#strengths", status_code=303
+    )
+
+
+@router.post("/people/{person_id}/needs")
+async def add_need(
+    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+) -> Response:
+    """Record a need of the person against one of the ten outcomes."""
+    form = await _form(request)
+    try:
+        person_parts.add_need(
+            svc.uow_factory,
+            actor,
+            person_id,
+            form.get("need_outcome", ""),
+            form.get("need_description", ""),
+        )
+    except DomainValidationError as error:
+        return _refused(request, error, person_id, actor, svc, templates, form)
+    return RedirectResponse(f"/people/{person_id}?saved=need#needs", status_code=303)
+
+
+@router.post("/people/{person_id}/needs/{need_id}/remove")
+def remove_need(person_id: str, need_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+    """Remove one of the person's needs."""
+    person_parts.remove_need(svc.uow_factory, actor, person_id, need_id)
+    return RedirectResponse(f"/people/{person_id}?saved=need-removed#needs", status_code=303)
 
 
 @router.get("/people/{person_id}/conversations/new")
