@@ -1,5 +1,6 @@
 """People, plans and outcomes in real headless Chromium on a phone-sized screen: a practitioner
-records a conversation, agrees a plan with two goals, rates both and sees the T-score."""
+records a conversation, agrees a plan with two goals, rates both and sees the T-score, then
+changes a goal's wording on the "change this plan" page and reads both versions."""
 
 from __future__ import annotations
 
@@ -55,8 +56,36 @@ def test_conversation_plan_with_two_goals_rated_shows_the_t_score(
         assert page.locator("figure.chart svg circle.point").count() >= 3
         assert axe_violations(page) == []
         screenshot(page, "plan")
+        _change_the_goal_wording(page)
     finally:
         page.context.close()
+
+
+def _change_the_goal_wording(page: Any) -> None:
+    """Add a goal row and remove it again (no JavaScript needed), reword goal 1, save: version 2
+    shows the new words and version 1 still reads as it was."""
+    plan_url = page.url.split("?")[0]
+    page.get_by_role("link", name="Change this plan").click()
+    page.get_by_role("button", name="Add a goal").click()
+    assert page.locator("#f-goal-2-description").input_value() == ""
+    page.get_by_role("button", name="Remove goal 3").click()
+    assert page.locator("#f-goal-2-description").count() == 0
+    page.fill("#f-goal-0-description", "")
+    page.get_by_role("button", name="Save as version 2").first.click()
+    error = page.locator("#f-goal-0-description-error")
+    assert "goal.description" in error.inner_text()
+    assert axe_violations(page) == []
+    box = page.get_by_role("button", name="Remove goal 1").bounding_box()
+    assert box["height"] >= 44
+    screenshot(page, "plan-change-error")
+    page.fill("#f-goal-0-description", "Walk to the park and back on my own")
+    page.get_by_role("button", name="Save as version 2").first.click()
+    page.wait_for_url(lambda url: "saved=version" in url)
+    assert page.get_by_role("heading", name="Walk to the park and back on my own").is_visible()
+    assert page.get_by_text("Version 2").first.is_visible()
+    page.goto(f"{plan_url}?version=1")
+    assert page.get_by_role("heading", name="Walk to the corner shop on my own").is_visible()
+    assert page.get_by_text("an earlier version").is_visible()
 
 
 def test_reablement_board_for_the_team(browser: Any, live_site: LiveSite) -> None:
