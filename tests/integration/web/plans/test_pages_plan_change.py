@@ -81,6 +81,8 @@ def test_rows_are_added_and_removed_by_submitting_the_form(world: World) -> None
     pat = world.browser("pat")
     form = _fields(pat.get(f"{plan_url}/change").text)
     assert "goal-2-ref" not in form
+    gone_row = pat.post(f"{plan_url}/change", data={**form, "do": "remove-goal-9"})
+    assert gone_row.status_code == 200  # shown again, not saved
     added = pat.post(f"{plan_url}/change", data={**form, "do": "add-goal"})
     assert added.status_code == 200
     form = _fields(added.text)
@@ -106,6 +108,7 @@ def test_rows_are_added_and_removed_by_submitting_the_form(world: World) -> None
     ]
     assert plan["actions"][0]["goal_id"] == plan["goals"][1]["id"]
     assert plan["actions"][1]["who_kind"] == "circle_member"
+    assert plan["versions"] == [1, 2]
 
 
 def test_bad_values_are_named_next_to_their_inputs_and_nothing_is_saved(world: World) -> None:

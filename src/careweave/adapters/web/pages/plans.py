@@ -169,7 +169,10 @@ async def change_plan(
         actor, plan_id, whole(form, "based_on_version", "based_on_version")
     )
     change = form_of_submission(form)
-    if apply_button(change, text(form, "do")):
+    button = text(form, "do") or "save"
+    if button != "save":
+        # A row button (or one whose row is gone since): show the form again, never save.
+        apply_button(change, button)
         return _change_page(request, templates, current, change)
     try:
         draft = draft_of(change, current)
