@@ -82,6 +82,7 @@ def test_every_bad_row_is_named_by_its_input() -> None:
     change.rows["goal"][1]["level-1"] = ""
     change.rows["action"][0]["who_kind"] = "robot"
     change.rows["contingency"][0]["do_this"] = ""
+    change.top.update(agreed="yes", agreed_on="someday")
     with pytest.raises(FormProblemsError) as raised:
         draft_of(change, plan)
     found = {(p.input, p.field) for p in raised.value.problems}
@@ -90,6 +91,7 @@ def test_every_bad_row_is_named_by_its_input() -> None:
         ("goal-1-level-1", "goal.scale.+1"),
         ("action-0-who_kind", "action.who_kind"),
         ("contingency-0-do_this", "contingency.do_this"),
+        ("agreed_on", "agreement.agreed_on"),
     }
 
 

@@ -169,10 +169,8 @@ def draft_of(change: ChangeForm, current: CarePlan) -> PlanDraft:
         _collect(problems, f"contingency-{i}", partial(_contingency, row))
         for i, row in enumerate(change.rows.get("contingency", []))
     ]
-    if problems:
-        raise FormProblemsError(problems)
     draft = _collect(problems, "", partial(_draft, change.top, goals, actions, contingencies))
-    if draft is None:
+    if problems or draft is None:
         raise FormProblemsError(problems)
     return draft  # type: ignore[no-any-return]
 
