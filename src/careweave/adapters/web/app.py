@@ -97,9 +97,10 @@ def create_app(
     app.include_router(api_router())
     for router in pages.routers():
         app.include_router(router)
-    app.add_api_route(
-        "/health", _health_endpoint(services), methods=["GET", "HEAD"], tags=["health"]
-    )
+    health = _health_endpoint(services)
+    app.add_api_route("/health", health, methods=["GET"], tags=["health"])
+    # HEAD is for load balancers; one route per method keeps each OpenAPI operation id unique.
+    app.add_api_route("/health", health, methods=["HEAD"], include_in_schema=False)
     return app
 
 
