@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, TypeVar
 
 from careweave.domain.people import CareModel, CircleMember, Need, Person, Strength
 from careweave.domain.visits import Visit, VisitStatus
 from careweave.domain.workforce import Skill, Team, Worker
+
+R = TypeVar("R")
 
 
 class PersonRepository(Protocol):
@@ -72,88 +74,39 @@ class PersonRepository(Protocol):
         ...
 
 
-class CircleRepository(Protocol):
-    """The members of each person's circle of support."""
+class PersonRecordRepository(Protocol[R]):
+    """Records that belong to one person: their circle, strengths or needs."""
 
-    def get(self, member_id: str) -> CircleMember:
-        """The circle member with ``member_id``."""
+    def get(self, ident: str, /) -> R:
+        """The record with ``ident``."""
         ...
 
-    def add(self, member: CircleMember) -> None:
-        """Store a new circle member."""
+    def add(self, item: R, /) -> None:
+        """Store a new record."""
         ...
 
-    def add_all(self, members: Iterable[CircleMember]) -> None:
-        """Store many circle members at once."""
+    def add_all(self, items: Iterable[R], /) -> None:
+        """Store many new records at once (one bulk insert)."""
         ...
 
-    def list_for_person(self, person_id: str) -> Sequence[CircleMember]:
-        """The person's circle: emergency contacts first, then by name."""
+    def list_for_person(self, person_id: str, /) -> Sequence[R]:
+        """The person's records in their natural order (see the aliases below)."""
         ...
 
-    def update(self, member: CircleMember) -> None:
-        """Save the changed ``member``."""
+    def update(self, item: R, /) -> None:
+        """Save the changed record."""
         ...
 
-    def remove(self, member_id: str) -> None:
-        """Delete a circle member."""
-        ...
-
-
-class StrengthRepository(Protocol):
-    """The strengths and assets of each person."""
-
-    def get(self, strength_id: str) -> Strength:
-        """The strength with ``strength_id``."""
-        ...
-
-    def add(self, strength: Strength) -> None:
-        """Store a new strength."""
-        ...
-
-    def add_all(self, strengths: Iterable[Strength]) -> None:
-        """Store many strengths at once."""
-        ...
-
-    def list_for_person(self, person_id: str) -> Sequence[Strength]:
-        """The person's strengths by kind (personal, family, community), then description."""
-        ...
-
-    def update(self, strength: Strength) -> None:
-        """Save the changed ``strength``."""
-        ...
-
-    def remove(self, strength_id: str) -> None:
-        """Delete a strength."""
+    def remove(self, ident: str, /) -> None:
+        """Delete a record."""
         ...
 
 
-class NeedRepository(Protocol):
-    """The needs of each person against the eligibility outcomes."""
-
-    def get(self, need_id: str) -> Need:
-        """The need with ``need_id``."""
-        ...
-
-    def add(self, need: Need) -> None:
-        """Store a new need."""
-        ...
-
-    def add_all(self, needs: Iterable[Need]) -> None:
-        """Store many needs at once."""
-        ...
-
-    def list_for_person(self, person_id: str) -> Sequence[Need]:
-        """The person's needs in the order the regulations list the eligibility outcomes."""
-        ...
-
-    def update(self, need: Need) -> None:
-        """Save the changed ``need``."""
-        ...
-
-    def remove(self, need_id: str) -> None:
-        """Delete a need."""
-        ...
+# The circle lists emergency contacts first, then by name; strengths by kind (personal, family,
+# community), then description; needs in the order the regulations list the eligibility outcomes.
+CircleRepository = PersonRecordRepository[CircleMember]
+StrengthRepository = PersonRecordRepository[Strength]
+NeedRepository = PersonRecordRepository[Need]
 
 
 class WorkerRepository(Protocol):
