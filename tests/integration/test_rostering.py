@@ -70,7 +70,9 @@ def test_plan_assigns_every_visit_respecting_skills_and_double_handing(
     assert set(stored["double"].assigned_worker_ids) == {week["ann"], week["bea"]}
     assert stored["insulin"].planned_start is not None
     assert time(12, 0) <= stored["insulin"].planned_start <= time(13, 0)
-    assert {e.record_kind for e in entries} >= {"team_week"}
+    planning = [e for e in entries if e.record_kind == "team_week"]
+    assert len(planning) == 2  # the read of the week, then the stored roster
+    assert {e.record_id for e in planning} == {week["team"]}
 
 
 def test_a_visit_nobody_can_make_is_reported_and_the_rest_is_planned(

@@ -41,6 +41,8 @@ class WeekProblem:
     ----------
     problem
         What the optimiser solves.
+    team
+        The team whose week it is.
     week_start
         The Monday the problem's day 0 stands for.
     visits
@@ -53,6 +55,7 @@ class WeekProblem:
     """
 
     problem: rs.Problem
+    team: Team
     week_start: date
     visits: Mapping[str, Visit]
     task_visit: Mapping[str, tuple[str, int]]
@@ -102,7 +105,9 @@ def build_week_problem(
         skills=frozenset(s.value for s in Skill),
         name=f"{team.name}, week of {week_start.isoformat()}",
     )
-    return WeekProblem(problem, week_start, {v.id: v for v in plannable}, task_visit, unstaffable)
+    return WeekProblem(
+        problem, team, week_start, {v.id: v for v in plannable}, task_visit, unstaffable
+    )
 
 
 @dataclass(frozen=True, slots=True)

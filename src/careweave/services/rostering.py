@@ -136,9 +136,8 @@ def _store(uow: AccountsUnitOfWork, actor: Actor, week: WeekProblem, roster: rs.
     with uow:
         # update_all refuses the whole batch if any visit changed since it was read.
         uow.visits.update_all(changed)
-        team_id = week.problem.tasks[0].team if week.problem.tasks else None
         audit.record(
-            uow, actor, AuditAction.UPDATE, "team_week", team_id or "", team_id=team_id,
+            uow, actor, AuditAction.UPDATE, "team_week", week.team.id, team_id=week.team.id,
             detail=f"roster planned: {len(assignments)} visits assigned, {len(changed)} changed",
         )  # fmt: skip
         uow.commit()
