@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from careweave.scheduling.items import ProblemError
+from careweave.scheduling.items import ProblemError, Task
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,10 @@ class Stop:
             raise ProblemError(
                 f"stop {self.task_id}", f"duration must be a number >= 0, not {self.duration!r}"
             )
+
+    def minutes(self, task: Task) -> float:
+        """How long the stop lasts: its own ``duration``, else ``task``'s minimum duration."""
+        return task.duration_min if self.duration is None else self.duration
 
 
 @dataclass(frozen=True, slots=True)

@@ -731,3 +731,54 @@ def test_rest_runs_from_the_last_route_of_a_day_to_the_first_of_the_next() -> No
     assert str(violation) == (
         "worker w1: rests 720 min between day 0 and day 1, less than the 800 required"
     )
+
+
+def flexible(**changes: Any) -> Problem:
+    """``two_visits`` in outcome-based care: Ann's visit may run 30 to 60 minutes."""
+    fixed = two_visits(**changes)
+    tasks = tuple(replace(t, duration_max=60) if t.id == "t1" else t for t in fixed.tasks)
+    return replace(fixed, tasks=tasks, mode=Mode.OUTCOME_BASED)
+
+
+def timed_route(*stops: Stop) -> Roster:
+    return Roster((Route("w1", 0, stops),))
+
+
+@pytest.mark.parametrize(
+    ("duration", "message"),
+    [
+        (61, "visit t1: lasts 61 min, outside its 30-60 min range"),
+        (20, "visit t1: lasts 20 min, outside its 30-60 min range"),
+    ],
+)
+def test_a_stop_lasting_outside_its_range_is_reported_naming_the_visit(
+    duration: float, message: str
+) -> None:
+    report = check(flexible(), timed_route(Stop("t1", 540, duration), Stop("t2", 700)))
+    assert [str(v) for v in report.violations if v.rule == "duration"] == [message]
+
+
+def test_each_visit_is_timed_with_its_own_duration() -> None:
+    # Ann's 45 minutes end at 585; 15 minutes to Bob: just in time for 600.
+    report = check(flexible(), timed_route(Stop("t1", 540, 45), Stop("t2", 600)))
+    assert report.feasible, report.violations
+    assert report.figures.service_minutes == 75
+    assert report.figures.waiting_minutes == 0
+    late = check(flexible(), timed_route(Stop("t1", 540, 46), Stop("t2", 600)))
+    assert [str(v) for v in late.violations] == [
+        "visit t2: starts at 600 but worker w1 cannot be there before 601 "
+        "(previous visit ends at 586, travel 15 min)"
+    ]
+    # A last visit that runs on brings the worker home later.
+    home = check(flexible(), Roster((Route("w1", 0, (Stop("t1", 540, 60),)),), ("t2",)))
+    assert home.figures.paid_minutes == 80  # leaves 530, ends 600, back 610
+
+
+def test_a_time_bank_overrun_by_longer_visits_is_reported_naming_the_person() -> None:
+    people = (Person("ann", time_bank_minutes=50), Person("bob"))
+    within = check(flexible(people=people), timed_route(Stop("t1", 540, 50), Stop("t2", 700)))
+    assert within.feasible, within.violations
+    over = check(flexible(people=people), timed_route(Stop("t1", 540, 55), Stop("t2", 700)))
+    assert [str(v) for v in over.violations] == [
+        "person ann: gets 55 min of visits, above the time bank of 50"
+    ]
