@@ -3,8 +3,11 @@
 ``repair(problem, roster, event, stop)`` applies the event to the problem (a worker off from a
 time, an urgent visit, a cancellation), starts the search from the published routes, and prices
 every visit that leaves its published worker, so the search only moves visits when that pays.
-The result says what changed: visits that moved to another worker, start times that shifted,
-visits newly left out or newly placed.
+The search times visits as early as they can start; afterwards every visit that stayed with its
+worker goes back to its published start and duration wherever nothing breaks (:mod:`.hold`), and
+in outcome-based care the visits that did change grow into idle time (:mod:`.stretch`). The
+result says what changed: visits that moved to another worker, start times (or durations) that
+shifted, visits newly left out or newly placed.
 """
 
 from __future__ import annotations
@@ -14,16 +17,21 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from careweave.scheduling.changes import Change, changes_between, unchanged_visits
+from careweave.scheduling.checker import check
+from careweave.scheduling.hold import hold_starts
 from careweave.scheduling.items import Shift, Task
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
+from careweave.scheduling.search.model import Instance
 from careweave.scheduling.search.moves import insert_group, make_room
 from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.solve import left_out_reasons
 from careweave.scheduling.stop import StoppingCriterion
+from careweave.scheduling.stretch import stretch
 
 EXACT_REASONS = 10
 """Left-out visits whose blocking rule a repair finds by exact trial (it must be quick)."""
@@ -33,6 +41,17 @@ SEARCH_SHARE = 0.9
 
 MOVE_COST = 50.0
 """Cost (before the objective's divisor) of giving a published visit to another worker."""
+
+SHIFT_COST = 10.0
+"""Cost (before the divisor) of a visit that keeps its worker but changes its start or duration.
+
+The search does not price it; the repair weighs it when choosing between the published routes
+with the event's visits fitted in and the searched ones, so re-ordering a route to save a few
+minutes of travel does not move every visit on it.
+"""
+
+FEASIBLE = 1e-6
+"""Hard-rule units at or below which a roster counts as feasible."""
 
 
 @dataclass(frozen=True)
@@ -59,17 +78,6 @@ class Cancellation:
 
 
 Event = WorkerOff | UrgentVisit | Cancellation
-
-
-@dataclass(frozen=True)
-class Change:
-    """One visit that changed: who did and does it, and when it started and starts."""
-
-    task_id: str
-    old_worker: str | None
-    new_worker: str | None
-    old_start: float | None
-    new_start: float | None
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,17 @@ class RepairResult:
         """How many visits changed worker."""
         return sum(1 for c in self.changes if c.old_worker and c.new_worker != c.old_worker)
 
+    @property
+    def shifted(self) -> int:
+        """How many visits kept their worker but start at another time."""
+        return sum(
+            1
+            for c in self.changes
+            if c.old_worker is not None
+            and c.new_worker == c.old_worker
+            and c.old_start != c.new_start
+        )
+
 
 def _worker_off(problem: Problem, roster: Roster, event: WorkerOff) -> Problem:
     """The problem with the worker's shifts that day cut at ``from_minute``.
@@ -125,7 +144,7 @@ def _worker_off(problem: Problem, roster: Roster, event: WorkerOff) -> Problem:
         ):
             task = problem.task(stop.task_id)
             back = (
-                stop.start + task.duration_min + float(matrix[task.location, worker.end_location])
+                stop.start + stop.minutes(task) + float(matrix[task.location, worker.end_location])
             )
             keep_until = max(keep_until, back)
     shifts = []
@@ -165,25 +184,72 @@ def _freed(event: Event, worker_id: str, day: int, start: float) -> bool:
     )
 
 
-def _changes(before: Roster, after: Roster) -> tuple[Change, ...]:
-    old = {stop.task_id: (route.worker_id, stop.start) for route, stop in before.stops()}
-    new = {stop.task_id: (route.worker_id, stop.start) for route, stop in after.stops()}
-    changes = []
-    for task_id in sorted(old.keys() | new.keys() | set(after.unassigned)):
-        was, now = old.get(task_id), new.get(task_id)
-        if was is None and now is None and task_id not in before.unassigned:
-            changes.append(Change(task_id, None, None, None, None))
-        elif was is None or now is None or was[0] != now[0] or abs(was[1] - now[1]) > 1e-6:
-            changes.append(
-                Change(
-                    task_id,
-                    was[0] if was else None,
-                    now[0] if now else None,
-                    was[1] if was else None,
-                    now[1] if now else None,
-                )
-            )
-    return tuple(changes)
+def _least_change(problem: Problem, published: Roster, repaired: Roster) -> tuple[Roster, float]:
+    """``repaired`` held at published times and stretched, and the change in its weighted total.
+
+    Holding only makes changes it has checked rule by rule; the independent checker confirms it
+    broke nothing, else the repaired roster is kept as the search timed it.
+    """
+    held, kept = hold_starts(problem, published, repaired)
+    settled = stretch(problem, held, keep=kept | unchanged_visits(problem, published, held))
+    if settled == repaired:
+        return repaired, 0.0
+    now, timed = check(problem, settled), check(problem, repaired)
+    if len(now.violations) > len(timed.violations):
+        return repaired, 0.0
+    return settled, now.figures.weighted_total - timed.figures.weighted_total
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A roster as the search holds it: task positions per lane, absolute starts, cost, hard units."""
+
+    routes: tuple[tuple[int, ...], ...]
+    starts: tuple[float, ...]
+    cost: float
+    hard: float
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """A candidate repair: its roster, cost (without the price of changes) and changes."""
+
+    routes: list[list[int]]
+    roster: Roster
+    cost: float
+    hard: float
+    changes: tuple[Change, ...]
+    price: float
+
+    @property
+    def preference(self) -> tuple[bool, float, float]:
+        """Feasible first, then the least broken, then the cheapest with its changes priced."""
+        broken = self.hard > FEASIBLE
+        return broken, self.hard if broken else 0.0, self.price
+
+
+def _snapshot(state: State) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(seq) for seq in state.routes)
+
+
+def _settle(
+    problem: Problem, published: Roster, inst: Instance, keep: dict[int, int], found: _Found
+) -> _Answer:
+    """The repair ``found`` as a roster held at published times, priced with its changes."""
+    routes = [list(seq) for seq in found.routes]
+    timed = to_roster(problem, inst, routes, list(found.starts))
+    roster, cost_change = _least_change(problem, published, timed)
+    moved = sum(
+        1
+        for lane, seq in zip(inst.lanes, routes, strict=True)
+        for t in seq
+        if t in keep and keep[t] != lane.worker
+    )
+    changes = changes_between(problem, published, roster)
+    shifted = sum(1 for c in changes if c.old_worker is not None and c.old_worker == c.new_worker)
+    cost = found.cost - moved * MOVE_COST / problem.weights.divisor + cost_change
+    price = cost + (moved * MOVE_COST + shifted * SHIFT_COST) / problem.weights.divisor
+    return _Answer(routes, roster, cost, found.hard, changes, price)
 
 
 class _Portion:
@@ -260,23 +326,21 @@ def repair(
     for task in sorted(range(inst.n_tasks), key=lambda t: (not inst.must[t], inst.latest[t])):
         if state.lane_of[task] < 0:
             _put_back(state, task)
+    untouched = _Found(_snapshot(state), tuple(state.start), state.cost(), state.hard_units())
     cool = params or SolveParams(initial_temperature=0.002, final_temperature=0.0001)
     outcome = anneal(state, _Portion(stop, SEARCH_SHARE), random.Random(seed), cool)
-    routes = [list(seq) for seq in outcome.routes]
-    repaired = to_roster(after, inst, routes, list(outcome.starts))
-    plain = rebuild(compile_problem(after), routes)
-    moved_away = sum(
-        1
-        for lane, seq in zip(inst.lanes, routes, strict=True)
-        for t in seq
-        if t in keep and keep[t] != lane.worker
+    searched = _Found(outcome.routes, outcome.starts, outcome.cost, outcome.hard)
+    best = min(
+        (_settle(after, roster, inst, keep, found) for found in (untouched, searched)),
+        key=lambda answer: answer.preference,
     )
+    plain = rebuild(compile_problem(after), best.routes)
     return RepairResult(
         problem=after,
-        roster=repaired,
-        feasible=outcome.hard <= 1e-6,
-        cost=outcome.cost - moved_away * MOVE_COST / after.weights.divisor,
-        changes=_changes(roster, repaired),
-        unassigned=left_out_reasons(after, plain, repaired.unassigned, exact=EXACT_REASONS),
+        roster=best.roster,
+        feasible=best.hard <= FEASIBLE,
+        cost=best.cost,
+        changes=best.changes,
+        unassigned=left_out_reasons(after, plain, best.roster.unassigned, exact=EXACT_REASONS),
         seconds=time.perf_counter() - began,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from careweave.scheduling.items import Mode
@@ -30,7 +31,7 @@ class _Unit:
     room: float
 
 
-def stretch(problem: Problem, roster: Roster) -> Roster:
+def stretch(problem: Problem, roster: Roster, keep: Collection[str] = frozenset()) -> Roster:
     """Lengthen ``roster``'s visits toward their maximum duration where the worker would wait.
 
     Parameters
@@ -39,6 +40,9 @@ def stretch(problem: Problem, roster: Roster) -> Roster:
         The problem ``roster`` answers.
     roster
         A roster, typically the one :func:`~careweave.scheduling.solve` found.
+    keep
+        Ids of visits to leave as long as they are (a repair keeps published visits as
+        published); their minutes still count against the bank.
 
     Returns
     -------
@@ -50,7 +54,7 @@ def stretch(problem: Problem, roster: Roster) -> Roster:
         return roster
     lines = [timeline(problem, route) for route in roster.routes]
     place = _places(lines)
-    room = _room(lines)
+    room = {t: 0.0 if t in keep else minutes for t, minutes in _room(lines).items()}
     budgets = _budgets(problem, roster)
     extra: dict[str, float] = {}
     for person_id, units in _units_by_person(problem, place, room).items():
