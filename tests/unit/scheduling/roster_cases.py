@@ -6,12 +6,26 @@ between ``i`` and ``j`` takes ``10 * |i - j|`` minutes.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from hypothesis import reject
+from hypothesis import strategies as st
 
-from careweave.scheduling import Link, Person, Problem, Shift, Task, TravelMatrix, Weights, Worker
+from careweave.scheduling import (
+    BreakRule,
+    Link,
+    Person,
+    Problem,
+    ProblemError,
+    Shift,
+    Task,
+    TravelMatrix,
+    Weights,
+    Worker,
+)
 
 SPACING = 10.0
 
@@ -64,3 +78,45 @@ def problem(
         people=people + extra,
         weights=weights or Weights(),
     )
+
+
+@st.composite
+def small_problems(draw: st.DrawFn) -> Problem:
+    days = draw(st.integers(1, 2))
+    workers = tuple(
+        worker(
+            f"w{i}",
+            *draw(st.sampled_from([("care",), ("care", "hoist")])),
+            shifts=tuple(
+                Shift(d, draw(st.sampled_from([420, 480])), draw(st.sampled_from([780, 1200])))
+                for d in range(days)
+            ),
+            start_location=draw(st.integers(0, 5)),
+            break_rule=draw(st.sampled_from([None, BreakRule(120, 20)])),
+            max_day_minutes=draw(st.sampled_from([math.inf, 240])),
+        )
+        for i in range(draw(st.integers(1, 3)))
+    )
+    tasks = tuple(
+        task(
+            f"t{i}",
+            draw(st.integers(1, 5)),
+            draw(st.integers(420, 1000)),
+            width=draw(st.sampled_from([0, 30, 120])),
+            day=draw(st.integers(0, days - 1)),
+            priority=draw(st.sampled_from([1, 2, 3, 4])),
+            skills=frozenset(draw(st.sampled_from([("care",), ("care", "hoist")]))),
+        )
+        for i in range(draw(st.integers(1, 8)))
+    )
+    links = []
+    for first, second in zip(tasks[::2], tasks[1::2], strict=False):
+        if first.day == second.day and draw(st.booleans()):
+            double = draw(st.booleans())
+            gap = (0.0, 0.0) if double else (30.0, 90.0)
+            links.append(Link(first.id, second.id, *gap, distinct_workers=double))
+    try:
+        return problem(workers, tasks, links=tuple(links))
+    except ProblemError:
+        reject()
+        raise  # pragma: no cover - reject() does not return

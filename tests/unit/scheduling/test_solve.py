@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import math
 
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.shared_data import TOY, needs_shared_data
-from tests.unit.scheduling.roster_cases import problem, task, worker
+from tests.unit.scheduling.roster_cases import problem, small_problems, task, worker
 
-from careweave.scheduling import BreakRule, Link, Person, Problem, ProblemError, Shift, Weights
+from careweave.scheduling import BreakRule, Link, Person, Problem, Shift, Weights
 from careweave.scheduling.checker import check
 from careweave.scheduling.formats.hhcrsp import read_hhcrsp
 from careweave.scheduling.params import SolveParams
@@ -174,48 +173,6 @@ def test_parameters_check_themselves_naming_the_field() -> None:
         SolveParams(ruin_min=5, ruin_max=2)
     with pytest.raises(ValueError, match="swap_share"):
         SolveParams(ruin_share=0.5, swap_share=0.4, random_share=0.3)
-
-
-@st.composite
-def small_problems(draw: st.DrawFn) -> Problem:
-    days = draw(st.integers(1, 2))
-    workers = tuple(
-        worker(
-            f"w{i}",
-            *draw(st.sampled_from([("care",), ("care", "hoist")])),
-            shifts=tuple(
-                Shift(d, draw(st.sampled_from([420, 480])), draw(st.sampled_from([780, 1200])))
-                for d in range(days)
-            ),
-            start_location=draw(st.integers(0, 5)),
-            break_rule=draw(st.sampled_from([None, BreakRule(120, 20)])),
-            max_day_minutes=draw(st.sampled_from([math.inf, 240])),
-        )
-        for i in range(draw(st.integers(1, 3)))
-    )
-    tasks = tuple(
-        task(
-            f"t{i}",
-            draw(st.integers(1, 5)),
-            draw(st.integers(420, 1000)),
-            width=draw(st.sampled_from([0, 30, 120])),
-            day=draw(st.integers(0, days - 1)),
-            priority=draw(st.sampled_from([1, 2, 3, 4])),
-            skills=frozenset(draw(st.sampled_from([("care",), ("care", "hoist")]))),
-        )
-        for i in range(draw(st.integers(1, 8)))
-    )
-    links = []
-    for first, second in zip(tasks[::2], tasks[1::2], strict=False):
-        if first.day == second.day and draw(st.booleans()):
-            double = draw(st.booleans())
-            gap = (0.0, 0.0) if double else (30.0, 90.0)
-            links.append(Link(first.id, second.id, *gap, distinct_workers=double))
-    try:
-        return problem(workers, tasks, links=tuple(links))
-    except ProblemError:
-        reject()
-        raise  # pragma: no cover - reject() does not return
 
 
 @settings(max_examples=40, deadline=None)

@@ -1,24 +1,29 @@
-"""Simulated annealing over relocate, swap and ruin-and-recreate moves.
+"""Simulated annealing over relocate, swap and ruin-and-recreate moves, run by the compiled kernel.
 
 The temperature falls geometrically with the stopping criterion's progress, from
 ``initial_temperature`` to ``final_temperature`` times the average cost per task, so a longer budget
-means a slower cooling rather than more of the same. The best roster seen is kept as its routes.
+means a slower cooling rather than more of the same. The kernel (:mod:`.kernel`) runs the moves in
+batches of ``BATCH`` iterations at one temperature; between batches the stopping criterion is read
+once per iteration of the coming batch, so iteration counts stay exact. The best roster seen is kept.
 """
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass
 
+import numpy as np
+
 from careweave.scheduling.params import SolveParams
+from careweave.scheduling.search.kernel.arrays import best_of, pack_dynamic, pack_static
+from careweave.scheduling.search.kernel.loop import run_batch, seed_kernel
 from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.moves import UNKNOWN, relocate, ruin_recreate, swap
-from careweave.scheduling.search.state import INFEASIBLE, State
+from careweave.scheduling.search.state import State
 from careweave.scheduling.stop import StoppingCriterion
 
-COOLING_EVERY = 64
-"""Iterations between two readings of the stopping criterion's progress (reading the clock costs)."""
+BATCH = 256
+"""Iterations per call of the compiled loop: long enough to hide the call, short enough (a few
+milliseconds) that a time limit is kept closely and the temperature follows it smoothly."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,60 +42,49 @@ class Outcome:
     iterations: int
 
 
-def _snapshot(state: State) -> tuple[tuple[int, ...], ...]:
-    return tuple(tuple(seq) for seq in state.routes)
-
-
-def _move(
-    state: State, rng: random.Random, params: SolveParams, sets: list[set[int]]
-) -> float | None:
-    """Make one random move; return its estimated cost change (None: nothing changed)."""
-    draw = rng.random()
-    if draw < params.ruin_share:
-        size = rng.randint(params.ruin_min, params.ruin_max)
-        return UNKNOWN if ruin_recreate(state, rng, size, sets, params.regret) else None
-    if draw < params.ruin_share + params.swap_share:
-        return swap(state, rng, sets)
-    return relocate(state, rng, anywhere=draw > 1.0 - params.random_share)
+def _allowed(stop: StoppingCriterion, best: float) -> int:
+    """How many of the next ``BATCH`` iterations the criterion allows (called once for each)."""
+    allowed = 0
+    while allowed < BATCH and not stop(best):
+        allowed += 1
+    return allowed
 
 
 def anneal(
     state: State, stop: StoppingCriterion, rng: random.Random, params: SolveParams
 ) -> Outcome:
-    """Improve ``state`` until ``stop`` says so; return the best routes seen (state is left at the last)."""
+    """Improve the roster in ``state`` until ``stop`` says so; return the best routes seen.
+
+    ``state`` itself is not changed: the search runs on a compiled copy.
+    """
     inst = state.inst
-    sets = [set(lanes) for lanes in inst.allowed]
-    current = best = state.cost()
-    best_routes, best_starts, best_hard = _snapshot(state), tuple(state.start), state.hard_units()
-    soft = current - HARD * state.hard_units()
+    best, best_hard = state.cost(), state.hard_units()
+    static, static_arrays = pack_static(inst, state)
+    dynamic, arrays = pack_dynamic(static_arrays, state)
+    seed_kernel(rng.getrandbits(31))
+    soft = best - HARD * best_hard
     scale = max(1.0, soft) / max(1, inst.n_tasks)
     hot, cold = params.initial_temperature * scale, params.final_temperature * scale
-    temperature = hot
+    shares = np.array([params.ruin_share, params.swap_share, params.random_share])
+    ruin = np.array([params.ruin_min, params.ruin_max], dtype=np.int64)
     iterations = 0
-    while not stop(best):
-        iterations += 1
-        if iterations % COOLING_EVERY == 0:
-            temperature = hot * (cold / hot) ** stop.progress()
-            state.resum()
-            current = state.cost()
-        # Accept when delta < limit: the same as exp(-delta / T) > u, but it also lets a move whose
-        # estimate is far above the limit be dropped without computing its exact effect.
-        draw = rng.random()
-        limit = -temperature * math.log(draw) if draw > 0.0 else INFEASIBLE
-        state.begin()
-        estimate = _move(state, rng, params, sets)
-        if estimate is None or estimate > limit + params.estimate_slack * scale:
-            state.rollback()
-            continue
-        candidate = state.evaluate()
-        delta = candidate - current
-        if candidate < INFEASIBLE and delta < limit:
-            state.commit()
-            current = candidate
-            if current < best - 1e-9:
-                best = current
-                best_routes, best_starts = _snapshot(state), tuple(state.start)
-                best_hard = state.hard_units()
-        else:
-            state.rollback()
-    return Outcome(best_routes, best_starts, best, best_hard, iterations)
+    while inst.n_tasks and inst.lanes:
+        allowed = _allowed(stop, best)
+        if not allowed:
+            break
+        temperature = hot * (cold / hot) ** stop.progress()
+        best, best_hard = run_batch(
+            static,
+            dynamic,
+            allowed,
+            temperature,
+            params.estimate_slack * scale,
+            best,
+            best_hard,
+            shares,
+            params.regret,
+            ruin,
+        )
+        iterations += allowed
+    routes, starts = best_of(arrays)
+    return Outcome(routes, starts, best, best_hard, iterations)
