@@ -48,9 +48,12 @@ def stretch(problem: Problem, roster: Roster, keep: Collection[str] = frozenset(
     -------
     Roster
         The same routes and starts; every visit with a duration range carries its chosen
-        duration. In time-and-task care (fixed durations) ``roster`` itself is returned.
+        duration. With fixed durations only (always so in time-and-task care) ``roster`` itself
+        is returned.
     """
-    if problem.mode is Mode.TIME_AND_TASK:
+    if problem.mode is Mode.TIME_AND_TASK or all(
+        task.duration_max <= task.duration_min for task in problem.tasks
+    ):
         return roster
     lines = [timeline(problem, route) for route in roster.routes]
     place = _places(lines)
