@@ -60,6 +60,7 @@ def measure(seconds: float, repair_seconds: float, seed: int) -> dict[str, Any]:
         "violations": len(report.violations),
         "first_violation": str(report.violations[0]) if report.violations else None,
         "changed_worker": result.moved,
+        "shifted_starts": result.shifted,
         "changes": len(result.changes),
         "unassigned": report.figures.unassigned,
     }

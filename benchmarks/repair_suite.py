@@ -33,6 +33,7 @@ COLUMNS = [
     "repair s",
     "feasible",
     "changed worker",
+    "shifted starts",
     "all changes",
     "unassigned after (before)",
     "target met",
@@ -43,7 +44,9 @@ NOTES = """\
 - "published feasible": the checker's verdict on careweave's roster before the event; the
   repair starts from it, so a rule it breaks is usually still broken after the repair.
 - "changed worker": visits now done by a different worker than in the published roster;
-  "all changes" also counts start times that moved and visits newly placed or left out.
+  "shifted starts": visits kept by their worker at another start (the repair holds every
+  visit at its published start where nothing breaks); "all changes" also counts visits newly
+  placed or left out.
 - "repair s": wall time of `repair(...)` in the measuring process, the stopping limit being 2 s.
 - Target met: feasible (checker) and repair within 2 s.
 """
@@ -97,6 +100,7 @@ def _row(out: dict[str, Any]) -> list[str]:
         figure(out["repair_seconds"], 2),
         "yes" if out["feasible"] else f"no ({out['violations']} broken rules)",
         str(out["changed_worker"]),
+        str(out.get("shifted_starts", "-")),
         str(out["changes"]),
         f"{out['unassigned']} ({out['published_unassigned']})",
         "yes" if met else "no",
