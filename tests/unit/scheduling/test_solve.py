@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.shared_data import TOY, needs_shared_data
 from tests.unit.scheduling.roster_cases import problem, small_problems, task, worker
 
-from careweave.scheduling import BreakRule, Link, Person, Problem, Shift, Weights
+from careweave.scheduling import CRITICAL, BreakRule, Link, Person, Problem, Shift, Weights
 from careweave.scheduling.checker import check
 from careweave.scheduling.formats.hhcrsp import read_hhcrsp
 from careweave.scheduling.params import SolveParams
@@ -198,3 +198,19 @@ def test_regret_recreation_also_gives_checked_rosters() -> None:
     )
     assert check(prob, result.roster).feasible
     assert result.roster.unassigned == ()
+
+
+def test_the_time_to_the_first_feasible_roster_is_reported() -> None:
+    visits = tuple(task(f"v{i}", 1 + i % 5, 480 + 20 * i) for i in range(6))
+    result = solved(problem((worker("w1"), worker("w2")), visits))
+    assert result.feasible
+    assert result.first_feasible_seconds is not None
+    assert 0.0 <= result.first_feasible_seconds <= result.seconds
+
+
+def test_no_first_feasible_time_when_no_roster_meets_every_rule() -> None:
+    # The only worker starts at 08:00, 40 minutes away from an insulin visit due at 08:00 sharp.
+    insulin = task("insulin", 1, 480, width=0, priority=CRITICAL)
+    result = solved(problem((worker("w1", start_location=5, end_location=5),), (insulin,)))
+    assert not result.feasible
+    assert result.first_feasible_seconds is None

@@ -10,6 +10,7 @@ once per iteration of the coming batch, so iteration counts stay exact. The best
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +30,8 @@ milliseconds) that a time limit is kept closely and the temperature follows it s
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What the annealing found: the best routes per lane with their start times (absolute
-    minutes per task), their cost and how much they break hard rules, and the iterations run.
+    minutes per task), their cost and how much they break hard rules, the iterations run, and
+    when (``time.perf_counter``) the best roster first broke no hard rule, if it ever did.
 
     The start times are kept rather than recomputed because with breaks the earliest consistent
     times are not unique: recomputing from scratch may settle on later (worse) ones.
@@ -40,6 +42,11 @@ class Outcome:
     cost: float
     hard: float
     iterations: int
+    first_feasible_at: float | None
+
+
+FEASIBLE = 1e-6
+"""Hard units at or below which a roster breaks no rule (what is left is rounding)."""
 
 
 def _allowed(stop: StoppingCriterion, best: float) -> int:
@@ -68,6 +75,7 @@ def anneal(
     shares = np.array([params.ruin_share, params.swap_share, params.random_share])
     ruin = np.array([params.ruin_min, params.ruin_max], dtype=np.int64)
     iterations = 0
+    first_feasible = time.perf_counter() if best_hard <= FEASIBLE else None
     while inst.n_tasks and inst.lanes:
         allowed = _allowed(stop, best)
         if not allowed:
@@ -86,5 +94,7 @@ def anneal(
             ruin,
         )
         iterations += allowed
+        if first_feasible is None and best_hard <= FEASIBLE:
+            first_feasible = time.perf_counter()
     routes, starts = best_of(arrays)
-    return Outcome(routes, starts, best, best_hard, iterations)
+    return Outcome(routes, starts, best, best_hard, iterations, first_feasible)
