@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from careweave.scheduling.changes import Change, changes_between, unchanged_visits
-from careweave.scheduling.checker import check
+from careweave.scheduling.checker import Violation, check
 from careweave.scheduling.hold import hold_starts
 from careweave.scheduling.items import Shift, Task
 from careweave.scheduling.params import SolveParams
@@ -188,16 +188,20 @@ def _least_change(problem: Problem, published: Roster, repaired: Roster) -> tupl
     """``repaired`` held at published times and stretched, and the change in its weighted total.
 
     Holding only makes changes it has checked rule by rule; the independent checker confirms it
-    broke nothing, else the repaired roster is kept as the search timed it.
+    broke no rule the timed roster kept, else the repaired roster is kept as the search timed it.
     """
     held, kept = hold_starts(problem, published, repaired)
     settled = stretch(problem, held, keep=kept | unchanged_visits(problem, published, held))
     if settled == repaired:
         return repaired, 0.0
     now, timed = check(problem, settled), check(problem, repaired)
-    if len(now.violations) > len(timed.violations):
+    if not _broken(now.violations) <= _broken(timed.violations):
         return repaired, 0.0
     return settled, now.figures.weighted_total - timed.figures.weighted_total
+
+
+def _broken(violations: tuple[Violation, ...]) -> set[tuple[str, str]]:
+    return {(v.rule, v.item) for v in violations}
 
 
 @dataclass(frozen=True)
