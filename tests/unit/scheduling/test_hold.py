@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from hypothesis import given, settings
 from tests.unit.scheduling.roster_cases import problem, task, worker
+from tests.unit.scheduling.test_checker import random_case
 
-from careweave.scheduling import BreakRule, Link, Mode, Person, check
+from careweave.scheduling import BreakRule, Link, Mode, Person, Problem, check
 from careweave.scheduling.hold import hold_starts
 from careweave.scheduling.solution import Roster, Route, Stop
 
@@ -109,3 +112,31 @@ def test_published_durations_come_back_within_the_time_bank() -> None:
     held, kept = hold_starts(banked, published, repaired)
     assert kept == {"b"}
     assert check(banked, held).feasible
+
+
+def earliest_timing(prob: Problem, roster: Roster) -> Roster:
+    """``roster`` with every visit as early as its window and the travel from the last allow."""
+    routes = []
+    for route in roster.routes:
+        worker_ = prob.worker(route.worker_id)
+        minutes = prob.travel_for(worker_).minutes
+        free, here, stops = -1e9, worker_.start_location, []
+        for stop in route.stops:
+            visit = prob.task(stop.task_id)
+            start = max(visit.earliest, free + minutes[here, visit.location])
+            stops.append(Stop(stop.task_id, float(start)))
+            free, here = start + visit.duration_min, visit.location
+        routes.append(replace(route, stops=tuple(stops)))
+    return Roster(tuple(routes), roster.unassigned)
+
+
+@settings(max_examples=60, deadline=None)
+@given(random_case())
+def test_a_feasible_published_roster_comes_back_whole_from_its_earliest_timing(
+    case: tuple[Problem, Roster, float],
+) -> None:
+    prob, published, _ = case
+    repaired = earliest_timing(prob, published)
+    assert check(prob, repaired).feasible
+    held, _ = hold_starts(prob, published, repaired)
+    assert starts(held) == pytest.approx(starts(published))

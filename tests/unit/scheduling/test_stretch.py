@@ -6,7 +6,11 @@ import json
 from dataclasses import replace
 from typing import Any
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.unit.scheduling.roster_cases import problem, task, worker
+from tests.unit.scheduling.test_checker import random_case
 
 from careweave.scheduling import BreakRule, Link, Mode, Person, Problem, Task, Worker, check
 from careweave.scheduling.formats.careweave_json import problem_from_json, problem_to_json
@@ -142,3 +146,33 @@ def test_a_stretched_roster_round_trips_through_the_careweave_json_format() -> N
     reread = roster_from_json(json.loads(text), prob)
     assert reread == stretched
     assert check(prob, reread).figures == check(prob, stretched).figures
+
+
+@settings(max_examples=60, deadline=None)
+@given(random_case(), st.data())
+def test_any_stretch_keeps_the_roster_feasible_its_cost_and_the_bank(
+    case: tuple[Problem, Roster, float], data: st.DataObject
+) -> None:
+    fixed, roster, _ = case
+    longer = [
+        replace(t, duration_max=t.duration_min + data.draw(st.integers(0, 60))) for t in fixed.tasks
+    ]
+    bank = sum(t.duration_min for t in fixed.tasks) + data.draw(st.integers(0, 120))
+    rule = data.draw(st.sampled_from([None, BreakRule(after=60, length=20)]))
+    prob = replace(
+        fixed,
+        tasks=tuple(longer),
+        workers=tuple(replace(w, break_rule=rule) for w in fixed.workers),
+        people=(Person("p", time_bank_minutes=bank),),
+        mode=Mode.OUTCOME_BASED,
+    )
+    before = check(prob, roster)
+    stretched = stretch(prob, roster)
+    after = check(prob, stretched)
+    assert starts(stretched) == starts(roster)
+    assert {v.rule for v in after.violations} <= {v.rule for v in before.violations}
+    assert after.figures.weighted_total == pytest.approx(before.figures.weighted_total)
+    assert after.figures.service_minutes <= bank + 1e-6
+    for _, stop in stretched.stops():
+        task = prob.task(stop.task_id)
+        assert task.duration_min <= stop.minutes(task) <= task.duration_max
