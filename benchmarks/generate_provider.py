@@ -34,10 +34,10 @@ from careweave.scheduling.problem import (
 
 # (name, earliest start of the window's centre, latest, duration minutes)
 CALLS = (
-    ("morning", 450, 600, 30.0),
+    ("morning", 450, 630, 30.0),
     ("lunch", 720, 780, 20.0),
     ("tea", 990, 1050, 20.0),
-    ("bed", 1170, 1230, 20.0),
+    ("bed", 1140, 1230, 20.0),
 )
 # Calls a day -> which calls; share of people with that many calls a day.
 PACKAGES = {1: (0,), 2: (0, 3), 3: (0, 1, 3), 4: (0, 1, 2, 3)}
@@ -86,7 +86,8 @@ def generate_provider(spec: ProviderSpec) -> Problem:
     homes = centres[team_of_person] + rng.normal(0.0, 0.8, size=(spec.people, 2))
     travel = _travel(np.vstack([centres, homes]))
     workers = _workers(spec, rng)
-    tasks, links, people = _visits(spec, rng, team_of_person, workers)
+    rounds = _rounds(workers, homes - centres[team_of_person], team_of_person)
+    tasks, links, people = _visits(spec, rng, team_of_person, rounds)
     return Problem(
         workers=tuple(workers),
         tasks=tuple(tasks),
@@ -139,9 +140,9 @@ def _workers(spec: ProviderSpec, rng: np.random.Generator) -> list[Worker]:
                 start_location=team,
                 end_location=team,
                 team=f"team{team + 1}",
-                max_day_minutes=480.0,
+                max_day_minutes=600.0,
                 max_week_minutes=2880.0,
-                contracted_week_minutes=2250.0,
+                contracted_week_minutes=2400.0,
                 min_rest_minutes=660.0,
                 break_rule=BreakRule(after=360.0, length=20.0),
                 cost_per_hour=12.0,
@@ -165,19 +166,41 @@ class _Person:
     double_handed: bool
 
 
-def _visits(
-    spec: ProviderSpec, rng: np.random.Generator, team_of_person: np.ndarray, workers: list[Worker]
-) -> tuple[list[Task], list[Link], list[Person]]:
-    people = _people(spec, rng, team_of_person)
+def _rounds(
+    workers: list[Worker], offsets: np.ndarray, team_of_person: np.ndarray
+) -> list[list[str]]:
+    """Each person's regular workers: the three of their team whose round covers their home.
+
+    A coordinator gives each worker a round, one sector of the team's patch (here, around a point
+    0.8 km from the office in the sector's direction); a person's regulars are the workers of the
+    three rounds nearest their home.
+    """
     by_team: dict[int, list[str]] = {}
     for worker in workers:
         by_team.setdefault(int(str(worker.team).removeprefix("team")) - 1, []).append(worker.id)
+    anchors = {}
+    for team, ids in by_team.items():
+        angles = 2.0 * math.pi * (np.arange(len(ids)) + 0.5) / len(ids)
+        anchors[team] = 0.8 * np.column_stack([np.cos(angles), np.sin(angles)])
+    rounds = []
+    for offset, team in zip(offsets, team_of_person, strict=True):
+        near = np.argsort(((anchors[int(team)] - offset) ** 2).sum(axis=1), kind="stable")[:3]
+        rounds.append([by_team[int(team)][int(k)] for k in near])
+    return rounds
+
+
+def _visits(
+    spec: ProviderSpec,
+    rng: np.random.Generator,
+    team_of_person: np.ndarray,
+    rounds: list[list[str]],
+) -> tuple[list[Task], list[Link], list[Person]]:
+    people = _people(spec, rng, team_of_person)
     tasks: list[Task] = []
     links: list[Link] = []
     records = []
-    for person in people:
-        regulars = rng.choice(by_team[person.team], size=min(3, len(by_team[person.team])))
-        history = {str(w): int(rng.integers(2, 12)) for w in regulars}
+    for person, regulars in zip(people, rounds, strict=True):
+        history = {w: int(rng.integers(2, 12)) for w in regulars}
         records.append(Person(person.id, continuity_target=3, history=history))
         for day in range(spec.days):
             for slot, call in enumerate(person.calls):
@@ -228,8 +251,8 @@ def _double_handed(spec: ProviderSpec, rng: np.random.Generator, sizes: np.ndarr
 
 def _duration(rng: np.random.Generator, call: int) -> float:
     if call == 0:
-        return 45.0 if rng.random() < 0.2 else 30.0
-    return 15.0 if rng.random() < 0.5 else 30.0
+        return 45.0 if rng.random() < 0.1 else 30.0
+    return 15.0 if rng.random() < 0.7 else 30.0
 
 
 def _add_call(

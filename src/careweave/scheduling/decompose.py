@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import copy
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -216,10 +216,9 @@ def _team_problems(problem: Problem, home: Mapping[int, str]) -> dict[str, Probl
 
 
 def _budget(stop: StoppingCriterion, wall: float, work: float) -> StoppingCriterion:
-    """A fresh criterion for one team: ``wall`` of the time left, ``work`` of the iterations."""
+    """A fresh criterion for one team: ``wall`` of the whole time budget, ``work`` of the iterations."""
     if isinstance(stop, MaxRuntime):
-        left = stop.seconds * (1.0 - stop.progress())
-        return MaxRuntime(max(left * wall, 1e-3))
+        return MaxRuntime(max(stop.seconds * wall, 1e-3))
     if isinstance(stop, MaxIterations):
         return MaxIterations(max(1, round(stop.iterations * work)))
     if isinstance(stop, FirstOf):
@@ -234,6 +233,28 @@ def _solve_team(
     return _TeamAnswer(result.roster, dict(result.unassigned), result.iterations)
 
 
+class _Shares:
+    """Hands out each team's budget when it starts, from what is left of the whole budget.
+
+    A team gets the time left for the teams in proportion to its visits among the teams not yet
+    started, times the lanes running at once; so a team that overruns leaves less to those after
+    it, and the last ones still end in time for the cover pass.
+    """
+
+    def __init__(self, parts: Mapping[str, Problem], stop: StoppingCriterion, lanes: int) -> None:
+        total = sum(len(p.tasks) for p in parts.values()) or 1
+        self.work = {team: len(part.tasks) / total for team, part in parts.items()}
+        self.unstarted = sum(self.work.values())
+        self.stop = stop
+        self.lanes = lanes
+
+    def next(self, team: str) -> StoppingCriterion:
+        left = max(0.0, 1.0 - COVER_SHARE - self.stop.progress())
+        share = self.work[team] / self.unstarted if self.unstarted > 0 else 1.0
+        self.unstarted -= self.work[team]
+        return _budget(self.stop, min(left, left * self.lanes * share), self.work[team])
+
+
 def _solve_teams(
     parts: Mapping[str, Problem],
     stop: StoppingCriterion,
@@ -242,18 +263,24 @@ def _solve_teams(
     jobs: int,
 ) -> dict[str, _TeamAnswer]:
     """Solve every team's problem, biggest first, on up to ``jobs`` processes."""
-    total = sum(len(p.tasks) for p in parts.values()) or 1
-    lanes = min(jobs, len(parts)) or 1
-    budgets = {}
-    for team, part in parts.items():
-        work = len(part.tasks) / total
-        budgets[team] = _budget(stop, (1.0 - COVER_SHARE) * min(1.0, lanes * work), work)
-    order = sorted(parts, key=lambda team: -len(parts[team].tasks))
+    lanes = max(1, min(jobs, len(parts)))
+    shares = _Shares(parts, stop, lanes)
+    waiting = deque(sorted(parts, key=lambda team: -len(parts[team].tasks)))
     if lanes == 1:
-        return {t: _solve_team(parts[t], budgets[t], seed, params) for t in sorted(order)}
+        return {t: _solve_team(parts[t], shares.next(t), seed, params) for t in waiting}
+    answers: dict[str, _TeamAnswer] = {}
     with ProcessPoolExecutor(max_workers=lanes) as pool:
-        futures = {t: pool.submit(_solve_team, parts[t], budgets[t], seed, params) for t in order}
-        return {t: futures[t].result() for t in sorted(futures)}
+        running: dict[Future[_TeamAnswer], str] = {}
+        while waiting or running:
+            while waiting and len(running) < lanes:
+                team = waiting.popleft()
+                running[pool.submit(_solve_team, parts[team], shares.next(team), seed, params)] = (
+                    team
+                )
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                answers[running.pop(future)] = future.result()
+    return answers
 
 
 def _merge(problem: Problem, answers: Mapping[str, _TeamAnswer]) -> Roster:
@@ -293,7 +320,8 @@ def _cover(
 ) -> Roster:
     """Offer each team's left-out tasks to the nearest other teams, teams with must-do ones first.
 
-    Stops early when a time budget is spent; ``reasons`` is updated for what stays out.
+    Once a time budget is spent only teams with must-do tasks left out are still covered;
+    ``reasons`` is updated for what stays out.
     """
     staff: dict[str, set[int]] = defaultdict(set)
     for position, worker in enumerate(problem.workers):
@@ -307,8 +335,8 @@ def _cover(
         key=lambda team: (-sum(problem.tasks[t].must_assign for t in out[team]), -len(out[team])),
     )
     for team in order:
-        if stop.progress() >= 1.0:
-            break
+        if stop.progress() >= 1.0 and not any(problem.tasks[t].must_assign for t in out[team]):
+            continue
         helpers = set().union(*(staff[t] for t in _nearest_teams(problem, staff, team, out[team])))
         if helpers:
             roster = _cover_team(problem, out[team], helpers, roster, reasons)
@@ -375,6 +403,8 @@ def _cover_team(
         _place(state, [cover.task_position(problem.tasks[t].id) for t in group])
     found = to_roster(cover, inst, [list(seq) for seq in state.routes], list(state.start))
     merged = _changed_routes(problem, roster, kept, found)
+    if _new_breaks(cover, roster, merged):
+        return roster
     reasons.update(left_out_reasons(cover, state, found.unassigned, exact=COVER_REASONS))
     return merged
 
@@ -410,31 +440,44 @@ def _route_key(route: Route) -> tuple[str, int, int]:
 def _changed_routes(
     problem: Problem, roster: Roster, kept: Sequence[Route], found: Roster
 ) -> Roster:
-    """``roster`` with the cover's routes where the cover changed them (and where linked to those).
+    """``roster`` with the cover's routes of every worker whose routes the cover changed.
 
-    Unchanged routes keep the times their team's solve gave them.
+    A changed worker's whole week comes from the cover (its times were computed together, so rest
+    and weekly hours hold), and so does the week of anyone doing a visit linked to one of theirs.
+    Everyone else keeps the times their team's solve gave them.
     """
     before = {_route_key(r): r.task_ids for r in kept}
-    after = {_route_key(r): r for r in found.routes}
-    changed = {k for k in before.keys() | after.keys() if before.get(k) != _ids(after.get(k))}
-    where = {s.task_id: _route_key(r) for r in (*kept, *found.routes) for s in r.stops}
-    grown = True
-    while grown:
+    after = {_route_key(r): r.task_ids for r in found.routes}
+    changed = {k[0] for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    doer = {s.task_id: r.worker_id for r in (*kept, *found.routes) for s in r.stops}
+    while True:
         linked = {
-            where[end]
-            for key in changed
-            for task_id in (*before.get(key, ()), *_ids(after.get(key)))
+            doer[end]
+            for task_id, worker_id in doer.items()
+            if worker_id in changed
             for link in problem.links_of(task_id)
             for end in (link.first, link.second)
-            if end in where
+            if end in doer
         }
-        grown = not linked <= changed
+        if linked <= changed:
+            break
         changed |= linked
-    routes = [r for r in roster.routes if _route_key(r) not in changed]
-    routes += [r for r in found.routes if _route_key(r) in changed]
+    routes = [r for r in roster.routes if r.worker_id not in changed]
+    routes += [r for r in found.routes if r.worker_id in changed]
     done = {s.task_id for r in routes for s in r.stops}
     return Roster(tuple(routes), tuple(t.id for t in problem.tasks if t.id not in done))
 
 
-def _ids(route: Route | None) -> tuple[str, ...]:
-    return () if route is None else route.task_ids
+def _new_breaks(cover: Problem, before: Roster, after: Roster) -> bool:
+    """Whether ``after`` breaks a rule on the cover's workers that ``before`` did not.
+
+    Must-do visits still left out do not count: placing some of them is the cover's whole point.
+    """
+    found = []
+    for roster in (before, after):
+        routes = tuple(r for r in roster.routes if cover.has_worker(r.worker_id))
+        done = {s.task_id for r in routes for s in r.stops}
+        left = tuple(t.id for t in cover.tasks if t.id not in done)
+        report = check(cover, Roster(routes, left))
+        found.append({str(v) for v in report.violations if v.rule != "unassigned"})
+    return bool(found[1] - found[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from benchmarks.generate_provider import ProviderSpec, generate_provider, provider_spec
+from benchmarks.provider_run import _most_paid_minutes
 from benchmarks.provider_suite import _targets
 
 SMALL = ProviderSpec(people=60, workers=12, teams=2, seed=3)
@@ -53,3 +54,20 @@ def test_targets_only_judge_the_thousand_person_week() -> None:
     assert _targets(good) == "yes"
     assert _targets({**good, "travel_share": 0.2}) == "no"
     assert _targets({**good, "people": 100}) == "—"
+
+
+def test_each_person_has_three_regulars_from_their_own_team() -> None:
+    problem = generate_provider(SMALL)
+    team_of = {w.id: w.team for w in problem.workers}
+    for person in problem.people:
+        teams = {t.team for t in problem.tasks if t.person == person.id}
+        assert len(person.regulars) == 3
+        assert {team_of[w] for w in person.regulars} == teams
+
+
+def test_the_workers_can_be_paid_for_every_visit_with_room_for_travel() -> None:
+    # The week a real provider staffs: visit time is at most three quarters of the most the
+    # workers may be paid (days of 10 hours, weeks of 48), leaving room for travel and waiting.
+    problem = generate_provider(provider_spec(1000))
+    visit_minutes = sum(t.duration_min for t in problem.tasks)
+    assert visit_minutes <= 0.75 * _most_paid_minutes(problem)

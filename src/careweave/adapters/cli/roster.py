@@ -28,6 +28,7 @@ from careweave.scheduling import (
     read_roster,
     roster_to_json,
 )
+from careweave.scheduling.decompose import solve_by_team
 from careweave.scheduling.explain import Explanation, explain
 from careweave.scheduling.solve import solve
 from careweave.scheduling.stop import MaxRuntime
@@ -162,10 +163,22 @@ def solve_command(
             "left-out ones out.",
         ),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            min=1,
+            help="Processes to search with; with 2 or more, a problem whose workers and visits "
+            "all have a team is solved team by team.",
+        ),
+    ] = 1,
 ) -> None:
     """Find a roster for a problem file and print its objective, its parts and its routes."""
     problem, form = _load(file)
-    result = solve(problem, MaxRuntime(seconds), seed=seed)
+    if jobs > 1:
+        result = solve_by_team(problem, MaxRuntime(seconds), seed=seed, jobs=jobs)
+    else:
+        result = solve(problem, MaxRuntime(seconds), seed=seed)
     report = check(problem, result.roster)
     summary = _summary(file, problem, form, result.roster, report)
     summary["seconds"] = result.seconds
