@@ -25,6 +25,7 @@ from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
+from careweave.scheduling.search.kernel.warm import ensure_compiled
 from careweave.scheduling.search.model import Instance
 from careweave.scheduling.search.moves import insert_group, make_room
 from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
@@ -308,6 +309,8 @@ def repair(
         As for :func:`careweave.scheduling.solve`; a cool search by default, since the published
         roster is already good.
     """
+    # Loading the compiled search is a one-off per process (see ensure_compiled), not repairing.
+    ensure_compiled()
     began = time.perf_counter()
     stop(INFEASIBLE)  # start a time budget's clock now: the set-up counts against it
     after = apply_event(problem, roster, event)
