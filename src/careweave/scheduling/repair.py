@@ -5,8 +5,11 @@ time, an urgent visit, a cancellation), starts the search from the published rou
 every visit that leaves its published worker, so the search only moves visits when that pays.
 The search times visits as early as they can start; afterwards every visit that stayed with its
 worker goes back to its published start and duration wherever nothing breaks (:mod:`.hold`), and
-in outcome-based care the visits that did change grow into idle time (:mod:`.stretch`). The
-result says what changed: visits that moved to another worker, start times (or durations) that
+in outcome-based care the visits that did change grow into idle time (:mod:`.stretch`). Of the
+two candidates, the published routes with the event's visits fitted in and the searched ones,
+the better (with shifted starts priced too) is taken, then blended day by day and route group by
+route group with the other (:mod:`.blend`), so days the event never touched stay as published.
+The result says what changed: visits that moved to another worker, start times (or durations) that
 shifted, visits newly left out or newly placed.
 """
 
@@ -17,6 +20,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from careweave.scheduling.blend import ChangePrices, blend_days, priced
 from careweave.scheduling.changes import Change, changes_between, unchanged_visits
 from careweave.scheduling.checker import Violation, check
 from careweave.scheduling.hold import hold_starts
@@ -37,8 +41,8 @@ from careweave.scheduling.stretch import stretch
 EXACT_REASONS = 10
 """Left-out visits whose blocking rule a repair finds by exact trial (it must be quick)."""
 
-SEARCH_SHARE = 0.9
-"""Share of the budget the repair searches for; the rest rebuilds the roster and its reasons."""
+SEARCH_SHARE = 0.85
+"""Share of the budget the repair searches for; the rest settles the roster and its reasons."""
 
 MOVE_COST = 50.0
 """Cost (before the objective's divisor) of giving a published visit to another worker."""
@@ -217,13 +221,11 @@ class _Found:
 
 @dataclass(frozen=True)
 class _Answer:
-    """A candidate repair: its roster, cost (without the price of changes) and changes."""
+    """A candidate repair: its roster, cost (without the price of changes) and that price added."""
 
-    routes: list[list[int]]
     roster: Roster
     cost: float
     hard: float
-    changes: tuple[Change, ...]
     price: float
 
     @property
@@ -254,7 +256,7 @@ def _settle(
     shifted = sum(1 for c in changes if c.old_worker is not None and c.old_worker == c.new_worker)
     cost = found.cost - moved * MOVE_COST / problem.weights.divisor + cost_change
     price = cost + (moved * MOVE_COST + shifted * SHIFT_COST) / problem.weights.divisor
-    return _Answer(routes, roster, cost, found.hard, changes, price)
+    return _Answer(roster, cost, found.hard, price)
 
 
 class _Portion:
@@ -337,17 +339,21 @@ def repair(
     cool = params or SolveParams(initial_temperature=0.002, final_temperature=0.0001)
     outcome = anneal(state, _Portion(stop, SEARCH_SHARE), random.Random(seed), cool)
     searched = _Found(outcome.routes, outcome.starts, outcome.cost, outcome.hard)
-    best = min(
+    best, other = sorted(
         (_settle(after, roster, inst, keep, found) for found in (untouched, searched)),
         key=lambda answer: answer.preference,
     )
-    plain = rebuild(compile_problem(after), best.routes)
+    prices = ChangePrices(moved=MOVE_COST, shifted=SHIFT_COST)
+    base = priced(after, roster, best.roster, prices)
+    final = blend_days(after, roster, base, other.roster, prices)
+    plain_inst = compile_problem(after)
+    plain = rebuild(plain_inst, routes_of(after, plain_inst, final.roster))
     return RepairResult(
         problem=after,
-        roster=best.roster,
+        roster=final.roster,
         feasible=best.hard <= FEASIBLE,
-        cost=best.cost,
-        changes=best.changes,
-        unassigned=left_out_reasons(after, plain, best.roster.unassigned, exact=EXACT_REASONS),
+        cost=best.cost + final.total - base.total,
+        changes=final.changes,
+        unassigned=left_out_reasons(after, plain, final.roster.unassigned, exact=EXACT_REASONS),
         seconds=time.perf_counter() - began,
     )
