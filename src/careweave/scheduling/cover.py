@@ -32,6 +32,10 @@ COVER_REASONS = 10
 """Left-out visits per cover pass whose blocking rule is found by exact trial."""
 
 
+WRAP_UP = 0.03
+"""Share of a time budget left, when the cover pass stops offering optional visits, for the
+final check of the whole roster."""
+
 NO_COVER = "no worker of its team could do it, and no nearby team's worker could take it"
 
 
@@ -59,7 +63,9 @@ def cover_left_out(
         key=lambda team: (-sum(problem.tasks[t].must_assign for t in out[team]), -len(out[team])),
     )
     for team in order:
-        if stop.progress() >= 1.0 and not any(problem.tasks[t].must_assign for t in out[team]):
+        if stop.progress() >= 1.0 - WRAP_UP and not any(
+            problem.tasks[t].must_assign for t in out[team]
+        ):
             continue
         helpers = set().union(*(staff[t] for t in _nearest_teams(problem, staff, team, out[team])))
         if helpers:

@@ -67,7 +67,7 @@ def test_each_person_has_three_regulars_from_their_own_team() -> None:
 
 def test_the_workers_can_be_paid_for_every_visit_with_room_for_travel() -> None:
     # The week a real provider staffs: visit time is at most three quarters of the most the
-    # workers may be paid (days of 10 hours, weeks of 48), leaving room for travel and waiting.
+    # workers may be paid (days of 10 hours, weeks of 55), leaving room for travel and waiting.
     problem = generate_provider(provider_spec(1000))
     visit_minutes = sum(t.duration_min for t in problem.tasks)
     assert visit_minutes <= 0.75 * _most_paid_minutes(problem)
