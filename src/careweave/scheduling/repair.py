@@ -41,7 +41,7 @@ from careweave.scheduling.stretch import stretch
 EXACT_REASONS = 10
 """Left-out visits whose blocking rule a repair finds by exact trial (it must be quick)."""
 
-SEARCH_SHARE = 0.85
+SEARCH_SHARE = 0.8
 """Share of the budget the repair searches for; the rest settles the roster and its reasons."""
 
 MOVE_COST = 50.0
