@@ -48,8 +48,24 @@ def cover_left_out(
 ) -> Roster:
     """Offer each team's left-out tasks to the nearest other teams, teams with must-do ones first.
 
-    Once a time budget is spent only teams with must-do tasks left out are still covered;
-    ``reasons`` is updated for what stays out.
+    Parameters
+    ----------
+    problem
+        The whole problem.
+    home
+        Each task's home team (see :func:`careweave.scheduling.teams.home_teams`).
+    roster
+        The merged roster of the teams.
+    stop
+        The whole solve's budget: once all but ``WRAP_UP`` of it is spent, only teams with
+        must-do tasks left out are still covered.
+    reasons
+        Why each left-out task is out, by task id; updated for what the cover tried and left out.
+
+    Returns
+    -------
+    Roster
+        The roster with the covering workers' weeks replaced where the cover placed something.
     """
     staff: dict[str, set[int]] = defaultdict(set)
     for position, worker in enumerate(problem.workers):

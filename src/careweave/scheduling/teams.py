@@ -20,10 +20,21 @@ from careweave.scheduling.solution import Roster, Route
 
 
 def home_teams(problem: Problem) -> dict[int, str] | None:
-    """Each task's home team (position -> team), or None when the problem has no team split.
+    """Each task's home team, or None when the problem cannot be split by team.
 
     Tasks joined by links stay together, in the team of the worker one of them is pinned to, else
     in the team of the first of them.
+
+    Parameters
+    ----------
+    problem
+        The whole problem.
+
+    Returns
+    -------
+    dict[int, str] | None
+        Task position to team name; None when a worker or a task has no team, or the workers
+        make fewer than two teams.
     """
     teams = {w.team for w in problem.workers}
     if None in teams or len(teams) < 2 or any(t.team is None for t in problem.tasks):
@@ -75,7 +86,25 @@ def staffable(problem: Problem, group: Sequence[int], workers: set[int]) -> bool
 
 
 def restrict(problem: Problem, workers: Iterable[int], tasks: Iterable[int], name: str) -> Problem:
-    """The problem cut down to some workers and tasks, travel cut to the places they use."""
+    """The problem cut down to some workers and tasks, travel cut to the places they use.
+
+    Parameters
+    ----------
+    problem
+        The whole problem.
+    workers, tasks
+        Positions of the workers and tasks to keep; only links between kept tasks are kept, and
+        only the people those tasks are for. Every kept must-do task needs a kept worker who can
+        do it (see :func:`staffable`), else the cut problem is refused like any other.
+    name
+        The cut problem's name.
+
+    Returns
+    -------
+    Problem
+        A problem with the same ids, weights and mode; locations are renumbered, which a roster
+        (ids and times only) never shows.
+    """
     chosen_workers = [problem.workers[w] for w in sorted(set(workers))]
     chosen_tasks = [problem.tasks[t] for t in sorted(set(tasks))]
     ids = {t.id for t in chosen_tasks}
@@ -122,12 +151,27 @@ def changed_routes(
     found: Roster,
     also: Iterable[str] = (),
 ) -> Roster:
-    """``roster`` with the cover's routes of every worker whose routes the cover changed.
+    """``roster`` with ``found``'s weeks for the workers whose routes ``found`` changed.
 
-    A changed worker's whole week (and that of every worker in ``also``) comes from ``found`` (its
-    times were computed together, so rest and weekly hours hold), and so does the week of anyone
-    doing a visit linked to one of theirs.
-    Everyone else keeps the times their team's solve gave them.
+    Parameters
+    ----------
+    problem
+        The whole problem.
+    roster
+        The roster to change.
+    kept
+        The routes of ``roster`` that ``found`` was built from.
+    found
+        A roster for some workers, e.g. the cover's (its times were computed together).
+    also
+        Ids of workers whose week is taken from ``found`` even if their routes did not change.
+
+    Returns
+    -------
+    Roster
+        A changed worker's whole week comes from ``found``, so that rest and weekly hours hold,
+        and so does the week of anyone doing a visit linked to one of theirs; everyone else keeps
+        their times from ``roster``. Tasks on no route are listed unassigned.
     """
     before = {_route_key(r): r.task_ids for r in kept}
     after = {_route_key(r): r.task_ids for r in found.routes}
