@@ -20,6 +20,9 @@ class SolveParams:
     random_share
         Probability that an iteration relocates a task to a random position rather than the best
         estimated one; with the two shares above at most 1.
+    neighbour_share
+        Probability that a relocation takes the task to a lane serving one of its nearest tasks
+        (in place and time) rather than to any lane it may use.
     estimate_slack
         A relocation whose estimated cost change exceeds the acceptance limit by more than this
         (times the starting cost per task) is dropped without being evaluated exactly.
@@ -34,6 +37,7 @@ class SolveParams:
     ruin_share: float = 0.15
     swap_share: float = 0.3
     random_share: float = 0.3
+    neighbour_share: float = 0.0
     estimate_slack: float = 0.5
     regret: bool = False
     ruin_min: int = 2
@@ -50,7 +54,7 @@ class SolveParams:
             raise ValueError("estimate_slack: must not be negative")
         if self.final_temperature > self.initial_temperature:
             raise ValueError("final_temperature: must not be above initial_temperature")
-        for name in ("ruin_share", "swap_share", "random_share"):
+        for name in ("ruin_share", "swap_share", "random_share", "neighbour_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name}: must be between 0 and 1")
         if self.ruin_share + self.swap_share + self.random_share > 1.0:

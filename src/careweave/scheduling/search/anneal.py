@@ -72,7 +72,9 @@ def anneal(
     soft = best - HARD * best_hard
     scale = max(1.0, soft) / max(1, inst.n_tasks)
     hot, cold = params.initial_temperature * scale, params.final_temperature * scale
-    shares = np.array([params.ruin_share, params.swap_share, params.random_share])
+    shares = np.array(
+        [params.ruin_share, params.swap_share, params.random_share, params.neighbour_share]
+    )
     ruin = np.array([params.ruin_min, params.ruin_max], dtype=np.int64)
     iterations = 0
     first_feasible = time.perf_counter() if best_hard <= FEASIBLE else None

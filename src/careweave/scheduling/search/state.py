@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Sequence
 
 from careweave.scheduling.search.assignment import Assignment
-from careweave.scheduling.search.model import HARD, Instance
+from careweave.scheduling.search.model import HARD, Instance, excess
 from careweave.scheduling.search.workload import Workload
 
 NEG = -1.0e18
@@ -346,7 +346,7 @@ class State:
                 if late > tmax:
                     tmax = late
                 if critical[task]:
-                    hard += late
+                    hard += excess(late)
             if s != start[task]:
                 start[task] = s
                 if out_edges[task]:
@@ -359,7 +359,7 @@ class State:
             leg += legs[prev][lane.end_loc]
             end = t + travel[prev][lane.end_loc]
             paid = end - begin
-            hard += max(0.0, end - lane.shift_end) + max(0.0, paid - lane.max_work)
+            hard += excess(end - lane.shift_end) + excess(paid - lane.max_work)
             if needs_break and not rested and paid > lane.break_after:
                 hard += lane.break_minutes
         else:

@@ -6,7 +6,7 @@ whenever one lane's paid minutes (or, for rest between days, its times) change.
 
 from __future__ import annotations
 
-from careweave.scheduling.search.model import HARD, Instance
+from careweave.scheduling.search.model import HARD, Instance, excess
 
 
 class Workload:
@@ -65,8 +65,8 @@ class Workload:
         day_before = self.by_day.get(day_key, 0.0)
         self.by_day[day_key] = day_before + paid - old
         limit = self.inst.max_day[worker]
-        excess_after += max(0.0, day_before + paid - old - limit)
-        excess_before += max(0.0, day_before - limit)
+        excess_after += excess(day_before + paid - old - limit)
+        excess_before += excess(day_before - limit)
         self.week_cost += self.inst.w_overtime * (overtime_after - overtime_before)
         self.week_cost += HARD * (excess_after - excess_before)
         self.week_hard += excess_after - excess_before
@@ -97,7 +97,7 @@ class Workload:
                 continue
             day = lanes[k].day
             if last_day >= 0 and day != last_day:
-                missing += max(0.0, need - (span[0] - last_end))
+                missing += excess(need - (span[0] - last_end))
             last_day, last_end = day, span[1]
         return missing
 
@@ -105,7 +105,7 @@ class Workload:
         inst = self.inst
         return (
             max(0.0, minutes - inst.contracted[worker]),
-            max(0.0, minutes - inst.max_week[worker]),
+            excess(minutes - inst.max_week[worker]),
         )
 
     def cost(self) -> float:

@@ -78,6 +78,8 @@ class Static(structref.StructRefProxy):
     together: Ints
     partners_ptr: Ints
     partners: Ints
+    neighbours_ptr: Ints
+    neighbours: Ints
     cost_ptr: Ints
     cost_worker: Ints
     cost_value: Floats
@@ -200,6 +202,35 @@ def _modes(inst: Instance) -> tuple[Ints, Floats, Floats]:
     return np.asarray(modes, dtype=np.int64), _floats(travels), _floats(legs)
 
 
+NEIGHBOURS = 12
+"""Tasks closest in place and time kept per task: a relocation tries the lanes serving them."""
+
+NEIGHBOUR_ROWS = 512
+"""Tasks whose distances are computed at once (bounds the memory of the computation)."""
+
+
+def _neighbours(inst: Instance) -> list[list[int]]:
+    """Each task's ``NEIGHBOURS`` nearest tasks: travel between them plus the idle time their
+    windows force between them (so visits hours apart, or on other days, are far)."""
+    n = inst.n_tasks
+    if n < 2 or not inst.lanes:
+        return [[] for _ in range(n)]
+    travel = np.asarray(inst.lanes[0].travel)
+    loc = np.asarray(inst.loc)
+    early, late = np.asarray(inst.earliest), np.asarray(inst.latest)
+    finish = late + np.asarray(inst.duration)
+    keep = min(NEIGHBOURS, n - 1)
+    found: list[list[int]] = []
+    for low in range(0, n, NEIGHBOUR_ROWS):
+        rows = np.arange(low, min(n, low + NEIGHBOUR_ROWS))
+        wait = np.maximum(early[None, :] - finish[rows, None], early[rows, None] - finish[None, :])
+        key = travel[loc[rows, None], loc[None, :]] + np.maximum(0.0, wait)
+        key[np.arange(len(rows)), rows] = np.inf
+        nearest = np.argpartition(key, keep - 1, axis=1)[:, :keep]
+        found.extend(row.tolist() for row in nearest)
+    return found
+
+
 def _capacity(inst: Instance, state: State) -> int:
     """The most visits any route can hold: what a lane may serve, or fit end to end in its shift."""
     fits = 1
@@ -258,6 +289,7 @@ def pack_static(inst: Instance, state: State) -> tuple[Static, Mapping[str, Any]
         *_csr(inst.apart),
         *_csr(inst.together),
         *_csr(inst.partners),
+        *_csr(_neighbours(inst)),
         *_csr([[w for w, _ in c] for c in costs]),
         _floats([v for c in costs for _, v in c]),
         *_csr([sorted(r) for r in inst.regular]),

@@ -33,13 +33,16 @@ def _keep_best(d: Dynamic) -> None:
 
 @compiled
 def _move(s: Static, d: Dynamic, shares: np.ndarray, regret: bool, ruin: np.ndarray) -> float:
-    """One random move (shares: ruin, swap, random-position relocation); its estimated change."""
+    """One random move; its estimated change.
+
+    ``shares``: ruin, swap, random-position relocation, and relocation to a neighbour's lane.
+    """
     draw = np.random.random()
     if draw < shares[0]:
         return ruin_recreate(s, d, np.random.randint(ruin[0], ruin[1] + 1), regret)
     if draw < shares[0] + shares[1]:
         return swap(s, d)
-    return relocate(s, d, draw > 1.0 - shares[2])
+    return relocate(s, d, draw > 1.0 - shares[2], np.random.random() < shares[3])
 
 
 @compiled

@@ -52,13 +52,27 @@ def _place_one(s: Static, d: Dynamic, task: int) -> bool:
 
 
 @compiled
-def relocate(s: Static, d: Dynamic, anywhere: bool) -> float:
-    """Move a random task to a random lane it may use (or place it, with its other halves)."""
-    task = np.random.randint(0, len(s.loc))
+def _target_lane(s: Static, d: Dynamic, task: int, neighbourly: bool) -> int:
+    """A lane ``task`` may use: one serving a nearby task when ``neighbourly``, else any."""
     low, high = s.allowed_ptr[task], s.allowed_ptr[task + 1]
-    if low == high:
+    first, last = s.neighbours_ptr[task], s.neighbours_ptr[task + 1]
+    if neighbourly and first < last:
+        lane = d.lane_of[s.neighbours[np.random.randint(first, last)]]
+        if lane >= 0 and allows(s, task, lane):
+            return int(lane)
+    return int(s.allowed[np.random.randint(low, high)])
+
+
+@compiled
+def relocate(s: Static, d: Dynamic, anywhere: bool, neighbourly: bool) -> float:
+    """Move a random task to a lane it may use (or place it, with its other halves).
+
+    With ``neighbourly`` the lane is one that serves a task near it, when there is one.
+    """
+    task = np.random.randint(0, len(s.loc))
+    if s.allowed_ptr[task] == s.allowed_ptr[task + 1]:
         return NOTHING
-    lane = s.allowed[np.random.randint(low, high)]
+    lane = _target_lane(s, d, task, neighbourly)
     if d.lane_of[task] < 0:
         return UNKNOWN if place_group(s, d, task) else NOTHING
     gain = removal_delta(s, d, task)

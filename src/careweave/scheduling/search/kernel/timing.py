@@ -11,7 +11,7 @@ from __future__ import annotations
 from careweave.scheduling.search.kernel.arrays import CLEAN, LANE_SUM, W_TARDINESS, Dynamic, Static
 from careweave.scheduling.search.kernel.change import clear_dirty, save
 from careweave.scheduling.search.kernel.jit import compiled
-from careweave.scheduling.search.kernel.totals import total_cost, workload_set
+from careweave.scheduling.search.kernel.totals import over, total_cost, workload_set
 from careweave.scheduling.search.model import HARD
 from careweave.scheduling.search.state import EPS, INFEASIBLE, NEG
 
@@ -52,7 +52,7 @@ def run_lane(s: Static, d: Dynamic, k: int) -> int:
             tard += late
             tmax = max(tmax, late)
             if s.critical[task]:
-                hard += late
+                hard += over(late)
         if start != d.start[task]:
             d.start[task] = start
             if s.out_ptr[task + 1] > s.out_ptr[task]:
@@ -66,7 +66,7 @@ def run_lane(s: Static, d: Dynamic, k: int) -> int:
         leg += s.legs[m, prev, end_loc]
         end = t + s.travel[m, prev, end_loc]
         paid = end - begin
-        hard += max(0.0, end - s.shift_end[k]) + max(0.0, paid - s.max_work[k])
+        hard += over(end - s.shift_end[k]) + over(paid - s.max_work[k])
         if needs_break and not rested and paid > after:
             hard += rest
     else:

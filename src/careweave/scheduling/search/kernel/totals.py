@@ -22,7 +22,10 @@ from careweave.scheduling.search.kernel.arrays import (
     Static,
 )
 from careweave.scheduling.search.kernel.jit import compiled
-from careweave.scheduling.search.model import HARD
+from careweave.scheduling.search.model import HARD, excess
+
+over = compiled(excess)
+"""The Python state's :func:`~careweave.scheduling.search.model.excess`, compiled."""
 
 
 @compiled
@@ -103,7 +106,7 @@ def shortfall(s: Static, d: Dynamic, worker: int) -> float:
             continue
         day = s.lane_day[k]
         if last_day >= 0 and day != last_day:
-            missing += max(0.0, need - (d.span_begin[k] - last_end))
+            missing += over(need - (d.span_begin[k] - last_end))
         last_day, last_end = day, d.span_end[k]
     return missing
 
@@ -143,14 +146,14 @@ def workload_set(s: Static, d: Dynamic, k: int, paid: float) -> None:
     after = before + paid - old
     d.by_week[worker, week] = after
     overtime = max(0.0, after - s.contracted[worker]) - max(0.0, before - s.contracted[worker])
-    excess = max(0.0, after - s.max_week[worker]) - max(0.0, before - s.max_week[worker])
+    beyond = over(after - s.max_week[worker]) - over(before - s.max_week[worker])
     # A day of split shifts is limited as a whole (each lane alone checks its own part).
     day_before = d.by_day[worker, day]
     d.by_day[worker, day] = day_before + paid - old
     limit = s.max_day[worker]
-    excess += max(0.0, day_before + paid - old - limit) - max(0.0, day_before - limit)
-    d.sc[WEEK_COST] += s.weights[W_OVERTIME] * overtime + HARD * excess
-    d.sc[WEEK_HARD] += excess
+    beyond += over(day_before + paid - old - limit) - over(day_before - limit)
+    d.sc[WEEK_COST] += s.weights[W_OVERTIME] * overtime + HARD * beyond
+    d.sc[WEEK_HARD] += beyond
 
 
 @compiled
