@@ -23,14 +23,12 @@ from careweave.scheduling.checker import TOLERANCE, check
 from careweave.scheduling.cover import NO_COVER, cover_left_out
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
-from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
 from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.state import INFEASIBLE, rebuild
+from careweave.scheduling.search.state import INFEASIBLE
 from careweave.scheduling.solution import Roster, Route
 from careweave.scheduling.solve import Result, solve
 from careweave.scheduling.stop import FirstOf, MaxIterations, MaxRuntime, StoppingCriterion
 from careweave.scheduling.teams import (
-    changed_routes,
     home_teams,
     linked_groups,
     restrict,
@@ -39,11 +37,6 @@ from careweave.scheduling.teams import (
 
 COVER_SHARE = 0.15
 """Share of a time budget kept back from the teams for merging, the cover pass and checking."""
-
-SHED_MOST = 50
-"""Most visits taken off a team's roster to mend a rule it breaks by a hair."""
-
-SHED = "taken off its worker's route, which broke a working-time rule with it"
 
 
 @dataclass(frozen=True)
@@ -139,54 +132,7 @@ def _solve_team(
     part: Problem, stop: StoppingCriterion, seed: int, params: SolveParams | None
 ) -> _TeamAnswer:
     result = solve(part, stop, seed=seed, params=params)
-    reasons = dict(result.unassigned)
-    roster = result.roster
-    if not result.feasible:
-        roster, shed = _shed(part, roster)
-        reasons.update(dict.fromkeys(shed, SHED))
-    return _TeamAnswer(roster, reasons, result.iterations)
-
-
-def _shed(problem: Problem, roster: Roster) -> tuple[Roster, list[str]]:
-    """Take optional visits off workers whose week breaks a rule, while that mends it.
-
-    A search may settle on a roster that overruns a limit by a hair (a fraction of a minute
-    costs less than leaving a visit out); the visit whose removal mends most, and the least
-    important of those, goes first. Kept
-    only when the checker then finds fewer broken rules.
-    """
-    report = check(problem, roster)
-    names = {v.item.removeprefix("worker ") for v in report.violations}
-    workers = {problem.worker_position(n) for n in names if problem.has_worker(n)}
-    if not workers:
-        return roster, []
-    inst = compile_problem(problem)
-    state = rebuild(inst, routes_of(problem, inst, roster))
-    lanes = [k for k, lane in enumerate(inst.lanes) if lane.worker in workers]
-    shed: list[int] = []
-    while state.hard_units() > 1e-6 and len(shed) < SHED_MOST:
-        tries = []
-        optional = [t for k in lanes for t in state.routes[k] if not inst.must[t]]
-        for task in (t for t in optional if not inst.partners[t]):
-            state.begin()
-            state.remove(task)
-            state.evaluate()
-            tries.append((state.hard_units(), inst.drop_cost[task], task))
-            state.rollback()
-        if not tries or min(tries)[0] >= state.hard_units():
-            break
-        state.begin()
-        _, _, task = min(tries)
-        state.remove(task)
-        state.evaluate()
-        state.commit()
-        shed.append(task)
-    found = to_roster(problem, inst, [list(seq) for seq in state.routes], list(state.start))
-    names = {problem.workers[w].id for w in workers}
-    mended = changed_routes(problem, roster, roster.routes, found, names)
-    if len(check(problem, mended).violations) >= len(report.violations):
-        return roster, []
-    return mended, [problem.tasks[t].id for t in shed]
+    return _TeamAnswer(result.roster, dict(result.unassigned), result.iterations)
 
 
 class _Shares:

@@ -9,8 +9,7 @@ from tests.unit.scheduling.roster_cases import problem, task, worker
 
 from careweave.scheduling import CRITICAL, Link, Problem
 from careweave.scheduling.checker import check
-from careweave.scheduling.decompose import _shed, solve_by_team
-from careweave.scheduling.solution import Roster, Route, Stop
+from careweave.scheduling.decompose import solve_by_team
 from careweave.scheduling.solve import Result, solve
 from careweave.scheduling.stop import FirstOf, MaxIterations, MaxRuntime
 
@@ -116,15 +115,3 @@ def test_a_time_budget_is_kept() -> None:
 def test_jobs_must_be_at_least_one() -> None:
     with pytest.raises(ValueError, match="jobs"):
         solve_by_team(two_teams(), MaxIterations(10), jobs=0)
-
-
-def test_a_team_roster_over_a_working_time_limit_sheds_an_optional_visit() -> None:
-    # 10 min out, two 30-minute visits, 10 min back: 80 paid minutes where 60 are allowed.
-    tired = replace(worker("w1"), max_day_minutes=60.0)
-    prob = problem((tired,), (task("a", 1, 480, priority=3), task("b", 1, 480, width=120)))
-    over = Roster((Route("w1", 0, (Stop("a", 490.0), Stop("b", 520.0))),))
-    assert not check(prob, over).feasible
-    mended, shed = _shed(prob, over)
-    assert shed == ["b"]
-    assert check(prob, mended).feasible
-    assert mended.unassigned == ("b",)

@@ -214,3 +214,11 @@ def test_no_first_feasible_time_when_no_roster_meets_every_rule() -> None:
     result = solved(problem((worker("w1", start_location=5, end_location=5),), (insulin,)))
     assert not result.feasible
     assert result.first_feasible_seconds is None
+
+
+def test_a_visit_is_left_out_rather_than_break_a_limit_by_a_sliver() -> None:
+    # 10 min out, two 30-minute visits, 10 min back: 80 paid minutes where 79.999 are allowed.
+    tired = worker("w1", max_day_minutes=79.999)
+    result = solved(problem((tired,), (task("a", 1, 480), task("b", 1, 480, width=120))))
+    assert result.feasible
+    assert len(result.roster.unassigned) == 1
