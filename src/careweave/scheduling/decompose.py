@@ -91,13 +91,16 @@ def solve_by_team(
     reasons = {t: r for answer in answers.values() for t, r in answer.reasons.items()}
     roster = cover_left_out(problem, home, merged, stop, reasons)
     report = check(problem, roster)
+    seconds = time.perf_counter() - began
     return Result(
         roster=roster,
         cost=report.figures.weighted_total + HARD * len(report.violations),
-        seconds=time.perf_counter() - began,
+        seconds=seconds,
         iterations=sum(answer.iterations for answer in answers.values()),
         feasible=report.feasible,
         unassigned=MappingProxyType({t: reasons.get(t, NO_COVER) for t in roster.unassigned}),
+        # The whole provider's roster exists only once the teams' rosters are merged.
+        first_feasible_seconds=seconds if report.feasible else None,
     )
 
 

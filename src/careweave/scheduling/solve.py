@@ -1,7 +1,8 @@
 """The roster optimiser's entry point: ``solve(problem, stop, seed, params) -> Result``.
 
 A greedy construction (tasks by deadline, double-handed halves together) is improved by simulated
-annealing until the stopping criterion says stop; the best roster seen is returned. With an
+annealing until the stopping criterion says stop; the best roster seen is returned, with
+outcome-based visits lengthened into idle time (:func:`~careweave.scheduling.stretch.stretch`). With an
 iteration-based criterion the answer is a pure function of the problem, the seed and the
 parameters; with a time limit it also depends on how fast the machine is.
 """
@@ -24,6 +25,7 @@ from careweave.scheduling.search.moves import construct
 from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.stop import StoppingCriterion
+from careweave.scheduling.stretch import stretch
 
 EXACT_REASONS = 50
 """Left-out tasks (most important first) whose blocking rule is found by exact trial."""
@@ -101,7 +103,8 @@ def solve(
     construct(state, stop)
     outcome = anneal(state, stop, random.Random(seed), params)
     routes = [list(seq) for seq in outcome.routes]
-    roster = to_roster(problem, inst, routes, list(outcome.starts))
+    # Outcome-based visits grow into idle time within their range and the person's time bank.
+    roster = stretch(problem, to_roster(problem, inst, routes, list(outcome.starts)))
     return Result(
         roster=roster,
         cost=outcome.cost,

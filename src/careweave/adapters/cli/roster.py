@@ -182,6 +182,7 @@ def solve_command(
     report = check(problem, result.roster)
     summary = _summary(file, problem, form, result.roster, report)
     summary["seconds"] = result.seconds
+    summary["first_feasible_seconds"] = result.first_feasible_seconds
     summary["seed"] = seed
     if explained:
         summary["explanations"] = _explanations(explain(problem, result.roster))
