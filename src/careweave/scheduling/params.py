@@ -28,23 +28,28 @@ class SolveParams:
         (times the starting cost per task) is dropped without being evaluated exactly.
     regret
         Whether ruin-and-recreate puts back the hardest-to-place tasks first (regret-2).
+    chains
+        Independent annealing runs the budget is split into (each from the first roster, with its
+        own cooling); the best roster of any is kept. More runs guard against one run settling
+        in a poor region, at the cost of a shorter cooling each.
     ruin_min, ruin_max
         Fewest and most tasks a ruin-and-recreate move removes (before their linked partners).
     """
 
-    initial_temperature: float = 1.0
+    initial_temperature: float = 0.3
     final_temperature: float = 0.003
     ruin_share: float = 0.15
     swap_share: float = 0.3
     random_share: float = 0.3
-    neighbour_share: float = 0.0
+    neighbour_share: float = 0.5
     estimate_slack: float = 0.5
     regret: bool = False
+    chains: int = 2
     ruin_min: int = 2
     ruin_max: int = 8
 
     def __post_init__(self) -> None:
-        for name in ("initial_temperature", "final_temperature", "ruin_min", "ruin_max"):
+        for name in ("initial_temperature", "final_temperature", "chains", "ruin_min", "ruin_max"):
             value = getattr(self, name)
             if isinstance(value, bool) or not value > 0:
                 raise ValueError(f"{name}: must be greater than 0, got {value!r}")

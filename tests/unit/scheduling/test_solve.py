@@ -222,3 +222,13 @@ def test_a_visit_is_left_out_rather_than_break_a_limit_by_a_sliver() -> None:
     result = solved(problem((tired,), (task("a", 1, 480), task("b", 1, 480, width=120))))
     assert result.feasible
     assert len(result.roster.unassigned) == 1
+
+
+def test_several_annealing_chains_share_the_budget_exactly() -> None:
+    visits = tuple(task(f"v{i}", 1 + i % 5, 480 + 20 * i) for i in range(10))
+    prob = problem((worker("w1"), worker("w2")), visits)
+    result = solve(prob, MaxIterations(900), params=SolveParams(chains=3))
+    assert result.iterations == 899
+    assert check(prob, result.roster).feasible
+    with pytest.raises(ValueError, match="chains"):
+        SolveParams(chains=0)

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from careweave.scheduling.params import SolveParams
-from careweave.scheduling.search.kernel.arrays import best_of, pack_dynamic, pack_static
+from careweave.scheduling.search.kernel.arrays import (
+    Dynamic,
+    Static,
+    best_of,
+    pack_dynamic,
+    pack_static,
+)
 from careweave.scheduling.search.kernel.loop import run_batch, seed_kernel
 from careweave.scheduling.search.model import HARD
 from careweave.scheduling.search.state import State
@@ -57,46 +63,87 @@ def _allowed(stop: StoppingCriterion, best: float) -> int:
     return allowed
 
 
+@dataclass(slots=True)
+class _Chain:
+    """One annealing run from the constructed roster, over its share of the budget."""
+
+    best: float
+    hard: float
+    routes: tuple[tuple[int, ...], ...] = ()
+    starts: tuple[float, ...] = ()
+    iterations: int = 0
+
+
 def anneal(
     state: State, stop: StoppingCriterion, rng: random.Random, params: SolveParams
 ) -> Outcome:
     """Improve the roster in ``state`` until ``stop`` says so; return the best routes seen.
 
-    ``state`` itself is not changed: the search runs on a compiled copy.
+    The budget is split into ``params.chains`` equal runs, each from the constructed roster with
+    its own random moves and a full cooling; the best roster of any run is returned. ``state``
+    itself is not changed: the search runs on compiled copies.
     """
     inst = state.inst
-    best, best_hard = state.cost(), state.hard_units()
+    cost, hard = state.cost(), state.hard_units()
     static, static_arrays = pack_static(inst, state)
-    dynamic, arrays = pack_dynamic(static_arrays, state)
-    seed_kernel(rng.getrandbits(31))
-    soft = best - HARD * best_hard
-    scale = max(1.0, soft) / max(1, inst.n_tasks)
+    scale = max(1.0, cost - HARD * hard) / max(1, inst.n_tasks)
+    found = _Chain(cost, hard, tuple(tuple(seq) for seq in state.routes), tuple(state.start))
+    first_feasible = time.perf_counter() if hard <= FEASIBLE else None
+    for number in range(params.chains):
+        dynamic, arrays = pack_dynamic(static_arrays, state)
+        seed_kernel(rng.getrandbits(31))
+        chain = _Chain(cost, hard)
+        share = (number / params.chains, (number + 1) / params.chains)
+        stopped = _run_chain(static, dynamic, stop, params, scale, share, chain)
+        chain.routes, chain.starts = best_of(arrays)
+        found.iterations += chain.iterations
+        if chain.best < found.best - 1e-9:
+            found.best, found.hard = chain.best, chain.hard
+            found.routes, found.starts = chain.routes, chain.starts
+        if first_feasible is None and found.hard <= FEASIBLE:
+            first_feasible = time.perf_counter()
+        if stopped or not (inst.n_tasks and inst.lanes):
+            break
+    return Outcome(
+        found.routes, found.starts, found.best, found.hard, found.iterations, first_feasible
+    )
+
+
+def _run_chain(
+    static: Static,
+    dynamic: Dynamic,
+    stop: StoppingCriterion,
+    params: SolveParams,
+    scale: float,
+    share: tuple[float, float],
+    chain: _Chain,
+) -> bool:
+    """Anneal until the chain's share of the budget is used; True if ``stop`` said stop."""
     hot, cold = params.initial_temperature * scale, params.final_temperature * scale
     shares = np.array(
         [params.ruin_share, params.swap_share, params.random_share, params.neighbour_share]
     )
     ruin = np.array([params.ruin_min, params.ruin_max], dtype=np.int64)
-    iterations = 0
-    first_feasible = time.perf_counter() if best_hard <= FEASIBLE else None
-    while inst.n_tasks and inst.lanes:
-        allowed = _allowed(stop, best)
+    begin, end = share
+    while True:
+        used = stop.progress()
+        if end < 1.0 and used >= end:
+            return False
+        allowed = _allowed(stop, chain.best)
         if not allowed:
-            break
-        temperature = hot * (cold / hot) ** stop.progress()
-        best, best_hard = run_batch(
+            return True
+        # The temperature falls over the chain's own share of the budget.
+        local = min(1.0, max(0.0, (used - begin) / (end - begin)))
+        chain.best, chain.hard = run_batch(
             static,
             dynamic,
             allowed,
-            temperature,
+            hot * (cold / hot) ** local,
             params.estimate_slack * scale,
-            best,
-            best_hard,
+            chain.best,
+            chain.hard,
             shares,
             params.regret,
             ruin,
         )
-        iterations += allowed
-        if first_feasible is None and best_hard <= FEASIBLE:
-            first_feasible = time.perf_counter()
-    routes, starts = best_of(arrays)
-    return Outcome(routes, starts, best, best_hard, iterations, first_feasible)
+        chain.iterations += allowed
