@@ -76,40 +76,6 @@ def insertion_delta(state: State, task: int, lane_index: int, pos: int) -> float
     return leg + inst.w_tardiness * tard + HARD * hard + state.assignment.delta(task, lane.worker)
 
 
-def removal_delta(state: State, task: int) -> float:
-    """Estimate the cost change of taking assigned ``task`` off its route."""
-    inst = state.inst
-    lane_index = state.lane_of[task]
-    lane = inst.lanes[lane_index]
-    seq = state.routes[lane_index]
-    pos = state.pos_of[task]
-    travel, legs, loc, start, dur = lane.travel, lane.leg_cost, inst.loc, state.start, inst.duration
-    latest, earliest = inst.latest, inst.earliest
-    if pos:
-        before = seq[pos - 1]
-        prev, t = loc[before], start[before] + dur[before]
-    else:
-        prev, t = lane.start_loc, lane.shift_start
-    here = loc[task]
-    after = loc[seq[pos + 1]] if pos + 1 < len(seq) else lane.end_loc
-    leg = (legs[prev][after] if len(seq) > 1 else 0.0) - legs[prev][here] - legs[here][after]
-    tard = -_late(start[task], latest[task])
-    for q in range(pos + 1, len(seq)):
-        nxt = seq[q]
-        s = t + travel[prev][loc[nxt]]
-        if s < earliest[nxt]:
-            s = earliest[nxt]
-        if inst.in_edges[nxt]:
-            bound = state.link_bound(nxt)
-            if bound > s:
-                s = bound
-        if s >= start[nxt]:
-            break
-        tard += _late(s, latest[nxt]) - _late(start[nxt], latest[nxt])
-        t, prev = s + dur[nxt], loc[nxt]
-    return leg + inst.w_tardiness * tard - state.assignment.delta(task, lane.worker)
-
-
 def _blocked_workers(state: State, task: int) -> set[int]:
     lanes = state.inst.lanes
     return {lanes[state.lane_of[o]].worker for o in state.inst.apart[task] if state.lane_of[o] >= 0}

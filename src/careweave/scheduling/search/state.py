@@ -274,10 +274,6 @@ class State:
                         queued.add(other_lane)
         return True
 
-    def link_bound(self, task: int) -> float:
-        """Latest start the links into ``task`` demand, given its partners' ready times."""
-        return self._link_bound(task, exclusive=True)
-
     def _link_bound(self, task: int, exclusive: bool) -> float:
         """Latest start any link into ``task`` demands (see :meth:`_propagate_fast`)."""
         start, in_edges = self.start, self.inst.in_edges
