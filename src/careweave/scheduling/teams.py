@@ -8,12 +8,12 @@ so a part is small to send to another process), and a roster with some workers' 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
 
+from careweave.scheduling.groups import connected_groups
 from careweave.scheduling.items import TravelMatrix, Worker
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.solution import Roster, Route
@@ -50,21 +50,11 @@ def home_teams(problem: Problem) -> dict[int, str] | None:
 
 def linked_groups(problem: Problem) -> list[list[int]]:
     """Task positions in groups joined by links (each group in problem order)."""
-    parent = list(range(len(problem.tasks)))
-
-    def root(task: int) -> int:
-        while parent[task] != task:
-            parent[task] = parent[parent[task]]
-            task = parent[task]
-        return task
-
-    for link in problem.links:
-        a, b = root(problem.task_position(link.first)), root(problem.task_position(link.second))
-        parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for task in range(len(problem.tasks)):
-        groups[root(task)].append(task)
-    return list(groups.values())
+    pairs = (
+        (problem.task_position(link.first), problem.task_position(link.second))
+        for link in problem.links
+    )
+    return connected_groups(range(len(problem.tasks)), pairs)
 
 
 def staffable(problem: Problem, group: Sequence[int], workers: set[int]) -> bool:

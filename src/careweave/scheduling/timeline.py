@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from careweave.scheduling.groups import connected_groups
 from careweave.scheduling.items import Shift, Task, Worker
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.solution import Roster, Route, Stop
@@ -110,20 +111,5 @@ def tied_groups(problem: Problem, task_ids: Iterable[str]) -> list[list[str]]:
     Tasks joined (directly or through others) by a ``distinct_workers`` link form one group;
     every other task is a group of its own. Groups come in the order of their first task.
     """
-    ids = list(task_ids)
-    present = set(ids)
-    parent = {task_id: task_id for task_id in ids}
-
-    def root(task_id: str) -> str:
-        while parent[task_id] != task_id:
-            parent[task_id] = parent[parent[task_id]]
-            task_id = parent[task_id]
-        return task_id
-
-    for link in problem.links:
-        if link.distinct_workers and link.first in present and link.second in present:
-            parent[root(link.first)] = root(link.second)
-    groups: dict[str, list[str]] = {}
-    for task_id in ids:
-        groups.setdefault(root(task_id), []).append(task_id)
-    return list(groups.values())
+    pairs = ((link.first, link.second) for link in problem.links if link.distinct_workers)
+    return connected_groups(task_ids, pairs)

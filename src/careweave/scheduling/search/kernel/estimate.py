@@ -22,14 +22,19 @@ def _late(start: float, latest: float) -> float:
 
 
 @compiled
+def _setting_off(s: Static, d: Dynamic, k: int, pos: int) -> tuple[int, float]:
+    """Where and when lane ``k``'s worker sets off towards position ``pos``."""
+    if pos > 0:
+        before = d.routes[k, pos - 1]
+        return int(s.loc[before]), float(d.start[before] + s.dur[before])
+    return int(s.lane_start[k]), float(s.shift_start[k])
+
+
+@compiled
 def insertion_delta(s: Static, d: Dynamic, task: int, k: int, pos: int) -> float:
     """Estimate the cost change of inserting unassigned ``task`` into lane ``k`` at ``pos``."""
     m, n = s.lane_mode[k], d.length[k]
-    if pos > 0:
-        before = d.routes[k, pos - 1]
-        prev, t = s.loc[before], d.start[before] + s.dur[before]
-    else:
-        prev, t = s.lane_start[k], s.shift_start[k]
+    prev, t = _setting_off(s, d, k, pos)
     here = s.loc[task]
     after = s.loc[d.routes[k, pos]] if pos < n else s.lane_end[k]
     leg = s.legs[m, prev, here] + s.legs[m, here, after] - (s.legs[m, prev, after] if n else 0.0)
@@ -86,11 +91,7 @@ def removal_delta(s: Static, d: Dynamic, task: int) -> float:
     """
     k, pos = d.lane_of[task], d.pos_of[task]
     m, n = s.lane_mode[k], d.length[k]
-    if pos > 0:
-        before = d.routes[k, pos - 1]
-        prev, t = s.loc[before], d.start[before] + s.dur[before]
-    else:
-        prev, t = s.lane_start[k], s.shift_start[k]
+    prev, t = _setting_off(s, d, k, pos)
     here = s.loc[task]
     after = s.loc[d.routes[k, pos + 1]] if pos + 1 < n else s.lane_end[k]
     leg = (
