@@ -15,7 +15,7 @@ from careweave.scheduling.checker import check
 from careweave.scheduling.formats.hhcrsp import read_hhcrsp
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.solve import Result, solve
-from careweave.scheduling.stop import MaxIterations
+from careweave.scheduling.stop import MaxIterations, MaxRuntime
 
 
 def solved(prob, iterations: int = 400, seed: int = 0) -> Result:
@@ -232,3 +232,18 @@ def test_several_annealing_chains_share_the_budget_exactly() -> None:
     assert check(prob, result.roster).feasible
     with pytest.raises(ValueError, match="chains"):
         SolveParams(chains=0)
+
+
+def test_a_feasible_first_roster_is_reported_at_once_not_when_a_chain_ends() -> None:
+    # The construction alone is feasible here, long before the first of two chains ends.
+    visits = tuple(task(f"v{i}", 1 + i % 5, 480 + 40 * i) for i in range(4))
+    result = solve(problem((worker("w1"), worker("w2")), visits), MaxRuntime(1.0))
+    assert result.first_feasible_seconds is not None
+    assert result.first_feasible_seconds < 0.25 * result.seconds
+
+
+def test_a_problem_with_no_shift_to_work_leaves_every_visit_out() -> None:
+    idle = worker("w1", shifts=())
+    result = solved(problem((idle,), (task("v", 1, 480),)))
+    assert result.roster.unassigned == ("v",)
+    assert result.iterations == 0

@@ -72,6 +72,7 @@ class _Chain:
     routes: tuple[tuple[int, ...], ...] = ()
     starts: tuple[float, ...] = ()
     iterations: int = 0
+    first_feasible: float | None = None
 
 
 def anneal(
@@ -88,7 +89,10 @@ def anneal(
     static, static_arrays = pack_static(inst, state)
     scale = max(1.0, cost - HARD * hard) / max(1, inst.n_tasks)
     found = _Chain(cost, hard, tuple(tuple(seq) for seq in state.routes), tuple(state.start))
-    first_feasible = time.perf_counter() if hard <= FEASIBLE else None
+    if hard <= FEASIBLE:
+        found.first_feasible = time.perf_counter()
+    if not (inst.n_tasks and inst.lanes):
+        return _outcome(found)
     for number in range(params.chains):
         dynamic, arrays = pack_dynamic(static_arrays, state)
         seed_kernel(rng.getrandbits(31))
@@ -97,15 +101,23 @@ def anneal(
         stopped = _run_chain(static, dynamic, stop, params, scale, share, chain)
         chain.routes, chain.starts = best_of(arrays)
         found.iterations += chain.iterations
+        found.first_feasible = found.first_feasible or chain.first_feasible
         if chain.best < found.best - 1e-9:
             found.best, found.hard = chain.best, chain.hard
             found.routes, found.starts = chain.routes, chain.starts
-        if first_feasible is None and found.hard <= FEASIBLE:
-            first_feasible = time.perf_counter()
-        if stopped or not (inst.n_tasks and inst.lanes):
+        if stopped:
             break
+    return _outcome(found)
+
+
+def _outcome(found: _Chain) -> Outcome:
     return Outcome(
-        found.routes, found.starts, found.best, found.hard, found.iterations, first_feasible
+        found.routes,
+        found.starts,
+        found.best,
+        found.hard,
+        found.iterations,
+        found.first_feasible,
     )
 
 
@@ -147,3 +159,5 @@ def _run_chain(
             ruin,
         )
         chain.iterations += allowed
+        if chain.first_feasible is None and chain.hard <= FEASIBLE:
+            chain.first_feasible = time.perf_counter()
