@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from careweave.scheduling.changes import Change, changes_between
 from careweave.scheduling.checker import check
+from careweave.scheduling.groups import connected_groups
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.solution import Roster, Route
 
@@ -102,31 +103,18 @@ def _try(
 
 def _groups(problem: Problem, ours: list[Route], theirs: list[Route]) -> list[set[tuple[str, int]]]:
     """The day's routes (by worker and shift) joined by a visit they share or a link between them."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def root(key: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(key, key)
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def join(a: tuple[str, int], b: tuple[str, int]) -> None:
-        parent[root(a)] = root(b)
-
     where = [_where(routes) for routes in (ours, theirs)]
-    for task_id in where[0].keys() & where[1].keys():
-        join(where[0][task_id], where[1][task_id])
-    for place in where:
-        for key in place.values():
-            root(key)
-        for link in problem.links:
-            if link.first in place and link.second in place:
-                join(place[link.first], place[link.second])
-    groups: dict[tuple[str, int], set[tuple[str, int]]] = {}
-    for key in parent:
-        groups.setdefault(root(key), set()).add(key)
-    return list(groups.values())
+    keys = sorted({key for place in where for key in place.values()})
+    pairs = [
+        (where[0][task_id], where[1][task_id]) for task_id in where[0].keys() & where[1].keys()
+    ]
+    pairs += [
+        (place[link.first], place[link.second])
+        for place in where
+        for link in problem.links
+        if link.first in place and link.second in place
+    ]
+    return [set(group) for group in connected_groups(keys, pairs)]
 
 
 def _where(routes: list[Route]) -> dict[str, tuple[str, int]]:
