@@ -4,6 +4,7 @@ Examples::
 
     python -m benchmarks --quick --suite hhcrsp --jobs 2
     python -m benchmarks --suite hhcrsp,provider,repair --seconds 60
+    python -m benchmarks --suite hhcrsp --jobs 2 --resume   # take up a full run cut short
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=1, help="instances at once (default 1)")
     parser.add_argument("--seconds", type=float, help="time limit per instance (overrides)")
     parser.add_argument("--seed", type=int, default=0, help="seed for every solver (default 0)")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="reuse the saved runs of an earlier run with the same code, limit and seed",
+    )
     return parser.parse_args(argv)
 
 
@@ -60,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         command=shlex.join(["python", "-m", "benchmarks", *argv]),
         repo=REPO,
         raw_dir=RESULTS / "raw",
+        resume=args.resume,
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
     # Fill numba's disk cache once, so that no timed solver process compiles the search.

@@ -38,12 +38,17 @@ class Case:
 
 @dataclass(frozen=True)
 class Run:
-    """One solver on one instance: what it printed and what the checker made of it."""
+    """One solver on one instance: what it printed and what the checker made of it.
+
+    ``reused_from`` is when the run finished, when it was taken from an earlier benchmark run
+    (``--resume``); None for a run made by this one.
+    """
 
     case: Case
     solver: str
     answer: Answer
     verdict: Verdict | None
+    reused_from: str | None = None
 
     @property
     def cost(self) -> float | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from statistics import mean
+from statistics import mean, median
 
 from benchmarks.hhcrsp_cases import SOLVERS, Case, Run
 from benchmarks.registry import RunOptions
+from benchmarks.saved_runs import FAIR_CPU_SHARE
 from benchmarks.tables import figure, gap_percent, header, percent, table
 
 LABELS = {"careweave": "careweave", "ortools": "OR-Tools", "pyvrp": "PyVRP (no sync)"}
@@ -90,7 +91,7 @@ def report(options: RunOptions, seconds: float, runs: list[Run], best: dict[str,
     """The whole markdown file for the suite."""
     rows = rows_of(runs, best)
     parts = [
-        header(TITLE, options, f"{seconds:g} s per instance and solver"),
+        header(TITLE, options, f"{seconds:g} s per instance and solver", _run_lines(runs)),
         "## Summary per family\n",
         table(_summary_columns(), [_summary(family, group) for family, group in _families(rows)]),
         "\n## Instances\n",
@@ -99,6 +100,26 @@ def report(options: RunOptions, seconds: float, runs: list[Run], best: dict[str,
         NOTES,
     ]
     return "\n".join(parts)
+
+
+def _run_lines(runs: list[Run]) -> list[str]:
+    """Header lines: how many runs were reused, and whether each run had a core to itself."""
+    lines = []
+    reused = sorted(one.reused_from for one in runs if one.reused_from is not None)
+    if reused:
+        lines.append(
+            f"runs taken from earlier runs of the same code, limit and seed (`--resume`): "
+            f"{len(reused)} of {len(runs)}, finished {reused[0]} to {reused[-1]}"
+        )
+    shares = sorted(s for s in (one.answer.cpu_share for one in runs) if s is not None)
+    if shares:
+        short = sum(share < FAIR_CPU_SHARE for share in shares)
+        lines.append(
+            f"share of a core each solver process had: lowest {shares[0]:.0%}, median "
+            f"{median(shares):.0%}; {short} run(s) below {FAIR_CPU_SHARE:.0%} "
+            "(other work competed; `--resume` runs them again)"
+        )
+    return lines
 
 
 def missing_data(options: RunOptions, root: Path, seconds: float) -> str:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -45,43 +46,81 @@ def careweave_command() -> list[str]:
 
 @dataclass(frozen=True)
 class Answer:
-    """What a solver process printed: its JSON object, or why there is none."""
+    """What a solver process printed: its JSON object, or why there is none.
+
+    ``cpu_seconds`` is the processor time the process was given. Divided by ``wall_seconds`` it
+    shows whether a single-threaded solver had a core to itself (close to 1) or shared one.
+    """
 
     wall_seconds: float
     output: dict[str, Any] | None
     error: str | None
+    cpu_seconds: float | None = None
+
+    @property
+    def cpu_share(self) -> float | None:
+        """The share of one core the process was given while it ran (None when unknown)."""
+        if self.cpu_seconds is None or self.wall_seconds <= 0:
+            return None
+        return self.cpu_seconds / self.wall_seconds
 
 
 def run_json(command: Sequence[str], repo: Path, timeout: float) -> Answer:
     """Run ``command`` single-threaded and parse the one JSON object it prints."""
     began = time.monotonic()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        try:
+            child = subprocess.Popen(
+                list(command),
+                stdout=out,
+                stderr=err,
+                text=True,
+                cwd=repo,
+                env=single_threaded_env(repo),
+            )
+        except OSError as error:
+            return Answer(time.monotonic() - began, None, f"could not start: {error}")
+        status, cpu, timed_out = _wait_measured(child, began + timeout)
+        wall = time.monotonic() - began
+        if timed_out:
+            return Answer(wall, None, f"no answer within {timeout:g} s", cpu)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     try:
-        done = subprocess.run(
-            list(command),
-            capture_output=True,
-            text=True,
-            cwd=repo,
-            env=single_threaded_env(repo),
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return Answer(time.monotonic() - began, None, f"no answer within {timeout:g} s")
-    except OSError as error:
-        return Answer(time.monotonic() - began, None, f"could not start: {error}")
-    wall = time.monotonic() - began
-    try:
-        output = json.loads(done.stdout)
+        output = json.loads(stdout)
     except json.JSONDecodeError:
-        return Answer(wall, None, f"exit {done.returncode}: {last_message(done)}")
+        return Answer(wall, None, f"exit {status}: {last_message(stdout, stderr)}", cpu)
     if not isinstance(output, dict):
-        return Answer(wall, None, "printed JSON that is not an object")
-    return Answer(wall, output, None)
+        return Answer(wall, None, "printed JSON that is not an object", cpu)
+    return Answer(wall, output, None, cpu)
 
 
-def last_message(done: subprocess.CompletedProcess[str]) -> str:
+def _wait_measured(child: subprocess.Popen[str], deadline: float) -> tuple[int, float, bool]:
+    """Wait for ``child`` (killing it at ``deadline``): exit code, processor seconds, timed out.
+
+    ``os.wait4`` is the one call that gives one child's own resource usage; ``getrusage`` would
+    mix in the other solvers running at the same time.
+    """
+    timed_out = False
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() >= deadline:
+            child.kill()
+            _, status, usage = os.wait4(child.pid, 0)
+            timed_out = True
+            break
+        time.sleep(0.05)
+    # Tell Popen the child is reaped, so that it never waits for (or signals) the pid again.
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return child.returncode, usage.ru_utime + usage.ru_stime, timed_out
+
+
+def last_message(stdout: str, stderr: str) -> str:
     """The last line of a failed command's output that says something (not a box border)."""
-    text = done.stderr + "\n" + done.stdout
+    text = stderr + "\n" + stdout
     lines = [line.strip(" │╭╮╰╯─\t") for line in text.splitlines()]
     said = [line for line in lines if any(ch.isalnum() for ch in line)]
     return said[-1][:200] if said else "no output"

@@ -41,6 +41,9 @@ class RunOptions:
         The repository root (the public data is read from ``../shared`` next to it).
     raw_dir
         Where solutions and checker reports go (not committed).
+    resume
+        Reuse the saved runs of an earlier run of the same code, limit and seed (suites that
+        save their runs: hhcrsp).
     """
 
     quick: bool
@@ -50,6 +53,7 @@ class RunOptions:
     command: str
     repo: Path
     raw_dir: Path
+    resume: bool = False
 
     def limit(self, quick_default: float, full_default: float) -> float:
         """The time limit per instance: ``--seconds`` or the suite's default for the mode."""

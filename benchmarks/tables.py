@@ -10,8 +10,11 @@ from collections.abc import Sequence
 from benchmarks.registry import RunOptions
 
 
-def header(title: str, options: RunOptions, limit: str) -> str:
-    """The heading every result file starts with: what was run, where, when and for how long."""
+def header(title: str, options: RunOptions, limit: str, extra: Sequence[str] = ()) -> str:
+    """The heading every result file starts with: what was run, where, when and for how long.
+
+    ``extra`` adds the suite's own lines (each a list item without its dash).
+    """
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return "\n".join(
@@ -26,6 +29,7 @@ def header(title: str, options: RunOptions, limit: str) -> str:
             f"- time limit: {limit}; {options.jobs} instance(s) at a time, each in its own "
             f"single-threaded process; seed {options.seed}",
             f"- mode: {'quick (a few instances per family)' if options.quick else 'full'}",
+            *(f"- {line}" for line in extra),
             "",
         ]
     )
