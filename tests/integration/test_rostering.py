@@ -75,6 +75,22 @@ def test_plan_assigns_every_visit_respecting_skills_and_double_handing(
     assert {e.record_id for e in planning} == {week["team"]}
 
 
+def test_plan_stores_the_length_chosen_for_each_outcome_based_visit(
+    units: UowFactory, week: dict[str, str]
+) -> None:
+    plan_team_week(units, ADMIN, "Pemberton", MONDAY, seconds=0.5)
+
+    with units() as uow:
+        stored = {key: uow.visits.get(week[key]) for key in ("hoist", "double", "insulin", "lunch")}
+    # Bea waits from the 08:00 hoist visit until the 10:00 one, so the hoist visit may run to its
+    # longest (45 min); the double-handed and lunch visits are fixed at 30.
+    assert stored["hoist"].planned_minutes == 45
+    assert (stored["double"].planned_minutes, stored["lunch"].planned_minutes) == (30, 30)
+    for visit in stored.values():
+        assert visit.planned_minutes is not None
+        assert visit.duration_min <= visit.planned_minutes <= (visit.duration_max or 0)
+
+
 def test_a_visit_nobody_can_make_is_reported_and_the_rest_is_planned(
     units: UowFactory, week: dict[str, str]
 ) -> None:

@@ -106,7 +106,7 @@ def test_an_update_saves_the_assignment_and_bumps_the_version(uow_factory, world
 
     with uow_factory() as uow:
         loaded = uow.visits.get(visit.id)
-        loaded.assign((world["sam"].id,), start=time(8, 15))
+        loaded.assign((world["sam"].id,), start=time(8, 15), minutes=40)
         uow.visits.update(loaded)
         uow.commit()
     assert loaded.version == 2
@@ -116,7 +116,7 @@ def test_an_update_saves_the_assignment_and_bumps_the_version(uow_factory, world
         assert stored.version == 2
         assert stored.status is VisitStatus.ASSIGNED
         assert stored.assigned_worker_ids == (world["sam"].id,)
-        assert stored.planned_start == time(8, 15)
+        assert (stored.planned_start, stored.planned_minutes) == (time(8, 15), 40)
         assert uow.visits.list(worker_id=world["sam"].id) == [stored]
 
 

@@ -59,7 +59,9 @@ class Visit:
     """One visit to a person on a day, to start within a window.
 
     ``duration_min == duration_max`` is a fixed time-and-task visit; a range is an outcome-based visit
-    whose length the team flexes within the person's time bank.
+    whose length the team flexes within the person's time bank. ``planned_minutes`` is the length
+    chosen when the visit was planned (by the roster optimiser or a coordinator); None means not
+    chosen yet, which for a fixed visit is simply its one length.
     """
 
     person_id: str
@@ -77,6 +79,7 @@ class Visit:
     status: VisitStatus = VisitStatus.PLANNED
     assigned_worker_ids: tuple[str, ...] = ()
     planned_start: time | None = None
+    planned_minutes: int | None = None
     version: int = 1
     id: str = field(default_factory=new_id)
 
@@ -113,6 +116,17 @@ class Visit:
                 f"worker(s) {sorted(clash)} are both preferred and excluded",
             )
         self._check_assignment(self.assigned_worker_ids)
+        self._check_length(self.planned_minutes)
+
+    @property
+    def is_flexible(self) -> bool:
+        """True for an outcome-based visit, whose length is chosen within a range."""
+        return self.duration_max != self.duration_min
+
+    @property
+    def planned_length(self) -> int:
+        """The minutes the visit is planned to last: the chosen length, else the shortest."""
+        return self.duration_min if self.planned_minutes is None else self.planned_minutes
 
     @property
     def is_double_handed(self) -> bool:
@@ -139,8 +153,28 @@ class Visit:
                 f"worker(s) {sorted(excluded)} are excluded from this visit",
             )
 
-    def assign(self, worker_ids: tuple[str, ...], start: time | None = None) -> None:
-        """Give the visit to ``worker_ids`` (all that it needs), optionally at a planned start."""
+    def _check_length(self, minutes: int | None) -> None:
+        if minutes is None:
+            return
+        if isinstance(minutes, bool) or not isinstance(minutes, int):
+            raise DomainValidationError(
+                "visit.planned_minutes", "must be a whole number of minutes"
+            )
+        longest = self.duration_max if self.duration_max is not None else self.duration_min
+        if not self.duration_min <= minutes <= longest:
+            raise DomainValidationError(
+                "visit.planned_minutes",
+                f"must be between the visit's {self.duration_min} and {longest} minutes, "
+                f"got {minutes}",
+            )
+
+    def assign(
+        self, worker_ids: tuple[str, ...], start: time | None = None, minutes: int | None = None
+    ) -> None:
+        """Give the visit to ``worker_ids`` (all that it needs), optionally at a start and length.
+
+        ``minutes`` is the planned length, within the visit's range.
+        """
         if self.status not in (VisitStatus.PLANNED, VisitStatus.ASSIGNED):
             raise DomainValidationError(
                 "visit.status", f"a {self.status.value} visit cannot be reassigned"
@@ -156,8 +190,10 @@ class Visit:
             raise DomainValidationError(
                 "visit.planned_start", "must not be before the visit's window starts"
             )
+        self._check_length(minutes)
         self.assigned_worker_ids = worker_ids
         self.planned_start = start
+        self.planned_minutes = minutes
         self.status = VisitStatus.ASSIGNED
 
     def unassign(self) -> None:
@@ -165,6 +201,7 @@ class Visit:
         self.move_to(VisitStatus.PLANNED)
         self.assigned_worker_ids = ()
         self.planned_start = None
+        self.planned_minutes = None
 
     def move_to(self, new_status: VisitStatus) -> None:
         """Change status, refusing any step :data:`ALLOWED_TRANSITIONS` does not allow."""

@@ -36,13 +36,14 @@ MAX_UPCOMING_DAYS = 62
 
 @dataclass(frozen=True, slots=True)
 class UpcomingVisit:
-    """A visit as the person and their family see it: when, and the first names of who comes."""
+    """A visit as the person and their family see it: when, how long, and who comes."""
 
     visit_id: str
     day: date
     window_start: time
     window_end: time
     planned_start: time | None
+    planned_minutes: int
     status: VisitStatus
     worker_first_names: tuple[str, ...]
 
@@ -156,6 +157,7 @@ class PeopleService:
                 window_start=visit.window_start,
                 window_end=visit.window_end,
                 planned_start=visit.planned_start,
+                planned_minutes=visit.planned_length,
                 status=visit.status,
                 worker_first_names=tuple(
                     first_names[w] for w in visit.assigned_worker_ids if w in first_names

@@ -82,7 +82,8 @@ def reassign(
             problems = new_violations(_week_records(uow, visit), visit, worker_ids, start)
         if problems:
             raise DomainValidationError("worker_ids", "; ".join(problems))
-        visit.assign(tuple(worker_ids), start)
+        # Another worker does the visit for as long as it was planned.
+        visit.assign(tuple(worker_ids), start, visit.planned_minutes)
         uow.visits.update(visit)
         team_id = workers[0].team_id
         audit.record(
@@ -178,7 +179,7 @@ def _worker_problems(
     if worker.id in visit.excluded_worker_ids:
         problems.append(f"the person has asked that {name} does not visit")
     start_min = minutes_of(begin)
-    end_min = start_min + visit.duration_min
+    end_min = start_min + visit.planned_length
     slots = [a for a in worker.availability if a.weekday == visit.day.weekday()]
     if worker.availability and not any(
         minutes_of(a.start) <= start_min and end_min <= minutes_of(a.end) for a in slots
@@ -188,7 +189,7 @@ def _worker_problems(
         if other.id == visit.id or other.status is VisitStatus.CANCELLED:
             continue
         other_start = minutes_of(other.planned_start or other.window_start)
-        if start_min < other_start + other.duration_min and other_start < end_min:
+        if start_min < other_start + other.planned_length and other_start < end_min:
             problems.append(
                 f"{name} has another visit at {other_start // 60:02d}:{other_start % 60:02d}"
             )

@@ -45,7 +45,7 @@ def new_violations(
     """Hard rules the change breaks that the stored roster does not, in plain words."""
     monday = monday_of(visit.day)
     proposed = dataclasses.replace(visit)
-    proposed.assign(tuple(worker_ids), start)
+    proposed.assign(tuple(worker_ids), start, visit.planned_minutes)
     changed = [proposed if v.id == visit.id else v for v in records.visits]
     try:
         before = _check(records, records.visits, monday)

@@ -8,6 +8,7 @@ the Monday of the week; times are minutes after midnight.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -211,34 +212,48 @@ def _travel(places: Sequence[Location], modes: set[TravelMode]) -> dict[str, rs.
     return matrices
 
 
+# Floating-point slack when a planned length is rounded down to whole minutes: 44.9999999 is 45.
+_ROUNDING = 1e-6
+
+
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Who does a visit and when, as the optimiser planned it."""
+    """Who does a visit, when, and for how many minutes, as the optimiser planned it."""
 
     visit_id: str
     worker_ids: tuple[str, ...]
     start: time
+    minutes: int
 
 
 def assignments_from(week: WeekProblem, roster: rs.Roster) -> dict[str, Assignment]:
     """Read the roster back as one assignment per fully covered visit.
 
     A double-handed visit counts only when both halves are on routes; it starts when the first
-    half starts.
+    half starts and lasts as long as its shorter half. Lengths are whole minutes, rounded down so
+    that a stored visit never runs into the worker's next one.
     """
-    halves: dict[str, dict[int, tuple[str, float]]] = {}
+    halves: dict[str, dict[int, tuple[str, float, float]]] = {}
     for route in roster.routes:
         for stop in route.stops:
             visit_id, half = week.task_visit[stop.task_id]
-            halves.setdefault(visit_id, {})[half] = (route.worker_id, stop.start)
+            task = week.problem.task(stop.task_id)
+            halves.setdefault(visit_id, {})[half] = (
+                route.worker_id,
+                stop.start,
+                stop.minutes(task),
+            )
     found: dict[str, Assignment] = {}
     for visit_id, parts in halves.items():
         visit = week.visits[visit_id]
         if len(parts) != visit.workers_needed:
             continue
         ordered = [parts[h] for h in sorted(parts)]
-        start = min(s for _, s in ordered)
-        found[visit_id] = Assignment(visit_id, tuple(w for w, _ in ordered), _clock(start))
+        start = min(s for _, s, _ in ordered)
+        length = math.floor(min(m for _, _, m in ordered) + _ROUNDING)
+        minutes = min(max(length, visit.duration_min), visit.duration_max or visit.duration_min)
+        workers = tuple(w for w, _, _ in ordered)
+        found[visit_id] = Assignment(visit_id, workers, _clock(start), minutes)
     return found
 
 
@@ -251,11 +266,12 @@ def roster_from_visits(week: WeekProblem, workers: Sequence[Worker]) -> rs.Roste
         if visit.status is not VisitStatus.ASSIGNED or not set(visit.assigned_worker_ids) <= known:
             continue
         start = float(minutes_of(visit.planned_start or visit.window_start))
+        minutes = float(visit.planned_length)
         day = (visit.day - week.week_start).days
         for worker_id, task_id in zip(visit.assigned_worker_ids, task_ids(visit), strict=False):
             # Each half of a split shift is its own route (the worker goes home in between).
             shift = _shift_of(week.problem, worker_id, day, start)
-            stops.setdefault((worker_id, day, shift), []).append(rs.Stop(task_id, start))
+            stops.setdefault((worker_id, day, shift), []).append(rs.Stop(task_id, start, minutes))
             planned.add(task_id)
     routes = tuple(
         rs.Route(worker_id, day, tuple(sorted(found, key=lambda s: s.start)), shift)

@@ -128,10 +128,11 @@ def _store(uow: AccountsUnitOfWork, actor: Actor, week: WeekProblem, roster: rs.
                 visit.unassign()
                 changed.append(visit)
             continue
-        if (visit.assigned_worker_ids, visit.planned_start) != (plan.worker_ids, plan.start):
+        planned = (visit.assigned_worker_ids, visit.planned_start, visit.planned_minutes)
+        if planned != (plan.worker_ids, plan.start, plan.minutes):
             if visit.status is VisitStatus.ASSIGNED:
                 visit.unassign()
-            visit.assign(plan.worker_ids, plan.start)
+            visit.assign(plan.worker_ids, plan.start, plan.minutes)
             changed.append(visit)
     with uow:
         # update_all refuses the whole batch if any visit changed since it was read.

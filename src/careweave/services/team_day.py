@@ -47,9 +47,9 @@ class VisitLine:
 
     @property
     def end(self) -> time:
-        """Planned start plus the visit's shortest length."""
+        """Planned start plus the visit's planned length."""
         moment = datetime.combine(self.visit.day, self.start)
-        return (moment + timedelta(minutes=self.visit.duration_min)).time()
+        return (moment + timedelta(minutes=self.visit.planned_length)).time()
 
     @property
     def away_from_home(self) -> bool:

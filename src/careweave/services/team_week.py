@@ -58,8 +58,8 @@ class WorkerDay:
 
     @property
     def visit_minutes(self) -> int:
-        """Minutes of care planned (each visit's shortest length)."""
-        return sum(line.visit.duration_min for line in self.lines)
+        """Minutes of care planned (each visit's planned length)."""
+        return sum(line.visit.planned_length for line in self.lines)
 
 
 @dataclass(frozen=True, slots=True)

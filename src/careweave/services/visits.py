@@ -31,7 +31,7 @@ from careweave.services.listing import Paged, empty_page, team_filter
 KIND = "visit"
 # What a care worker may change on a visit they attend; planning fields are the coordinator's.
 WORKER_FIELDS = frozenset({"status"})
-PLANNING_FIELDS = frozenset({"assigned_worker_ids", "planned_start"})
+PLANNING_FIELDS = frozenset({"assigned_worker_ids", "planned_start", "planned_minutes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,9 +219,10 @@ def _apply(
     if PLANNING_FIELDS & set(changes):
         workers = tuple(changes.get("assigned_worker_ids", visit.assigned_worker_ids))
         start = changes.get("planned_start", visit.planned_start)
+        minutes = changes.get("planned_minutes", visit.planned_minutes)
         _check_workers(uow, workers, team_id)
         if workers:
-            visit.assign(workers, start)
+            visit.assign(workers, start, minutes)
         elif visit.status is VisitStatus.ASSIGNED:
             visit.unassign()
     if "status" in changes and changes["status"] != visit.status:

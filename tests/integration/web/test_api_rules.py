@@ -171,6 +171,19 @@ def test_a_stale_visit_update_is_refused_and_neither_write_is_lost(world: World)
     assert (final["planned_start"], final["status"]) == ("08:30:00", "in_progress")
 
 
+def test_a_coordinator_sets_how_long_a_visit_is_planned_to_last(world: World) -> None:
+    alice = world.api("alice")
+    url = f"/api/visits/{world.visit_a.id}"
+    read = alice.get(url).json()
+    assert (read["duration_min"], read["duration_max"], read["planned_minutes"]) == (30, 45, None)
+    moved = alice.patch(url, json={"version": read["version"], "planned_minutes": 40})
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["planned_minutes"] == 40
+    # Another change of the assignment keeps the planned length.
+    later = alice.patch(url, json={"version": moved.json()["version"], "planned_start": "08:20"})
+    assert (later.json()["planned_start"], later.json()["planned_minutes"]) == ("08:20:00", 40)
+
+
 def _new_visit(world: World) -> dict[str, Any]:
     return {
         "person_id": world.person_a.id,
@@ -208,6 +221,8 @@ def test_a_create_retried_with_its_idempotency_key_is_recorded_once(world: World
         ("PATCH", "/api/visits/{visit}", {"status": "done"}, "version"),
         ("PATCH", "/api/visits/{visit}", {"version": 1, "status": "teleported"}, "status"),
         ("PATCH", "/api/visits/{visit}", {"version": 1, "status": "done"}, "status"),
+        ("PATCH", "/api/visits/{visit}", {"version": 1, "planned_minutes": 50}, "planned_minutes"),
+        ("PATCH", "/api/visits/{visit}", {"version": 1, "planned_minutes": 0}, "planned_minutes"),
         ("PATCH", "/api/people/{person}", {"postcode": "NOT A CODE"}, "postcode"),
         ("PATCH", "/api/people/{person}", {"date_of_birth": "2999-01-01"}, "date_of_birth"),
         ("PATCH", "/api/people/{person}", {"given_name": "  "}, "given_name"),

@@ -75,9 +75,9 @@ def _hidden(html: str, name: str) -> str:
 def _visit(person_id: str, worker_id: str) -> Visit:
     visit = Visit(
         person_id=person_id, day=date.today(), window_start=ALL_DAY[0], window_end=ALL_DAY[1],
-        duration_min=30, tasks=("Breakfast", "Shower"),
+        duration_min=30, duration_max=45, tasks=("Breakfast", "Shower"),
     )  # fmt: skip
-    visit.assign((worker_id,), time(8, 0))
+    visit.assign((worker_id,), time(8, 0), 40)
     return visit
 
 
@@ -113,6 +113,9 @@ def test_worker_sees_own_team_and_nothing_of_the_other(site: Site) -> None:
     assert client.get(f"/visits/{site.visit_b}/record").status_code == 404
     mine = client.get("/my-visits")
     assert "Addie Avery" in mine.text
+    assert '08:00<span class="visit-card__until">–08:40</span>' in mine.text
+    record = client.get(f"/visits/{site.visit_a}/record")
+    assert "40 min (30–45)" in record.text
 
 
 def test_worker_b_cannot_record_a_visit_of_team_a(site: Site) -> None:
@@ -216,6 +219,7 @@ def test_roster_timeline_map_and_alerts_render(site: Site) -> None:
     assert day.status_code == 200
     assert 'aria-labelledby="tl-day-title tl-day-desc"' in day.text
     assert f'data-visit-id="{site.visit_a}"' in day.text
+    assert "<td>40 min (30–45)</td>" in day.text
     week = client.get(f"/teams/{site.team_a}/roster?view=week")
     assert week.status_code == 200
     assert "Mon " in week.text

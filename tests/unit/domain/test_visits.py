@@ -100,3 +100,32 @@ def test_unassign_returns_to_planned() -> None:
     visit.move_to(VisitStatus.CANCELLED)
     with pytest.raises(DomainValidationError):
         visit.unassign()
+
+
+def test_an_outcome_based_visit_is_planned_for_a_length_within_its_range() -> None:
+    visit = make_visit(duration_min=30, duration_max=45)
+    assert visit.is_flexible
+    assert (visit.planned_minutes, visit.planned_length) == (None, 30)
+    visit.assign(("w1",), start=time(8, 0), minutes=40)
+    assert (visit.planned_minutes, visit.planned_length) == (40, 40)
+    visit.unassign()
+    assert visit.planned_minutes is None
+
+
+@pytest.mark.parametrize(
+    ("minutes", "message"),
+    [
+        (25, "between the visit's 30 and 45 minutes, got 25"),
+        (46, "between the visit's 30 and 45 minutes, got 46"),
+        (True, "whole number"),
+        (40.5, "whole number"),
+    ],
+)
+def test_a_planned_length_outside_the_range_is_refused(minutes: object, message: str) -> None:
+    visit = make_visit(duration_min=30, duration_max=45)
+    with pytest.raises(DomainValidationError, match=message) as caught:
+        visit.assign(("w1",), minutes=minutes)  # type: ignore[arg-type]
+    assert caught.value.field == "visit.planned_minutes"
+    assert visit.status is VisitStatus.PLANNED
+    with pytest.raises(DomainValidationError, match=message):
+        make_visit(duration_min=30, duration_max=45, planned_minutes=minutes)

@@ -238,6 +238,7 @@ def visit_to_row(visit: Visit) -> dict[str, Any]:
         "priority": int(visit.priority),
         "status": visit.status.value,
         "planned_start": visit.planned_start,
+        "planned_minutes": visit.planned_minutes,
         "version": visit.version,
     }
 
@@ -269,6 +270,7 @@ def visit_from_row(row: Row, assigned_worker_ids: tuple[str, ...]) -> Visit:
         status=VisitStatus(row["status"]),
         assigned_worker_ids=assigned_worker_ids,
         planned_start=row["planned_start"],
+        planned_minutes=row["planned_minutes"],
         version=row["version"],
         id=row["id"],
     )

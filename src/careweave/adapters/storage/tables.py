@@ -171,6 +171,7 @@ class VisitRow(Base):
     priority: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16))
     planned_start: Mapped[dt.time | None] = mapped_column(Time)
+    planned_minutes: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (

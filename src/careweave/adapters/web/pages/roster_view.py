@@ -32,7 +32,7 @@ def bar_status(line: VisitLine) -> BarStatus:
 def bar_of(line: VisitLine, day_index: int = 0) -> TimelineBar:
     """The timeline bar of one visit."""
     start = minutes_of(line.start)
-    end = start + line.visit.duration_min
+    end = start + line.visit.planned_length
     who = ", ".join(w.display_name for w in line.workers) or "nobody yet"
     detail = (
         f"{line.person.display_name}, {line.start:%H:%M}-{_clock(end)} on {line.visit.day:%a %d %b}"

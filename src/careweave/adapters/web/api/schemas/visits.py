@@ -34,6 +34,7 @@ class VisitCreate(Schema):
     priority: Priority = Priority.NORMAL
     assigned_worker_ids: WorkerIds = Field(default_factory=list)
     planned_start: time | None = None
+    planned_minutes: Minutes | None = None
 
     def to_domain(self) -> Visit:
         """The domain :class:`Visit`, planned (or assigned when workers are given)."""
@@ -52,7 +53,7 @@ class VisitCreate(Schema):
             priority=self.priority,
         )
         if self.assigned_worker_ids:
-            visit.assign(tuple(self.assigned_worker_ids), self.planned_start)
+            visit.assign(tuple(self.assigned_worker_ids), self.planned_start, self.planned_minutes)
         return visit
 
 
@@ -67,6 +68,7 @@ class VisitUpdate(Schema):
     status: VisitStatus | None = None
     assigned_worker_ids: WorkerIds | None = None
     planned_start: time | None = None
+    planned_minutes: Minutes | None = None
 
     def changes(self) -> dict[str, Any]:
         """The domain field changes."""
@@ -92,6 +94,7 @@ class VisitPublic(BaseModel):
     status: VisitStatus
     assigned_worker_ids: list[str]
     planned_start: time | None
+    planned_minutes: int | None
     version: int
 
     @classmethod
@@ -114,6 +117,7 @@ class VisitPublic(BaseModel):
             status=visit.status,
             assigned_worker_ids=list(visit.assigned_worker_ids),
             planned_start=visit.planned_start,
+            planned_minutes=visit.planned_minutes,
             version=visit.version,
         )
 
