@@ -124,6 +124,11 @@ class Visit:
         return self.duration_max != self.duration_min
 
     @property
+    def longest(self) -> int:
+        """The most minutes the visit may last (its one length when it is fixed)."""
+        return self.duration_min if self.duration_max is None else self.duration_max
+
+    @property
     def planned_length(self) -> int:
         """The minutes the visit is planned to last: the chosen length, else the shortest."""
         return self.duration_min if self.planned_minutes is None else self.planned_minutes
@@ -160,11 +165,10 @@ class Visit:
             raise DomainValidationError(
                 "visit.planned_minutes", "must be a whole number of minutes"
             )
-        longest = self.duration_max if self.duration_max is not None else self.duration_min
-        if not self.duration_min <= minutes <= longest:
+        if not self.duration_min <= minutes <= self.longest:
             raise DomainValidationError(
                 "visit.planned_minutes",
-                f"must be between the visit's {self.duration_min} and {longest} minutes, "
+                f"must be between the visit's {self.duration_min} and {self.longest} minutes, "
                 f"got {minutes}",
             )
 

@@ -107,16 +107,12 @@ def _place(visit: Visit, where: Location, days: list[_Day], seen: set[str]) -> b
     for day, slot_index in team:
         _occupy(day, slot_index, visit, where, start)
         seen.add(day.worker.id)
-    visit.assign(tuple(d.worker.id for d, _ in team), time(start // 60, start % 60), _length(visit))
+    # The demo plans every visit at its longest, so that the roster holds however long it runs.
+    visit.assign(tuple(d.worker.id for d, _ in team), time(start // 60, start % 60), visit.longest)
     return True
 
 
 _Choice = tuple[int, list[tuple[_Day, int]]]
-
-
-def _length(visit: Visit) -> int:
-    """The demo plans every visit at its longest, so that the roster holds however long it runs."""
-    return visit.duration_max or visit.duration_min
 
 
 def _choose(visit: Visit, where: Location, ranked: list[_Day]) -> _Choice | None:
@@ -145,7 +141,7 @@ def _common_start(visit: Visit, where: Location, first: _Day, second: _Day) -> _
 
 
 def _fits(day: _Day, slot_index: int, visit: Visit, start: int) -> bool:
-    duration = _length(visit)
+    duration = visit.longest
     _, window_end = visit.window_minutes
     return start <= window_end and start + duration <= day.slots[slot_index][1]
 
@@ -153,7 +149,7 @@ def _fits(day: _Day, slot_index: int, visit: Visit, start: int) -> bool:
 def _earliest_start(day: _Day, visit: Visit, where: Location) -> tuple[int, int] | None:
     """The earliest start and the shift slot it falls in, or None if the worker cannot fit it."""
     window_start, window_end = visit.window_minutes
-    duration = _length(visit)
+    duration = visit.longest
     for index, (slot_start, slot_end) in enumerate(day.slots):
         if index < day.slot_index:
             continue
@@ -171,7 +167,7 @@ def _earliest_start(day: _Day, visit: Visit, where: Location) -> tuple[int, int]
 def _occupy(day: _Day, index: int, visit: Visit, where: Location, start: int) -> None:
     continuing = index == day.slot_index and day.at is not None
     origin = day.at if continuing and day.at is not None else day.worker.home
-    duration = _length(visit)
+    duration = visit.longest
     day.worked += whole_travel_minutes(day.worker.travel_mode, origin, where) + duration
     day.slot_index = index
     day.free_at = start + duration

@@ -43,7 +43,7 @@ class UpcomingVisit:
     window_start: time
     window_end: time
     planned_start: time | None
-    planned_minutes: int
+    length_minutes: int
     status: VisitStatus
     worker_first_names: tuple[str, ...]
 
@@ -157,7 +157,7 @@ class PeopleService:
                 window_start=visit.window_start,
                 window_end=visit.window_end,
                 planned_start=visit.planned_start,
-                planned_minutes=visit.planned_length,
+                length_minutes=visit.planned_length,
                 status=visit.status,
                 worker_first_names=tuple(
                     first_names[w] for w in visit.assigned_worker_ids if w in first_names

@@ -139,7 +139,6 @@ def _tasks_and_links(
 
 def _task(task_id: str, visit: Visit, skills: frozenset[Skill], where: _Where) -> rs.Task:
     earliest, latest = visit.window_minutes
-    duration_max = visit.duration_max if visit.duration_max is not None else visit.duration_min
     return rs.Task(
         id=task_id,
         person=visit.person_id,
@@ -148,7 +147,7 @@ def _task(task_id: str, visit: Visit, skills: frozenset[Skill], where: _Where) -
         earliest=float(earliest),
         latest=float(latest),
         duration_min=float(visit.duration_min),
-        duration_max=float(duration_max),
+        duration_max=float(visit.longest),
         skills=frozenset(s.value for s in skills),
         priority=int(visit.priority),
         preferred=frozenset(visit.preferred_worker_ids & where.workers),
@@ -251,7 +250,7 @@ def assignments_from(week: WeekProblem, roster: rs.Roster) -> dict[str, Assignme
         ordered = [parts[h] for h in sorted(parts)]
         start = min(s for _, s, _ in ordered)
         length = math.floor(min(m for _, _, m in ordered) + _ROUNDING)
-        minutes = min(max(length, visit.duration_min), visit.duration_max or visit.duration_min)
+        minutes = min(max(length, visit.duration_min), visit.longest)
         workers = tuple(w for w, _, _ in ordered)
         found[visit_id] = Assignment(visit_id, workers, _clock(start), minutes)
     return found

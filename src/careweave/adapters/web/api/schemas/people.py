@@ -137,7 +137,7 @@ class UpcomingVisitPublic(BaseModel):
     window_start: time
     window_end: time
     planned_start: time | None
-    planned_minutes: int
+    length_minutes: int
     status: VisitStatus
     worker_first_names: list[str]
 
@@ -150,7 +150,7 @@ class UpcomingVisitPublic(BaseModel):
             window_start=visit.window_start,
             window_end=visit.window_end,
             planned_start=visit.planned_start,
-            planned_minutes=visit.planned_minutes,
+            length_minutes=visit.length_minutes,
             status=visit.status,
             worker_first_names=list(visit.worker_first_names),
         )

@@ -107,7 +107,7 @@ class VisitPublic(BaseModel):
             window_start=visit.window_start,
             window_end=visit.window_end,
             duration_min=visit.duration_min,
-            duration_max=visit.duration_max or visit.duration_min,
+            duration_max=visit.longest,
             tasks=list(visit.tasks),
             required_skills=sorted(visit.required_skills),
             workers_needed=visit.workers_needed,
