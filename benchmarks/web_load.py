@@ -124,8 +124,8 @@ def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
     """Team A's id (whose board is measured) and ``visits`` new all-day visits today in team B
     for worker.b to check in to (kept out of team A so they do not swell the measured board)."""
     from careweave.adapters.storage.database import make_engine, make_session_factory
-    from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
-    from careweave.domain.visits import Visit
+    from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
+    from careweave.domain.visits.visit import Visit
 
     engine = make_engine(database_url)
     try:

@@ -15,13 +15,13 @@ from careweave.adapters.storage.database import make_engine, make_session_factor
 from careweave.adapters.storage.migrate import ensure_current
 from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.config import Settings
-from careweave.services.plan_ports import PlansUnitOfWork
-from careweave.services.ports import UnitOfWork
+from careweave.services.plans.ports import PlansUnitOfWork
+from careweave.services.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from careweave.services.account_ports import AccountsUnitOfWork
+    from careweave.services.accounts.ports import AccountsUnitOfWork
 
 
 def load_settings() -> Settings:
@@ -60,7 +60,7 @@ def plans_uow_factory(
     settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
 ) -> Callable[[], PlansUnitOfWork]:
     """Like :func:`uow_factory`, with the plans area's repositories (and accounts and audit)."""
-    from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
+    from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
 
     engine = engine if engine is not None else build_engine(settings)
     if check_schema:

@@ -75,8 +75,8 @@ def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, 
     person of team A with goals in an agreed plan (so progress can be noted against one)."""
     from careweave.adapters.storage.database import make_engine, make_session_factory
     from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-    from careweave.domain.visits import Visit
-    from careweave.services.progress_goals import read_current_goals
+    from careweave.domain.visits.visit import Visit
+    from careweave.services.plans.progress_goals import read_current_goals
 
     engine = make_engine(database_url)
     try:

@@ -35,7 +35,7 @@ def two_databases(tmp_path: Path) -> tuple[Path, Path]:
 
 def person_with_episode(bundle_dir: Path) -> str:
     from careweave.adapters.storage.database import make_engine, make_session_factory
-    from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
+    from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
 
     engine = make_engine(f"sqlite:///{bundle_dir / 'careweave.sqlite3'}")
     try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
-from careweave.domain.people import AboutMe, AboutMeSection, CareModel, Person
+from careweave.domain.people.person import AboutMe, AboutMeSection, CareModel, Person
 from careweave.domain.values import Location
-from careweave.domain.visits import Visit
-from careweave.domain.workforce import Availability, Patch, Skill, Team, TravelMode, Worker
+from careweave.domain.visits.visit import Visit
+from careweave.domain.workforce.workers import Availability, Patch, Skill, Team, TravelMode, Worker
 
 CENTRE = Location(51.4545, -2.5879)
 MONDAY = date(2026, 3, 2)

@@ -12,13 +12,13 @@ from tests.integration.storage_builders import a_person, a_team, a_visit, a_work
 
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
-from careweave.domain.accounts import Role, User
-from careweave.domain.people import Person
-from careweave.domain.plans import CarePlan, FundingSource
-from careweave.services import alerts
-from careweave.services.access import Actor
-from careweave.services.recording_ports import RecordingPlansUnitOfWork
-from careweave.services.team_day import plan_review_reason, team_day
+from careweave.domain.accounts.users import Role, User
+from careweave.domain.people.person import Person
+from careweave.domain.plans.care_plan import CarePlan, FundingSource
+from careweave.services.accounts.access import Actor
+from careweave.services.visits import alerts
+from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork
+from careweave.services.visits.team_day import plan_review_reason, team_day
 
 DAY = date(2026, 11, 17)  # a Tuesday
 NOW = datetime.combine(DAY, time(12, 0))

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.demo.data import Neighbourhood, generate_neighbourhood
+from careweave.demo.seed import seed_demo
 from careweave.domain.errors import ConflictError
-from careweave.domain.visits import VisitStatus
-from careweave.services.demo_data import Neighbourhood, generate_neighbourhood
-from careweave.services.demo_seed import seed_demo
+from careweave.domain.visits.visit import VisitStatus
 
 Factory = Callable[[], SqlUnitOfWork]
 

@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 
 from careweave.adapters.storage.uow import SqlUnitOfWork
-from careweave.domain.people import Person
-from careweave.services.demo_data import Neighbourhood, generate_neighbourhood
-from careweave.services.people_csv import export_people, import_people
-from careweave.services.people_csv_format import PeopleCsvError
+from careweave.demo.data import Neighbourhood, generate_neighbourhood
+from careweave.domain.people.person import Person
+from careweave.services.people.people_csv import export_people, import_people
+from careweave.services.people.people_csv_format import PeopleCsvError
 
 Factory = Callable[[], SqlUnitOfWork]
 

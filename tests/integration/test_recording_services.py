@@ -12,18 +12,19 @@ from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
 from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.tables_recording import visit_alerts, visit_records
 from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-from careweave.domain.accounts import Role, User
+from careweave.adapters.storage.visits.recording_tables import visit_alerts, visit_records
+from careweave.domain.accounts.users import Role, User
 from careweave.domain.errors import (
     ConflictError,
     DomainValidationError,
     NotFoundError,
     PermissionDeniedError,
 )
-from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GasScale, GoalLifecycleStatus
-from careweave.domain.plans import AgreedBy, Agreement, CarePlan, FundingSource, Goal
-from careweave.domain.recording import (
+from careweave.domain.plans.care_plan import AgreedBy, Agreement, CarePlan, FundingSource, Goal
+from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GasScale, GoalLifecycleStatus
+from careweave.domain.values import Location
+from careweave.domain.visits.recording import (
     CheckPoint,
     Lateness,
     MedicationOutcome,
@@ -34,15 +35,14 @@ from careweave.domain.recording import (
     TaskMode,
     VisitRecord,
 )
-from careweave.domain.values import Location
-from careweave.domain.visits import Visit, VisitStatus
-from careweave.services import alerts, recording
-from careweave.services.access import Actor
-from careweave.services.progress_goals import goals_for_visit, notes_by_goal
-from careweave.services.reassign import check_reassignment, reassign
-from careweave.services.recording import Submission
-from careweave.services.team_day import team_day
-from careweave.services.team_week import team_week
+from careweave.domain.visits.visit import Visit, VisitStatus
+from careweave.services.accounts.access import Actor
+from careweave.services.plans.progress_goals import goals_for_visit, notes_by_goal
+from careweave.services.rostering.reassign import check_reassignment, reassign
+from careweave.services.rostering.team_week import team_week
+from careweave.services.visits import alerts, recording
+from careweave.services.visits.recording import Submission
+from careweave.services.visits.team_day import team_day
 
 DAY = date(2026, 3, 2)
 UowFactory = Callable[[], AppSqlUnitOfWork]

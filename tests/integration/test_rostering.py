@@ -11,14 +11,14 @@ from tests.integration.storage_builders import MONDAY, a_person, a_team, a_visit
 
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
-from careweave.domain.accounts import Role
+from careweave.domain.accounts.users import Role
 from careweave.domain.errors import ConflictError, DomainValidationError, NotFoundError
-from careweave.domain.visits import Priority, VisitStatus
-from careweave.domain.workforce import Availability, Skill
-from careweave.services import rostering
-from careweave.services.access import Actor
-from careweave.services.account_ports import AccountsUnitOfWork
-from careweave.services.rostering import plan_team_week
+from careweave.domain.visits.visit import Priority, VisitStatus
+from careweave.domain.workforce.workers import Availability, Skill
+from careweave.services.accounts.access import Actor
+from careweave.services.accounts.ports import AccountsUnitOfWork
+from careweave.services.rostering import rostering
+from careweave.services.rostering.rostering import plan_team_week
 
 UowFactory = Callable[[], AccountsUnitOfWork]
 ADMIN = Actor(user_id="", username="test", display_name="Test", role=Role.ADMIN)

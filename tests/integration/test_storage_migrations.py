@@ -10,7 +10,7 @@ from sqlalchemy import inspect, text
 
 from careweave.adapters.storage import migrate
 from careweave.adapters.storage.database import make_engine
-from careweave.adapters.storage.tables import metadata
+from careweave.adapters.storage.schema import metadata
 
 CORE_TABLES = {
     "teams",

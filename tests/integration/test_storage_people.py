@@ -6,7 +6,7 @@ import pytest
 from tests.integration.storage_builders import a_person, a_team, a_visit
 
 from careweave.domain.errors import ConflictError, DomainValidationError, NotFoundError
-from careweave.domain.people import (
+from careweave.domain.people.person import (
     CareModel,
     CircleMember,
     CircleRole,

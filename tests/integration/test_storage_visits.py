@@ -8,8 +8,8 @@ import pytest
 from tests.integration.storage_builders import MONDAY, a_person, a_team, a_visit, a_worker
 
 from careweave.domain.errors import ConflictError, NotFoundError
-from careweave.domain.visits import Priority, VisitStatus
-from careweave.domain.workforce import Skill
+from careweave.domain.visits.visit import Priority, VisitStatus
+from careweave.domain.workforce.workers import Skill
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from tests.integration.storage_builders import CENTRE, a_person, a_team, a_visit
 
 from careweave.domain.errors import ConflictError, NotFoundError
 from careweave.domain.values import Location
-from careweave.domain.workforce import Gender, Patch, Skill, Team
+from careweave.domain.workforce.workers import Gender, Patch, Skill, Team
 
 
 def test_teams_with_round_and_polygon_patches_read_back_exactly(uow_factory):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from careweave.domain.errors import DomainValidationError, NotFoundError
-from careweave.services.ports import UnitOfWork
+from careweave.services.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
 

@@ -11,9 +11,9 @@ from sqlalchemy import Engine, make_url, text
 
 from careweave.adapters.storage.database import make_engine, make_session_factory
 from careweave.adapters.storage.migrate import upgrade
-from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
-from careweave.domain.accounts import Role
-from careweave.services.access import Actor
+from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.domain.accounts.users import Role
+from careweave.services.accounts.access import Actor
 
 ADMIN = Actor(user_id="u-admin", username="admin", display_name="Admin", role=Role.ADMIN)
 

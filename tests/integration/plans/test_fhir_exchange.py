@@ -8,13 +8,13 @@ from collections.abc import Callable
 
 import pytest
 from tests.integration.plans.conftest import ADMIN
-from tests.unit.plans.sample_record import sample_record
+from tests.unit.adapters.fhir.sample_record import sample_record
 
 from careweave.adapters.fhir.bundle import MODELS, from_bundle, to_bundle
-from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
+from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
 from careweave.domain.errors import ConflictError, DomainValidationError
-from careweave.domain.records import PersonRecord
-from careweave.services.fhir_exchange import FhirExchangeService
+from careweave.domain.people.record import PersonRecord
+from careweave.services.people.fhir_exchange import FhirExchangeService
 
 Factory = Callable[[], PlansSqlUnitOfWork]
 

@@ -10,29 +10,29 @@ import pytest
 from tests.integration.plans.conftest import ADMIN
 from tests.integration.storage_builders import a_person, a_team
 
-from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
-from careweave.domain.accounts import Role
-from careweave.domain.conversations import REQUIRED_TOPICS, Conversation, ConversationKind
-from careweave.domain.eligibility import (
-    EligibilityAssessment,
-    Impact,
-    OutcomeFinding,
-    UnableReason,
-    WellbeingArea,
-)
+from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.domain.accounts.users import Role
 from careweave.domain.errors import (
     ConflictError,
     DomainValidationError,
     NotFoundError,
     PermissionDeniedError,
 )
-from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GasScale, t_score
-from careweave.domain.people import EligibilityOutcome, Person
-from careweave.domain.plans import FundingSource, Goal
-from careweave.domain.risk import AtRisk, Risk, RiskDecision
-from careweave.services.access import Actor
-from careweave.services.eligibility import AssessmentService
-from careweave.services.plans import PlanDraft, PlanService
+from careweave.domain.people.person import EligibilityOutcome, Person
+from careweave.domain.plans.care_plan import FundingSource, Goal
+from careweave.domain.plans.conversations import REQUIRED_TOPICS, Conversation, ConversationKind
+from careweave.domain.plans.eligibility import (
+    EligibilityAssessment,
+    Impact,
+    OutcomeFinding,
+    UnableReason,
+    WellbeingArea,
+)
+from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GasScale, t_score
+from careweave.domain.plans.risk import AtRisk, Risk, RiskDecision
+from careweave.services.accounts.access import Actor
+from careweave.services.plans.eligibility import AssessmentService
+from careweave.services.plans.plans import PlanDraft, PlanService
 
 Factory = Callable[[], PlansSqlUnitOfWork]
 NOW = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)

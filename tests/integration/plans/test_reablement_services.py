@@ -9,12 +9,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from tests.integration.plans.conftest import ADMIN
 from tests.integration.storage_builders import a_person, a_team
-from tests.unit.plans.sample_record import barthel
+from tests.unit.adapters.fhir.sample_record import barthel
 
-from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
+from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.reablement import EndResult, WeeklyReview
-from careweave.services.reablement import ReablementService
+from careweave.domain.reablement.episodes import EndResult, WeeklyReview
+from careweave.services.reablement.reablement import ReablementService
 
 Factory = Callable[[], PlansSqlUnitOfWork]
 START = date(2026, 3, 2)

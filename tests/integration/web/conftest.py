@@ -32,12 +32,12 @@ from careweave.adapters.storage.database import make_engine
 from careweave.adapters.web.app import create_app
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
-from careweave.domain.accounts import Role
-from careweave.domain.people import Person
-from careweave.domain.visits import Visit
-from careweave.domain.workforce import Team, Worker
-from careweave.services.access import Actor
-from careweave.services.accounts import AccountService, NewUser, add_user
+from careweave.domain.accounts.users import Role
+from careweave.domain.people.person import Person
+from careweave.domain.visits.visit import Visit
+from careweave.domain.workforce.workers import Team, Worker
+from careweave.services.accounts.access import Actor
+from careweave.services.accounts.accounts import AccountService, NewUser, add_user
 
 PASSWORD = "correct horse battery"
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)

@@ -12,10 +12,10 @@ from tests.integration.web.conftest import CHEAP_HASHER, LOGIN_LIMIT, PASSWORD, 
 
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
-from careweave.domain.accounts import NotAuthenticatedError, RateLimitedError
-from careweave.domain.audit import AuditAction, AuditEntry
-from careweave.services.access import Origin
-from careweave.services.accounts import AccountService
+from careweave.domain.accounts.audit import AuditAction, AuditEntry
+from careweave.domain.accounts.users import NotAuthenticatedError, RateLimitedError
+from careweave.services.accounts.access import Origin
+from careweave.services.accounts.accounts import AccountService
 
 
 def _audit(world: World, record_id: str) -> list[AuditEntry]:

@@ -9,8 +9,8 @@ from tests.integration.web.conftest import DAY, World
 
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
-from careweave.domain.people import Person
-from careweave.domain.plans import CarePlan, FundingSource
+from careweave.domain.people.person import Person
+from careweave.domain.plans.care_plan import CarePlan, FundingSource
 
 
 def _give_plan(world: World, person: Person, review_on: date) -> None:

@@ -9,7 +9,7 @@ from tests.integration.web.conftest import World, csrf_of
 
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
-from careweave.domain.recording import Alert, Lateness
+from careweave.domain.visits.recording import Alert, Lateness
 
 
 def _raise_alerts(world: World) -> dict[str, Alert]:

@@ -14,15 +14,15 @@ from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
 from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
-from careweave.adapters.storage.tables_recording import visit_records
 from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
+from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
+from careweave.adapters.storage.visits.recording_tables import visit_records
 from careweave.adapters.web.app import create_app
 from careweave.config import Settings
+from careweave.demo.personas import create_demo_personas
 from careweave.domain.values import Location
-from careweave.domain.visits import Visit, VisitStatus
-from careweave.domain.workforce import Availability
-from careweave.services.personas import create_demo_personas
+from careweave.domain.visits.visit import Visit, VisitStatus
+from careweave.domain.workforce.workers import Availability
 
 PASSWORD = "demo-password"
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)

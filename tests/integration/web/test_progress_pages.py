@@ -10,9 +10,9 @@ from tests.integration.web.conftest import World, csrf_of
 
 from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
-from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS, GasScale
-from careweave.domain.plans import AgreedBy, Agreement, CarePlan, FundingSource, Goal
-from careweave.domain.visits import VisitStatus
+from careweave.domain.plans.care_plan import AgreedBy, Agreement, CarePlan, FundingSource, Goal
+from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GasScale
+from careweave.domain.visits.visit import VisitStatus
 
 GOAL_WORDS = "I want to make my own breakfast again"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careweave.domain.accounts import Role
-from careweave.services.access import Actor, Origin
+from careweave.domain.accounts.users import Role
+from careweave.services.accounts.access import Actor, Origin
 
 # The operator at the server's command line: trusted like an administrator, and audited as "cli".
 COMMAND_LINE = Actor(

@@ -10,10 +10,10 @@ import typer
 from careweave.adapters.cli.personas import DemoPassword, ensure_demo_personas
 from careweave.adapters.cli.units import opened_database
 from careweave.bootstrap import app_uow_factory
-from careweave.services.demo_data import generate_neighbourhood
-from careweave.services.demo_places import TOWN_NAME
-from careweave.services.demo_plans import DemoUnitOfWork, generate_plans, store_plans
-from careweave.services.demo_seed import seed_demo
+from careweave.demo.data import generate_neighbourhood
+from careweave.demo.places import TOWN_NAME
+from careweave.demo.plans import DemoUnitOfWork, generate_plans, store_plans
+from careweave.demo.seed import seed_demo
 
 app = typer.Typer(help="Demo data: a neighbourhood in the Wigan borough.", no_args_is_help=True)
 

@@ -13,7 +13,7 @@ from careweave.adapters.cli.errors import fail
 from careweave.adapters.cli.units import opened_database
 from careweave.adapters.fhir.bundle import from_bundle, to_bundle
 from careweave.bootstrap import plans_uow_factory
-from careweave.services.fhir_exchange import FhirExchangeService
+from careweave.services.people.fhir_exchange import FhirExchangeService
 
 app = typer.Typer(help="FHIR R4 export and import of a person's record.", no_args_is_help=True)
 

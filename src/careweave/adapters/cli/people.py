@@ -15,8 +15,8 @@ import typer
 
 from careweave.adapters.cli.errors import EXIT_BAD_INPUT, fail
 from careweave.adapters.cli.units import units_of_work
-from careweave.services.people_csv import export_people, import_people
-from careweave.services.people_csv_format import PeopleCsvError
+from careweave.services.people.people_csv import export_people, import_people
+from careweave.services.people.people_csv_format import PeopleCsvError
 
 import_app = typer.Typer(help="Import records from CSV files.", no_args_is_help=True)
 export_app = typer.Typer(help="Export records as CSV files.", no_args_is_help=True)

@@ -12,14 +12,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from careweave.adapters.cli.errors import fail, reported_errors
 from careweave.adapters.storage.migrate import SchemaOutOfDateError
 from careweave.bootstrap import app_uow_factory, build_engine, load_settings
-from careweave.domain.errors import DomainValidationError
-from careweave.services.account_ports import AccountsUnitOfWork
-from careweave.services.personas import (
+from careweave.demo.personas import (
     PERSONAS,
     create_demo_personas,
     describe_personas,
     validate_demo_password,
 )
+from careweave.domain.errors import DomainValidationError
+from careweave.services.accounts.ports import AccountsUnitOfWork
 
 DemoPassword = Annotated[
     str | None,

@@ -10,8 +10,8 @@ import typer
 from careweave.adapters.cli.actor import COMMAND_LINE
 from careweave.adapters.cli.units import opened_database
 from careweave.bootstrap import app_uow_factory
-from careweave.services.roster_problem import week_of
-from careweave.services.rostering import PlanOutcome, plan_team_week
+from careweave.services.rostering.roster_problem import week_of
+from careweave.services.rostering.rostering import PlanOutcome, plan_team_week
 
 
 def plan(

@@ -13,7 +13,7 @@ from careweave.adapters.cli.errors import fail, reported_errors
 from careweave.adapters.storage.migrate import SchemaOutOfDateError
 from careweave.bootstrap import build_engine, load_settings, uow_factory
 from careweave.config import Settings
-from careweave.services.ports import UnitOfWork
+from careweave.services.unit_of_work import UnitOfWork
 
 U = TypeVar("U")
 

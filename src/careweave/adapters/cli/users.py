@@ -9,9 +9,9 @@ import typer
 
 from careweave.adapters.cli.actor import COMMAND_LINE
 from careweave.adapters.cli.personas import accounts_database
-from careweave.domain.accounts import ROLE_TITLES, Role
-from careweave.services.account_ports import AccountsUnitOfWork
-from careweave.services.accounts import AccountService, NewUser
+from careweave.domain.accounts.users import ROLE_TITLES, Role
+from careweave.services.accounts.accounts import AccountService, NewUser
+from careweave.services.accounts.ports import AccountsUnitOfWork
 
 app = typer.Typer(
     help="Users: add them, stop or restore them, make API tokens.", no_args_is_help=True

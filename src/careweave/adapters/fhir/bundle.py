@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from careweave.adapters.fhir import people, plans, reablement, risk
 from careweave.adapters.fhir.extensions import Json, reference_id
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.records import PersonRecord
+from careweave.domain.people.record import PersonRecord
 
 MODELS: dict[str, type[BaseModel]] = {
     "Patient": Patient,

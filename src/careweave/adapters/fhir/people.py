@@ -15,15 +15,9 @@ from careweave.adapters.fhir.extensions import (
     sub,
 )
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.people import (
-    AboutMe,
-    CircleMember,
-    Need,
-    Person,
-    Strength,
-)
+from careweave.domain.people.person import AboutMe, CircleMember, Need, Person, Strength
 from careweave.domain.values import Location
-from careweave.domain.workforce import Patch, Team
+from careweave.domain.workforce.workers import Patch, Team
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 LANGUAGE_SYSTEM = "urn:ietf:bcp:47"

@@ -23,8 +23,8 @@ from careweave.adapters.fhir.extensions import (
     sub,
 )
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.gas import GasRating, GasScale, achievement_from_ratings
-from careweave.domain.plans import Action, Agreement, CarePlan, Contingency, Goal
+from careweave.domain.plans.care_plan import Action, Agreement, CarePlan, Contingency, Goal
+from careweave.domain.plans.gas import GasRating, GasScale, achievement_from_ratings
 
 PLAN_SYSTEM = f"{CODES}care-plan"
 GOAL_SYSTEM = f"{CODES}goal"

@@ -15,9 +15,9 @@ from careweave.adapters.fhir.extensions import (
     sub,
 )
 from careweave.adapters.fhir.plans import OBSERVATION_SYSTEM
-from careweave.domain.barthel import BarthelScore
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.reablement import ReablementEpisode, WeeklyReview
+from careweave.domain.reablement.barthel import BarthelScore
+from careweave.domain.reablement.episodes import ReablementEpisode, WeeklyReview
 
 BARTHEL_CODE = "barthel-index"
 BARTHEL_ITEM_SYSTEM = f"{CODES}barthel-item"

@@ -11,7 +11,7 @@ from careweave.adapters.fhir.extensions import (
     reference_id,
 )
 from careweave.adapters.fhir.plans import plan_resource_id
-from careweave.domain.risk import Risk
+from careweave.domain.plans.risk import Risk
 
 
 def risk_assessment_of(risk: Risk, plan_version: int) -> Json:

@@ -7,19 +7,18 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from careweave.adapters.storage.repositories import (
+from careweave.adapters.storage.people.repositories import (
     SqlCircleRepository,
     SqlNeedRepository,
     SqlPersonRepository,
     SqlStrengthRepository,
-    SqlTeamRepository,
-    SqlVisitRepository,
-    SqlWorkerRepository,
 )
+from careweave.adapters.storage.visits.repositories import SqlVisitRepository
+from careweave.adapters.storage.workforce.repositories import SqlTeamRepository, SqlWorkerRepository
 
 
 class SqlUnitOfWork:
-    """Implements :class:`careweave.services.ports.UnitOfWork` on a SQLAlchemy session.
+    """Implements :class:`careweave.services.unit_of_work.UnitOfWork` on a SQLAlchemy session.
 
     Each ``with`` block opens a fresh session; leaving it rolls back whatever was not committed
     and closes the session. Other areas add their repositories by subclassing and extending

@@ -7,8 +7,8 @@ class to the bases here.
 
 from __future__ import annotations
 
-from careweave.adapters.storage.recording_store import SqlRecordingUnitOfWork
-from careweave.adapters.storage.repositories_plans import PlansSqlUnitOfWork
+from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
 
 
 class AppSqlUnitOfWork(SqlRecordingUnitOfWork, PlansSqlUnitOfWork):

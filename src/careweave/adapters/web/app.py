@@ -21,7 +21,7 @@ from careweave.adapters.web.security import AuthMiddleware
 from careweave.adapters.web.templating import STATIC_DIR, make_templates
 from careweave.adapters.web.wiring import WebServices
 from careweave.config import Settings
-from careweave.services.account_ports import AccountsUnitOfWork
+from careweave.services.accounts.ports import AccountsUnitOfWork
 
 # Pages load only our own scripts and styles: no CDN, no external fonts or map tiles.
 SECURITY_HEADERS = (

@@ -3,7 +3,7 @@
 ==================  =======================================================================
 alias               what the route gets
 ==================  =======================================================================
-``CurrentActor``    the signed-in :class:`~careweave.services.access.Actor`; without one the
+``CurrentActor``    the signed-in :class:`~careweave.services.accounts.access.Actor`; without one the
                     API answers 401 and a page redirects to ``/login?next=...``
 ``OptionalActor``   the actor or ``None`` (pages that also work signed out)
 ``AuthInfo``        the :class:`~careweave.adapters.web.security.Auth` (actor, CSRF token, ...)
@@ -29,9 +29,9 @@ from fastapi.templating import Jinja2Templates
 from careweave.adapters.web.security import Auth
 from careweave.adapters.web.wiring import WebServices
 from careweave.config import Settings
-from careweave.domain.accounts import NotAuthenticatedError, Role
-from careweave.services.access import Actor, require_role
-from careweave.services.account_ports import AccountsUnitOfWork
+from careweave.domain.accounts.users import NotAuthenticatedError, Role
+from careweave.services.accounts.access import Actor, require_role
+from careweave.services.accounts.ports import AccountsUnitOfWork
 
 MAX_PAGE = 200
 DEFAULT_PAGE = 50

@@ -28,7 +28,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from careweave.domain.accounts import NotAuthenticatedError, RateLimitedError
+from careweave.domain.accounts.users import NotAuthenticatedError, RateLimitedError
 from careweave.domain.errors import (
     ConflictError,
     DomainValidationError,

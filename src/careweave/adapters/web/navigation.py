@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careweave.domain.accounts import Role
-from careweave.services.access import Actor
+from careweave.domain.accounts.users import Role
+from careweave.services.accounts.access import Actor
 
 ALL_ROLES = frozenset(Role)
 

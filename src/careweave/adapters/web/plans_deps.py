@@ -14,14 +14,14 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 
 from careweave.adapters.web.deps import get_services
-from careweave.services.access import Actor
-from careweave.services.eligibility import AssessmentService
-from careweave.services.fhir_exchange import FhirExchangeService
-from careweave.services.person_page import PersonPage, read_person_page
-from careweave.services.plan_ports import PlansUnitOfWork
-from careweave.services.plans import PlanService
-from careweave.services.reablement import ReablementService
-from careweave.services.recording_ports import RecordingPlansUnitOfWork
+from careweave.services.accounts.access import Actor
+from careweave.services.people.fhir_exchange import FhirExchangeService
+from careweave.services.people.person_page import PersonPage, read_person_page
+from careweave.services.plans.eligibility import AssessmentService
+from careweave.services.plans.plans import PlanService
+from careweave.services.plans.ports import PlansUnitOfWork
+from careweave.services.reablement.reablement import ReablementService
+from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,8 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from careweave.adapters.web.errors import API_PREFIX, JSON_PATHS, error_response
-from careweave.services.access import Actor, Origin
-from careweave.services.accounts import AccountService
+from careweave.services.accounts.access import Actor, Origin
+from careweave.services.accounts.accounts import AccountService
 
 SESSION_COOKIE = "careweave_session"
 PRE_SESSION_COOKIE = "careweave_csrf"

@@ -9,7 +9,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from careweave.adapters.web.navigation import links_for
-from careweave.domain.accounts import ROLE_TITLES
+from careweave.domain.accounts.users import ROLE_TITLES
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"

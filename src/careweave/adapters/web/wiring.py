@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 
 from careweave.config import Settings
-from careweave.services.account_ports import AccountsUnitOfWork
-from careweave.services.accounts import AccountService
-from careweave.services.audit import AuditService
-from careweave.services.people import PeopleService
-from careweave.services.teams import TeamService
-from careweave.services.visits import VisitService
-from careweave.services.workers import WorkerService
+from careweave.services.accounts.accounts import AccountService
+from careweave.services.accounts.audit import AuditService
+from careweave.services.accounts.ports import AccountsUnitOfWork
+from careweave.services.people.people import PeopleService
+from careweave.services.visits.visits import VisitService
+from careweave.services.workforce.teams import TeamService
+from careweave.services.workforce.workers import WorkerService
 
 
 @dataclass(frozen=True, slots=True)

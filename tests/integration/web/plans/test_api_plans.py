@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tests.integration.web.conftest import World
 
-from careweave.domain.barthel import ALLOWED_SCORES
+from careweave.domain.reablement.barthel import ALLOWED_SCORES
 
 TODAY = date.today()
 

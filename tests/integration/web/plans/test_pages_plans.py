@@ -8,7 +8,7 @@ from typing import Any
 
 from tests.integration.web.conftest import World, csrf_of
 
-from careweave.domain.gas import DEFAULT_LEVEL_MEANINGS
+from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS
 
 TODAY = date.today()
 

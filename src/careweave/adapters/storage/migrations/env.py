@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 
 from careweave.adapters.storage.database import make_engine
 from careweave.adapters.storage.migrate import load_all_tables
-from careweave.adapters.storage.tables import metadata
+from careweave.adapters.storage.schema import metadata
 
 config = context.config
 load_all_tables()

@@ -7,17 +7,13 @@ from fastapi import APIRouter
 
 def api_router() -> APIRouter:
     """Every API router under ``/api``."""
-    from careweave.adapters.web.api import (
-        accounts,
-        alerts,
-        people,
-        plans,
-        reablement,
-        rosters,
-        teams,
-        visits,
-        workers,
-    )
+    from careweave.adapters.web.api.accounts import accounts
+    from careweave.adapters.web.api.people import people
+    from careweave.adapters.web.api.plans import plans
+    from careweave.adapters.web.api.reablement import reablement
+    from careweave.adapters.web.api.rostering import rosters
+    from careweave.adapters.web.api.visits import alerts, visits
+    from careweave.adapters.web.api.workforce import teams, workers
 
     router = APIRouter(prefix="/api")
     modules = (teams, workers, people, visits, rosters, alerts, accounts, plans, reablement)

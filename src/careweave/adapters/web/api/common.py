@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import Header, Path
 from pydantic import BaseModel
 
-from careweave.adapters.web.api.schemas.common import ID_PATTERN
-from careweave.services.idempotency import KEY_MAX_LENGTH, Idempotency
+from careweave.adapters.web.api.common_schemas import ID_PATTERN
+from careweave.services.accounts.idempotency import KEY_MAX_LENGTH, Idempotency
 
 
 class ErrorDetail(BaseModel):

@@ -7,20 +7,13 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
-    from careweave.adapters.web.pages import (
-        alerts,
-        assessments,
-        auth,
-        board,
-        home,
-        map,
-        oversight,
-        people,
-        plans,
-        reablement,
-        roster,
-        visits,
-    )
+    from careweave.adapters.web.pages import home
+    from careweave.adapters.web.pages.accounts import auth, oversight
+    from careweave.adapters.web.pages.people import people
+    from careweave.adapters.web.pages.plans import assessments, plans
+    from careweave.adapters.web.pages.reablement import reablement
+    from careweave.adapters.web.pages.rostering import map, roster
+    from careweave.adapters.web.pages.visits import alerts, board, visits
 
     return [auth.router, home.router, board.router, roster.router, map.router, visits.router,
             alerts.router, people.router, plans.router, reablement.router, assessments.router,

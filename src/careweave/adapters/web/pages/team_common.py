@@ -9,16 +9,16 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 
 from careweave.adapters.web.deps import get_services
-from careweave.domain.accounts import Role
+from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError, NotFoundError
-from careweave.services.access import Actor
-from careweave.services.alerts import ScanSchedule
-from careweave.services.recording_ports import RecordingUnitOfWork
+from careweave.services.accounts.access import Actor
+from careweave.services.visits.alerts import ScanSchedule
+from careweave.services.visits.recording_ports import RecordingUnitOfWork
 
 
 def recording_uow_factory(request: Request) -> Callable[[], RecordingUnitOfWork]:
     """The app's unit-of-work factory, which the composition root builds with the recording
-    repositories (see :class:`careweave.adapters.storage.recording_store.SqlRecordingUnitOfWork`)."""
+    repositories (see :class:`careweave.adapters.storage.visits.recording_repositories.SqlRecordingUnitOfWork`)."""
     return cast(Callable[[], RecordingUnitOfWork], get_services(request).uow_factory)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from careweave.adapters.web.render.svg import esc, num, series_style, svg_open
 from careweave.domain.values import EARTH_RADIUS_KM, Location
-from careweave.domain.workforce import Patch
+from careweave.domain.workforce.workers import Patch
 
 LEGEND_WIDTH = 210
 LEGEND_ROW = 22

@@ -5,7 +5,7 @@ Revision ID: 0002_accounts_audit
 Revises: 0001_foundation
 Create Date: 2026-11-22
 
-Written by hand to match :mod:`careweave.adapters.storage.tables_accounts`.
+Written by hand to match :mod:`careweave.adapters.storage.accounts.tables`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,64 @@
+"""Oversight pages: the audit trail (coordinators) and team figures (commissioners)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from careweave.adapters.web.deps import Page, Svc, Templates, require_roles
+from careweave.domain.accounts.users import Role
+from careweave.services.accounts.access import Actor
+
+router = APIRouter(include_in_schema=False)
+FIGURES_DAYS = 28
+
+Coordinator = Annotated[Actor, Depends(require_roles(Role.COORDINATOR))]
+FiguresReader = Annotated[Actor, Depends(require_roles(Role.COMMISSIONER, Role.COORDINATOR))]
+
+
+@router.get("/audit")
+async def audit_trail(
+    request: Request,
+    actor: Coordinator,
+    services: Svc,
+    templates: Templates,
+    page: Page,
+    record_kind: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$")] = None,
+) -> Response:
+    """Who read or changed which record of your teams, newest first."""
+    found = await run_in_threadpool(
+        services.audit.list_entries,
+        actor,
+        record_kind=record_kind or None,
+        limit=page.limit,
+        offset=page.offset,
+    )
+    context = {
+        "entries": found.items,
+        "total": found.total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "record_kind": record_kind or "",
+    }
+    return templates.TemplateResponse(request, "pages/accounts/audit.html", context)
+
+
+@router.get("/figures")
+async def team_figures(
+    request: Request, actor: FiguresReader, services: Svc, templates: Templates
+) -> Response:
+    """People, workers and visits per team over the last four weeks: counts, never names."""
+    last = date.today()
+    first = last - timedelta(days=FIGURES_DAYS - 1)
+
+    def gather() -> list[tuple[str, object]]:
+        teams = services.teams.list(actor, limit=200, offset=0).items
+        return [(t.name, services.teams.figures(actor, t.id, first, last)) for t in teams]
+
+    rows = await run_in_threadpool(gather)
+    context = {"rows": rows, "day_from": first, "day_to": last}
+    return templates.TemplateResponse(request, "pages/accounts/figures.html", context)

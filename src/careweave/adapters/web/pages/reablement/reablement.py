@@ -1,0 +1,104 @@
+"""The reablement pages: the team's board (open episodes, day of 42, free days left, next weekly
+review) with the report figures; starting an episode; an episode with its weekly reviews, Barthel
+Index at start and end, and the forms to review and end it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.pages.plans.forms import barthel_from, day, review_from, text
+from careweave.adapters.web.plans_deps import PlanSvc
+from careweave.domain.reablement.barthel import ALLOWED_SCORES, ITEM_TITLES
+from careweave.domain.reablement.episodes import END_RESULT_TITLES, FREE_DAYS, EndResult
+from careweave.domain.values import require_member
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/reablement")
+def board(request: Request, actor: CurrentActor, svc: PlanSvc, templates: Templates) -> Response:
+    """Open episodes, fewest free days left first, with the figures of the episodes you may see."""
+    today = date.today()
+    rows = svc.reablement.board(actor, today)
+    figures = svc.reablement.figures(actor)
+    context = {
+        "rows": rows,
+        "figures": figures,
+        "today": today,
+        "free_days": FREE_DAYS,
+        "results": END_RESULT_TITLES,
+    }
+    return templates.TemplateResponse(request, "pages/reablement/reablement.html", context)
+
+
+@router.get("/people/{person_id}/reablement/new")
+def start_form(
+    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+) -> Response:
+    """The form to start an episode, with the Barthel Index at the start."""
+    page = svc.person_page(actor, person_id)
+    context = {
+        "person": page.person,
+        "plans": page.plans,
+        "items": ITEM_TITLES,
+        "allowed": ALLOWED_SCORES,
+        "today": date.today(),
+    }
+    return templates.TemplateResponse(request, "pages/reablement/episode_form.html", context)
+
+
+@router.post("/people/{person_id}/reablement")
+async def start(request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+    """Start the episode (working on every goal of the chosen plan) and open it."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    plan_id = text(form, "plan_id") or None
+    goal_ids = tuple(g.id for g in svc.plans.view(actor, plan_id).plan.goals) if plan_id else ()
+    started_on = day(form, "started_on", "episode.started_on")
+    assert started_on is not None  # required
+    episode = svc.reablement.start(
+        actor, person_id, started_on, plan_id=plan_id, goal_ids=goal_ids,
+        barthel_start=barthel_from(form, "barthel"), extension_reason=text(form, "extension_reason"),
+        planned_end_on=day(form, "planned_end_on", "episode.planned_end_on", required=False),
+    )  # fmt: skip
+    return RedirectResponse(f"/reablement/{episode.id}?saved=started", status_code=303)
+
+
+@router.get("/reablement/{episode_id}")
+def episode_page(
+    request: Request, episode_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+) -> Response:
+    """One episode: where it is, its reviews and Barthel scores, and the forms to go on."""
+    episode, person = svc.reablement.episode(actor, episode_id)
+    context = {
+        "episode": episode, "person": person, "today": date.today(), "free_days": FREE_DAYS,
+        "items": ITEM_TITLES, "allowed": ALLOWED_SCORES, "results": END_RESULT_TITLES,
+        "saved": request.query_params.get("saved", ""),
+    }  # fmt: skip
+    return templates.TemplateResponse(request, "pages/reablement/episode.html", context)
+
+
+@router.post("/reablement/{episode_id}/reviews")
+async def add_review(
+    request: Request, episode_id: str, actor: CurrentActor, svc: PlanSvc
+) -> Response:
+    """Record the weekly review."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    svc.reablement.add_review(actor, episode_id, review_from(form))
+    return RedirectResponse(f"/reablement/{episode_id}?saved=review", status_code=303)
+
+
+@router.post("/reablement/{episode_id}/end")
+async def end(request: Request, episode_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+    """End the episode with its result and the Barthel Index at the end."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    ended_on = day(form, "ended_on", "episode.ended_on")
+    assert ended_on is not None  # required
+    svc.reablement.end(
+        actor, episode_id, ended_on=ended_on, result=require_member("episode.end_result", text(form, "result"), EndResult),
+        barthel_end=barthel_from(form, "barthel"), extension_reason=text(form, "extension_reason"),
+    )  # fmt: skip
+    return RedirectResponse(f"/reablement/{episode_id}?saved=ended", status_code=303)

@@ -1,0 +1,54 @@
+"""Late and missed visit alerts: the team's coordinator acknowledges them; a family member reads
+the ones about the person they support, in plain words, and cannot acknowledge them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.pages.team_common import RecordingUow, Scans, can_manage, local_now
+from careweave.domain.accounts.users import Role
+from careweave.services.visits import alerts
+from careweave.services.visits.team_day import my_teams
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/alerts")
+def alert_list(
+    request: Request, actor: CurrentActor, templates: Templates, uow: RecordingUow, scans: Scans
+) -> Response:
+    """Alerts the actor may see (raising any new ones first): open alerts of a team member's
+    teams, or the last two weeks' alerts about a family member's person."""
+    now = local_now()
+    if actor.role is Role.FAMILY_MEMBER:
+        _scan(uow, scans, alerts.teams_of_my_people(uow(), actor), now)
+        lines = alerts.family_alert_lines(uow(), actor, now)
+        context = {"lines": lines, "days": alerts.FAMILY_DAYS}
+        return templates.TemplateResponse(request, "pages/visits/family_alerts.html", context)
+    _scan(uow, scans, [team.id for team in my_teams(uow(), actor)], now)
+    context = {"lines": alerts.alert_lines(uow(), actor), "can_manage": can_manage(actor)}
+    return templates.TemplateResponse(request, "pages/visits/alerts.html", context)
+
+
+def _scan(uow: RecordingUow, scans: Scans, team_ids: list[str], now: datetime) -> None:
+    """Raise the new alerts of the teams not scanned in the last moments."""
+    due = scans.due(team_ids, now)
+    if due:
+        alerts.scan(uow(), now, due)
+
+
+@router.post("/alerts/{alert_id}/acknowledge")
+def acknowledge(
+    alert_id: str,
+    actor: CurrentActor,
+    uow: RecordingUow,
+    note: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    """Acknowledge one alert and go back to the list."""
+    alerts.acknowledge(uow(), actor, alert_id, note, local_now())
+    return RedirectResponse("/alerts", status_code=303)

@@ -1,0 +1,287 @@
+"""What happened on a visit (electronic call monitoring) and the alerts raised when a visit is late.
+
+Times are naive wall-clock datetimes in the service's local time, the same clock a visit's ``day``
+and window use, so "late" is judged against what the person was told.
+
+Late and missed, precisely (:func:`lateness`):
+
+* a visit that nobody has checked in to by **15 minutes after its window ends** is *late*;
+* a visit that nobody has checked in to by **2 hours after its window ends**, or by the **end of its
+  day** if that comes first, is *missed*.
+
+Only visits that should still happen (planned or assigned) are judged; a cancelled, started or
+finished visit is never late. An alert records that a coordinator was told and when someone
+acknowledged it; it never changes the visit, so a worker who arrives after all can still check in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from careweave.domain.errors import DomainValidationError
+from careweave.domain.values import Location, new_id, require_member, require_text
+from careweave.domain.visits.visit import Visit, VisitStatus
+
+LATE_AFTER = timedelta(minutes=15)
+MISSED_AFTER = timedelta(hours=2)
+# A check-in further than this from the person's home is shown to the coordinator to look at.
+AWAY_FROM_HOME_KM = 0.3
+NOTES_MAX_LENGTH = 4000
+
+
+class TaskMode(StrEnum):
+    """Whether a task was done *with* the person (enabling) or *for* them."""
+
+    WITH = "with"
+    FOR = "for"
+
+
+class MedicationResult(StrEnum):
+    """What happened to one medication item on a visit."""
+
+    ADMINISTERED = "administered"
+    REFUSED = "refused"
+    ALREADY_TAKEN = "already_taken"
+    NOT_GIVEN = "not_given"
+
+
+MEDICATION_RESULT_LABELS: dict[MedicationResult, str] = {
+    MedicationResult.ADMINISTERED: "Administered",
+    MedicationResult.REFUSED: "Refused",
+    MedicationResult.ALREADY_TAKEN: "Already taken",
+    MedicationResult.NOT_GIVEN: "Not given",
+}
+# A refusal or an omission must say why, so the next worker and the pharmacist can act on it.
+REASON_REQUIRED = frozenset({MedicationResult.REFUSED, MedicationResult.NOT_GIVEN})
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDone:
+    """One task of the visit and whether it was done with or for the person."""
+
+    task: str
+    mode: TaskMode
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "task", require_text("tasks.task", self.task, max_length=200))
+        object.__setattr__(self, "mode", require_member("tasks.mode", self.mode, TaskMode))
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationOutcome:
+    """The result for one medication item; refused and not given need a reason."""
+
+    item: str
+    result: MedicationResult
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        item = require_text("medication.item", self.item, max_length=200)
+        result = require_member("medication.result", self.result, MedicationResult)
+        reason = require_text("medication.reason", self.reason, max_length=500, allow_empty=True)
+        if result in REASON_REQUIRED and not reason:
+            label = MEDICATION_RESULT_LABELS[result].lower()
+            raise DomainValidationError(
+                "medication.reason", f"say why {item!r} was {label} (a reason is required)"
+            )
+        object.__setattr__(self, "item", item)
+        object.__setattr__(self, "result", result)
+        object.__setattr__(self, "reason", reason)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressNote:
+    """Progress towards one of the person's goals, in words, against the goal's id."""
+
+    goal_id: str
+    text: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "goal_id", require_text("progress_note.goal_id", self.goal_id, max_length=64)
+        )
+        object.__setattr__(
+            self,
+            "text",
+            require_text("progress_note.text", self.text, max_length=NOTES_MAX_LENGTH),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalNote:
+    """A progress note as the plan shows it under its goal: the visit's day, the worker's first
+    name (all a family member may learn of who came) and the words."""
+
+    goal_id: str
+    day: date
+    worker_first_name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckPoint:
+    """A check-in or check-out: when, and where if the phone said so."""
+
+    at: datetime
+    location: Location | None = None
+    distance_km: float | None = None
+
+    @classmethod
+    def taken(cls, at: datetime, location: Location | None, home: Location) -> CheckPoint:
+        """A check point at ``at``, with its distance from ``home`` when a location is known."""
+        distance = None if location is None else round(location.distance_km(home), 3)
+        return cls(at=at, location=location, distance_km=distance)
+
+    @property
+    def away_from_home(self) -> bool:
+        """True when the phone placed the worker more than :data:`AWAY_FROM_HOME_KM` from home."""
+        return self.distance_km is not None and self.distance_km > AWAY_FROM_HOME_KM
+
+
+@dataclass(frozen=True, slots=True)
+class Outcomes:
+    """Everything a worker records about what happened on a visit."""
+
+    tasks: tuple[TaskDone, ...] = ()
+    notes: str = ""
+    medications: tuple[MedicationOutcome, ...] = ()
+    progress: ProgressNote | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "notes",
+            require_text("notes", self.notes, max_length=NOTES_MAX_LENGTH, allow_empty=True),
+        )
+        _reject_duplicates("tasks", [t.task.casefold() for t in self.tasks])
+        _reject_duplicates("medication.item", [m.item.casefold() for m in self.medications])
+
+
+def _reject_duplicates(field_name: str, keys: list[str]) -> None:
+    if len(set(keys)) != len(keys):
+        raise DomainValidationError(field_name, "lists the same item twice")
+
+
+@dataclass(slots=True)
+class VisitRecord:
+    """One worker's record of one visit: check-in, check-out and outcomes."""
+
+    visit_id: str
+    worker_id: str
+    check_in: CheckPoint
+    check_out: CheckPoint | None = None
+    outcomes: Outcomes = field(default_factory=Outcomes)
+    id: str = field(default_factory=new_id)
+
+    @property
+    def is_open(self) -> bool:
+        """True while the worker is checked in and not yet out."""
+        return self.check_out is None
+
+    @property
+    def minutes_on_visit(self) -> int | None:
+        """Whole minutes from check-in to check-out, or None while still checked in."""
+        if self.check_out is None:
+            return None
+        return int((self.check_out.at - self.check_in.at).total_seconds() // 60)
+
+    def record(self, outcomes: Outcomes) -> None:
+        """Record what happened; only while checked in, so a finished record is never rewritten."""
+        if not self.is_open:
+            raise DomainValidationError("visit_record", "the visit is checked out already")
+        self.outcomes = outcomes
+
+    def finish(self, point: CheckPoint) -> None:
+        """Check out at ``point``, which must not come before the check-in."""
+        if not self.is_open:
+            raise DomainValidationError("visit_record", "the visit is checked out already")
+        if point.at < self.check_in.at:
+            raise DomainValidationError("check_out.at", "must not be before the check-in")
+        self.check_out = point
+
+
+def start_visit(visit: Visit, worker_id: str, point: CheckPoint) -> VisitRecord:
+    """Check ``worker_id`` in to ``visit``; the visit moves to in progress at its first check-in."""
+    if worker_id not in visit.assigned_worker_ids:
+        raise DomainValidationError("worker_id", "you are not on this visit")
+    if point.at.date() != visit.day:
+        raise DomainValidationError("check_in.at", f"the visit is on {visit.day.isoformat()}")
+    if visit.status is VisitStatus.ASSIGNED:
+        visit.move_to(VisitStatus.IN_PROGRESS)
+    elif visit.status is not VisitStatus.IN_PROGRESS:
+        raise DomainValidationError(
+            "visit.status", f"a {visit.status.value.replace('_', ' ')} visit cannot be started"
+        )
+    return VisitRecord(visit_id=visit.id, worker_id=worker_id, check_in=point)
+
+
+def finish_visit_if_complete(visit: Visit, records: list[VisitRecord]) -> bool:
+    """Mark ``visit`` done when every worker it needs has checked in and out; say if it did."""
+    closed = {r.worker_id for r in records if not r.is_open}
+    if visit.status is VisitStatus.IN_PROGRESS and len(closed) >= visit.workers_needed:
+        visit.move_to(VisitStatus.DONE)
+        return True
+    return False
+
+
+class Lateness(StrEnum):
+    """How late a visit nobody has checked in to is (see the module docstring for the rule)."""
+
+    LATE = "late"
+    MISSED = "missed"
+
+
+def late_at(visit: Visit) -> datetime:
+    """The moment a visit with no check-in becomes late: 15 minutes after its window ends."""
+    return datetime.combine(visit.day, visit.window_end) + LATE_AFTER
+
+
+def missed_at(visit: Visit) -> datetime:
+    """The moment a visit with no check-in is missed: 2 hours after its window, or its day's end."""
+    end_of_day = datetime.combine(visit.day + timedelta(days=1), time(0, 0))
+    return min(datetime.combine(visit.day, visit.window_end) + MISSED_AFTER, end_of_day)
+
+
+def lateness(visit: Visit, now: datetime) -> Lateness | None:
+    """Whether ``visit`` is late or missed at ``now``; None when on time or no longer due."""
+    if visit.status not in (VisitStatus.PLANNED, VisitStatus.ASSIGNED):
+        return None
+    if now >= missed_at(visit):
+        return Lateness.MISSED
+    if now >= late_at(visit):
+        return Lateness.LATE
+    return None
+
+
+@dataclass(slots=True)
+class Alert:
+    """A late or missed visit raised to the coordinator, until somebody acknowledges it."""
+
+    visit_id: str
+    team_id: str
+    kind: Lateness
+    raised_at: datetime
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.kind = require_member("alert.kind", self.kind, Lateness)
+
+    @property
+    def is_open(self) -> bool:
+        """True until acknowledged."""
+        return self.acknowledged_at is None
+
+    def acknowledge(self, by_user_id: str, at: datetime, note: str = "") -> None:
+        """Record who acknowledged the alert, when, and what they are doing about it."""
+        if not self.is_open:
+            raise DomainValidationError("alert", "was acknowledged already")
+        if at < self.raised_at:
+            raise DomainValidationError("alert.acknowledged_at", "must not be before it was raised")
+        self.note = require_text("alert.note", note, max_length=500, allow_empty=True)
+        self.acknowledged_by = require_text("alert.acknowledged_by", by_user_id, max_length=64)
+        self.acknowledged_at = at
