@@ -1,0 +1,65 @@
+"""The one clock: every service, page and command asks it the time instead of the system.
+
+A person reads dates and times in Europe/London; the database keeps instants in UTC. Injecting the
+clock (built once by :mod:`careweave.bootstrap`) lets tests and the demo fix "now" without patching.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class Clock(Protocol):
+    """What every part of careweave that needs the time depends on."""
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware in UTC."""
+        ...
+
+    def today(self) -> date:
+        """Today's date as a person in England reads it (Europe/London)."""
+        ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware in UTC."""
+        return datetime.now(UTC)
+
+    def today(self) -> date:
+        """Today's date in Europe/London."""
+        return self.now().astimezone(LONDON).date()
+
+
+class FixedClock:
+    """A clock that says what it is told: for tests, the demo and benchmarks.
+
+    Parameters
+    ----------
+    moment
+        The instant it shows; it must be timezone-aware (a naive time is ambiguous).
+    """
+
+    def __init__(self, moment: datetime) -> None:
+        self._moment = moment
+        self.set(moment)
+
+    def now(self) -> datetime:
+        """The instant it was set to, in UTC."""
+        return self._moment
+
+    def today(self) -> date:
+        """The date of that instant in Europe/London."""
+        return self._moment.astimezone(LONDON).date()
+
+    def set(self, moment: datetime) -> None:
+        """Move the clock to ``moment`` (timezone-aware)."""
+        if moment.tzinfo is None:
+            raise ValueError("moment must be timezone-aware")
+        self._moment = moment.astimezone(UTC)
