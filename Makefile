@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The benchmark baselines (OR-Tools, PyVRP) are never runtime dependencies, but their adapters are
-# tested, so the test and bench environments have them.
+# tested, so the test, unit and bench environments have them (a unit test imports OR-Tools).
 $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	touch $(BENCH_STAMP)
@@ -48,7 +48,7 @@ test: $(BENCH_STAMP) system-deps lint
 	@test -f tests/e2e/axe/node_modules/axe-core/axe.min.js || npm install --prefix tests/e2e/axe --no-save --no-audit --no-fund --no-package-lock axe-core@4.14.1
 	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -n 2 --dist loadgroup tests
 
-unit: $(STAMP)
+unit: $(BENCH_STAMP)
 	$(PY) -m pytest -q tests/unit tests/architecture
 
 bench: $(BENCH_STAMP)
