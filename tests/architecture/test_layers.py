@@ -63,13 +63,53 @@ def test_scheduling_imports_no_framework_and_nothing_else_of_careweave(path: Pat
             assert name.startswith("careweave.scheduling"), f"{path.name} imports {name}"
 
 
-@pytest.mark.parametrize("path", python_files("services"), ids=lambda p: p.name)
-def test_services_do_not_import_adapters_or_web_frameworks(path: Path) -> None:
+@pytest.mark.parametrize(
+    "path", python_files("services") + python_files("demo"), ids=lambda p: p.name
+)
+def test_services_and_the_demo_import_no_adapter_framework_or_database(path: Path) -> None:
     for name in imported_top_level(path):
         assert not name.startswith("careweave.adapters"), f"{path.name} imports {name}"
-        assert name.split(".")[0] not in {"fastapi", "starlette", "typer", "jinja2"}, (
-            f"{path.name} imports {name}"
-        )
+        assert name.split(".")[0] not in FRAMEWORKS - {"pydantic"}, f"{path.name} imports {name}"
+
+
+# The capability names (DESIGN.md, "Architecture"): every layer groups its modules under these.
+CAPABILITIES = frozenset(
+    {
+        "people",
+        "plans",
+        "reablement",
+        "rostering",
+        "visits",
+        "accounts",
+        "workforce",
+        "telecare",
+        "community",
+        "family_support",
+        "commissioning",
+        "evaluation",
+        "pathways",
+    }
+)
+ROOT = SRC.parents[1]
+CAPABILITY_FOLDERS = (
+    SRC / "domain",
+    SRC / "services",
+    SRC / "adapters" / "storage",
+    SRC / "adapters" / "web" / "api",
+    SRC / "adapters" / "web" / "pages",
+    SRC / "adapters" / "web" / "templates" / "pages",
+    ROOT / "tests" / "unit" / "domain",
+    ROOT / "tests" / "unit" / "services",
+)
+# Folders beside the capabilities that are not one: Alembic's migrations.
+NOT_CAPABILITIES = frozenset({"migrations", "__pycache__"})
+
+
+@pytest.mark.parametrize("folder", CAPABILITY_FOLDERS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_subfolder_of_a_layer_is_named_after_a_capability(folder: Path) -> None:
+    subfolders = {p.name for p in folder.iterdir() if p.is_dir()} - NOT_CAPABILITIES
+    assert subfolders, f"{folder} has no capability folders"
+    assert subfolders <= CAPABILITIES, f"not a capability name: {sorted(subfolders - CAPABILITIES)}"
 
 
 def test_the_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
