@@ -46,9 +46,19 @@ SETTLE_LIMIT_SECONDS = 120.0
 PASSWORD = "demo"
 POSTGRES_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
 COLUMNS = [
-    "database", "workers", "endpoint", "rate asked /s", "requests", "errors", "throughput /s",
-    "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 < 100 ms",
-]  # fmt: skip
+    "database",
+    "workers",
+    "endpoint",
+    "rate asked /s",
+    "requests",
+    "errors",
+    "throughput /s",
+    "p50 ms",
+    "p90 ms",
+    "p99 ms",
+    "max ms",
+    "p99 < 100 ms",
+]
 
 NOTES = """\
 ## Notes
@@ -138,9 +148,12 @@ def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
             made = []
             for index in range(visits):
                 visit = Visit(
-                    person_id=people[index % len(people)].id, day=date.today(),
-                    window_start=clock(0, 0), window_end=clock(23, 59), duration_min=15,
-                )  # fmt: skip
+                    person_id=people[index % len(people)].id,
+                    day=date.today(),
+                    window_start=clock(0, 0),
+                    window_end=clock(23, 59),
+                    duration_min=15,
+                )
                 visit.assign((user.worker_id,), clock(23, 0))
                 made.append(visit)
             uow.visits.add_all(made)
@@ -154,10 +167,20 @@ def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
 def _server(env: dict[str, str], workers: int) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [*careweave_command(), "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            *careweave_command(),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -301,12 +324,21 @@ def _rows(backend: str, phases: list[tuple[int, str, float, Phase]]) -> list[lis
         p99 = phase.percentile(0.99)
         met = p99 is not None and p99 < TARGET_P99_MS and phase.errors == 0
         rows.append(
-            [backend, str(workers), endpoint, f"{rate:.0f}", str(done), str(phase.errors),
-             figure(done / phase.seconds if phase.seconds else None, 1),
-             figure(phase.percentile(0.5), 1), figure(phase.percentile(0.9), 1),
-             figure(p99, 1), figure(max(phase.latencies_ms, default=None), 1),
-             "yes" if met else "no"]
-        )  # fmt: skip
+            [
+                backend,
+                str(workers),
+                endpoint,
+                f"{rate:.0f}",
+                str(done),
+                str(phase.errors),
+                figure(done / phase.seconds if phase.seconds else None, 1),
+                figure(phase.percentile(0.5), 1),
+                figure(phase.percentile(0.9), 1),
+                figure(p99, 1),
+                figure(max(phase.latencies_ms, default=None), 1),
+                "yes" if met else "no",
+            ]
+        )
     return rows
 
 

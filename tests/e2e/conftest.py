@@ -89,10 +89,13 @@ def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, 
                 p for p in uow.people.list(team_id=team_a.id) if read_current_goals(uow, p.id).goals
             )
             visit = Visit(
-                person_id=person.id, day=date.today(), window_start=clock(0, 0),
-                window_end=clock(23, 59), duration_min=30,
+                person_id=person.id,
+                day=date.today(),
+                window_start=clock(0, 0),
+                window_end=clock(23, 59),
+                duration_min=30,
                 tasks=("Make breakfast", "Help with a shower"),
-            )  # fmt: skip
+            )
             visit.assign((worker_user.worker_id,), clock(23, 0))
             uow.visits.add(visit)
             uow.commit()
@@ -119,8 +122,11 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     team_a, team_b, visit_id, location = _visit_for_worker_a(database_url)
     server = subprocess.Popen(
         [CAREWEAVE, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base_url, server)

@@ -51,9 +51,16 @@ def test_serve_refuses_a_database_without_the_schema(environment: dict[str, str]
 def test_demo_seed_makes_the_personas_and_serve_lets_them_in(environment: dict[str, str]) -> None:
     assert careweave("db", "upgrade", env=environment).returncode == 0
     seeded = careweave(
-        "demo", "seed", "--people", "12", "--workers", "4", "--demo-password", "trial",
+        "demo",
+        "seed",
+        "--people",
+        "12",
+        "--workers",
+        "4",
+        "--demo-password",
+        "trial",
         env=environment,
-    )  # fmt: skip
+    )
     assert seeded.returncode == 0, seeded.stderr
     assert "Demo logins created: coordinator, worker.a, worker.b" in seeded.stdout
     listed = careweave("demo", "personas", "--demo-password", "trial", env=environment)
@@ -113,9 +120,17 @@ def test_users_are_added_stopped_and_given_tokens_from_the_command_line(
         return CliRunner().invoke(cli, ["users", *args], input=stdin, env=environment)
 
     added = run(
-        "create", "ada", "--role", "coordinator", "--name", "Ada Ash", "--team", "t1",
-        "--password-stdin", stdin="a long passphrase\n",
-    )  # fmt: skip
+        "create",
+        "ada",
+        "--role",
+        "coordinator",
+        "--name",
+        "Ada Ash",
+        "--team",
+        "t1",
+        "--password-stdin",
+        stdin="a long passphrase\n",
+    )
     assert added.exit_code == 0, added.output
     weak = run("create", "bo", "--role", "admin", "--name", "Bo", "--password-stdin", stdin="x\n")
     assert weak.exit_code == 2

@@ -24,16 +24,25 @@ def _csrf(client: httpx.Client) -> str:
 def test_two_workers_share_sessions_and_the_sign_in_limit(environment: dict[str, str]) -> None:
     assert careweave("db", "upgrade", env=environment).returncode == 0
     seeded = careweave(
-        "demo", "seed", "--people", "12", "--workers", "4", "--demo-password", "trial",
+        "demo",
+        "seed",
+        "--people",
+        "12",
+        "--workers",
+        "4",
+        "--demo-password",
+        "trial",
         env=environment,
-    )  # fmt: skip
+    )
     assert seeded.returncode == 0, seeded.stderr
     port = _free_port()
     env = {**environment, "CAREWEAVE_LOGIN_ATTEMPTS_PER_MINUTE": str(LIMIT)}
     server = subprocess.Popen(
         [str(CAREWEAVE), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_for(f"{base}/health")

@@ -126,9 +126,15 @@ def test_other_roles_get_no_team_board(browser: Any, live_site: LiveSite, person
 def test_worker_records_a_visit_on_a_phone(browser: Any, live_site: LiveSite) -> None:
     lat, lon = live_site.person_location
     page = new_page(
-        browser, live_site, "worker.a", viewport=PHONE, geolocation={"latitude": lat,
-        "longitude": lon}, permissions=["geolocation"], is_mobile=True, has_touch=True,
-    )  # fmt: skip
+        browser,
+        live_site,
+        "worker.a",
+        viewport=PHONE,
+        geolocation={"latitude": lat, "longitude": lon},
+        permissions=["geolocation"],
+        is_mobile=True,
+        has_touch=True,
+    )
     try:
         page.goto("/my-visits")
         assert page.locator(f"a[href='/visits/{live_site.recordable_visit}/record']").count() == 1

@@ -28,10 +28,13 @@ Factory = Callable[[], RecordingPlansUnitOfWork]
 
 def _plan(person: Person, review_on: date, made: date) -> CarePlan:
     return CarePlan(
-        person_id=person.id, review_on=review_on, review_by="Pat Practitioner",
-        funding_source=FundingSource.LOCAL_AUTHORITY, created_by="Pat Practitioner",
+        person_id=person.id,
+        review_on=review_on,
+        review_by="Pat Practitioner",
+        funding_source=FundingSource.LOCAL_AUTHORITY,
+        created_by="Pat Practitioner",
         created_at=datetime.combine(made, time(9), tzinfo=UTC),
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -41,9 +44,13 @@ def uow(engine: Engine) -> Factory:
 
 def _coordinator(uow: Factory, team_id: str) -> Actor:
     user = User(
-        username="cora", display_name="Cora", role=Role.COORDINATOR, password_hash="not-used",
-        team_ids=frozenset({team_id}), created_at=datetime.now(UTC),
-    )  # fmt: skip
+        username="cora",
+        display_name="Cora",
+        role=Role.COORDINATOR,
+        password_hash="not-used",
+        team_ids=frozenset({team_id}),
+        created_at=datetime.now(UTC),
+    )
     with uow() as unit:
         unit.users.add(user)
         unit.commit()

@@ -64,9 +64,14 @@ class World:
 
 def _user(name: str, role: Role, team_id: str, worker_id: str | None = None) -> User:
     return User(
-        username=name, display_name=name.title(), role=role, password_hash="not-used",
-        team_ids=frozenset({team_id}), worker_id=worker_id, created_at=datetime.now(UTC),
-    )  # fmt: skip
+        username=name,
+        display_name=name.title(),
+        role=role,
+        password_hash="not-used",
+        team_ids=frozenset({team_id}),
+        worker_id=worker_id,
+        created_at=datetime.now(UTC),
+    )
 
 
 @pytest.fixture
@@ -80,9 +85,13 @@ def world(engine: Engine) -> World:
     person = a_person(team)
     worker, stranger = a_worker(team), a_worker(other, "Lee", "Hart")
     visit = Visit(
-        person_id=person.id, day=DAY, window_start=time(9, 0), window_end=time(9, 30),
-        duration_min=30, tasks=("Breakfast", "Medication"),
-    )  # fmt: skip
+        person_id=person.id,
+        day=DAY,
+        window_start=time(9, 0),
+        window_end=time(9, 30),
+        duration_min=30,
+        tasks=("Breakfast", "Medication"),
+    )
     visit.assign((worker.id,), time(9, 0))
     users = [
         _user("sam", Role.CARE_WORKER, team.id, worker.id),
@@ -116,24 +125,36 @@ def _agreed_plan(person_id: str) -> CarePlan:
     """An agreed plan with an open goal (``GOAL``) and a goal already met."""
     scale = GasScale(DEFAULT_LEVEL_MEANINGS)
     return CarePlan(
-        person_id=person_id, review_on=date(2026, 6, 1), review_by="Pat",
-        funding_source=FundingSource.LOCAL_AUTHORITY, created_by="Pat",
+        person_id=person_id,
+        review_on=date(2026, 6, 1),
+        review_by="Pat",
+        funding_source=FundingSource.LOCAL_AUTHORITY,
+        created_by="Pat",
         created_at=datetime(2026, 2, 1, 10, tzinfo=UTC),
         goals=(
             Goal("I want to make my own breakfast", 8, scale, id=GOAL),
-            Goal("Get to the shop", 5, scale, id="goal-met",
-                 lifecycle_status=GoalLifecycleStatus.COMPLETED),
+            Goal(
+                "Get to the shop",
+                5,
+                scale,
+                id="goal-met",
+                lifecycle_status=GoalLifecycleStatus.COMPLETED,
+            ),
         ),
-        agreement=Agreement(AgreedBy.PERSON, date(2026, 2, 1), has_capacity=True,
-                            consent_given=True),
-    )  # fmt: skip
+        agreement=Agreement(
+            AgreedBy.PERSON, date(2026, 2, 1), has_capacity=True, consent_given=True
+        ),
+    )
 
 
 def _submission(world: World, key: str, hour: int, minute: int, version: int = 1) -> Submission:
     return Submission(
-        visit_id=world.visit.id, expected_version=version, idempotency_key=key,
-        at=datetime.combine(DAY, time(hour, minute)), location=world.home,
-    )  # fmt: skip
+        visit_id=world.visit.id,
+        expected_version=version,
+        idempotency_key=key,
+        at=datetime.combine(DAY, time(hour, minute)),
+        location=world.home,
+    )
 
 
 def _count(engine: Engine, table: object) -> int:
@@ -180,9 +201,12 @@ def test_same_key_with_other_content_is_a_conflict(world: World) -> None:
     recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
     with pytest.raises(ConflictError):
         recording.record_outcomes(
-            world.uow(), world.worker, _submission(world, "key-0001", 9, 6, 2), Outcomes(),
+            world.uow(),
+            world.worker,
+            _submission(world, "key-0001", 9, 6, 2),
+            Outcomes(),
             check_out=False,
-        )  # fmt: skip
+        )
 
 
 def test_a_changed_visit_is_a_conflict(world: World) -> None:
@@ -213,9 +237,12 @@ def test_coordinator_is_not_a_worker_on_the_visit(world: World) -> None:
 def test_outcomes_before_check_in_are_refused(world: World) -> None:
     with pytest.raises(DomainValidationError, match="check in"):
         recording.record_outcomes(
-            world.uow(), world.worker, _submission(world, "key-0003", 9, 5), Outcomes(),
+            world.uow(),
+            world.worker,
+            _submission(world, "key-0003", 9, 5),
+            Outcomes(),
             check_out=True,
-        )  # fmt: skip
+        )
 
 
 def test_scan_raises_each_alert_once_and_coordinator_acknowledges(world: World) -> None:
@@ -247,9 +274,12 @@ def test_board_shows_who_is_where_and_who_needs_a_review(world: World) -> None:
     assert board.reviews == ()
     outcomes = Outcomes(medications=(MedicationOutcome("Insulin", "not_given", "no stock"),))  # type: ignore[arg-type]
     recording.record_outcomes(
-        world.uow(), world.worker, _submission(world, "key-0002", 10, 20, 2), outcomes,
+        world.uow(),
+        world.worker,
+        _submission(world, "key-0002", 10, 20, 2),
+        outcomes,
         check_out=True,
-    )  # fmt: skip
+    )
     board = team_day(world.uow(), world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 11))
     assert [r.reasons for r in board.reviews] == [("Insulin: not given (no stock)",)]
 
@@ -309,10 +339,12 @@ def test_a_progress_note_must_be_about_a_current_goal(world: World) -> None:
     for goal_id in ("goal-met", "a-goal-of-nobody"):
         with pytest.raises(DomainValidationError) as caught:
             recording.record_outcomes(
-                world.uow(), world.worker, _submission(world, f"key-{goal_id}", 9, 30, 2),
+                world.uow(),
+                world.worker,
+                _submission(world, f"key-{goal_id}", 9, 30, 2),
                 Outcomes(notes="Fine", progress=ProgressNote(goal_id, "Walked further")),
                 check_out=True,
-            )  # fmt: skip
+            )
         assert caught.value.field == "progress_note.goal_id"
     with world.uow() as uow:
         (record,) = uow.visit_records.list_for_visits([world.visit.id])
@@ -326,15 +358,20 @@ def test_a_progress_note_must_be_about_a_current_goal(world: World) -> None:
 
 def _noted_visit(world: World, day: date, text: str) -> None:
     visit = Visit(
-        person_id=world.person_id, day=day, window_start=time(9), window_end=time(10),
-        duration_min=30, status=VisitStatus.DONE,
-    )  # fmt: skip
+        person_id=world.person_id,
+        day=day,
+        window_start=time(9),
+        window_end=time(10),
+        duration_min=30,
+        status=VisitStatus.DONE,
+    )
     record = VisitRecord(
-        visit_id=visit.id, worker_id=world.worker.worker_id or "",
+        visit_id=visit.id,
+        worker_id=world.worker.worker_id or "",
         check_in=CheckPoint(datetime.combine(day, time(9))),
         check_out=CheckPoint(datetime.combine(day, time(9, 30))),
         outcomes=Outcomes(progress=ProgressNote(GOAL, text)),
-    )  # fmt: skip
+    )
     with world.uow() as uow:
         uow.visits.add(visit)
         uow.visit_records.add(record)

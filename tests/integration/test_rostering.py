@@ -36,9 +36,12 @@ def week(units: UowFactory) -> dict[str, str]:
     team = a_team("Pemberton")
     ann = a_worker(team, "Ann", "Ashworth", availability=MORNING)
     bea = a_worker(
-        team, "Bea", "Barton", availability=MORNING,
+        team,
+        "Bea",
+        "Barton",
+        availability=MORNING,
         skills=frozenset({Skill.PERSONAL_CARE, Skill.MEDICATION, Skill.HOIST}),
-    )  # fmt: skip
+    )
     alice, bert = a_person(team, "Alice", "Hart"), a_person(team, "Bert", "Hart", nhs_number="")
     visits = {
         "hoist": a_visit(alice, MONDAY, time(8, 0), required_skills=frozenset({Skill.HOIST})),
@@ -137,9 +140,12 @@ def test_plan_is_refused_for_a_coordinator_of_another_team(
     units: UowFactory, week: dict[str, str]
 ) -> None:
     outsider = Actor(
-        user_id="u2", username="carl", display_name="Carl", role=Role.COORDINATOR,
+        user_id="u2",
+        username="carl",
+        display_name="Carl",
+        role=Role.COORDINATOR,
         team_ids=frozenset({"another-team"}),
-    )  # fmt: skip
+    )
     with pytest.raises(NotFoundError):
         plan_team_week(units, outsider, week["team"], MONDAY, seconds=0.2)
 

@@ -158,9 +158,18 @@ def _at(day: date) -> datetime:
 
 
 def _completed(goal: Goal) -> Goal:
-    return Goal(description=goal.description, importance=goal.importance, scale=goal.scale, weight=goal.weight,
-                hopes=goal.hopes, need_outcome=goal.need_outcome, lifecycle_status=GoalLifecycleStatus.COMPLETED,
-                start_on=goal.start_on, target_on=goal.target_on, id=goal.id)  # fmt: skip
+    return Goal(
+        description=goal.description,
+        importance=goal.importance,
+        scale=goal.scale,
+        weight=goal.weight,
+        hopes=goal.hopes,
+        need_outcome=goal.need_outcome,
+        lifecycle_status=GoalLifecycleStatus.COMPLETED,
+        start_on=goal.start_on,
+        target_on=goal.target_on,
+        id=goal.id,
+    )
 
 
 def _conversations(rng: random.Random, person: Person, start: date) -> list[Conversation]:
@@ -171,14 +180,30 @@ def _conversations(rng: random.Random, person: Person, start: date) -> list[Conv
     found = []
     for offset, kind in zip((-10, -5, 0)[-len(kinds) :], kinds, strict=True):
         held = start + timedelta(days=offset)
-        found.append(Conversation(
-            person_id=person.id, kind=kind, held_on=held, held_by="Priya Practitioner",
-            agreed="What matters most is staying at home and getting out again",
-            topics={t: f"Talked about {words} with {person.display_name.split()[0]}." for t, words in REQUIRED_TOPICS[kind].items()},
-            actions=(AgreedAction("Find out about the lunch club", "Priya Practitioner", held + timedelta(days=7)),),
-            review_on=held + timedelta(days=7) if kind is ConversationKind.CRISIS else None,
-            personal_budget_pence=rng.randrange(400_000, 1_500_000, 10_000) if kind is ConversationKind.GOOD_LIFE else None,
-        ))  # fmt: skip
+        found.append(
+            Conversation(
+                person_id=person.id,
+                kind=kind,
+                held_on=held,
+                held_by="Priya Practitioner",
+                agreed="What matters most is staying at home and getting out again",
+                topics={
+                    t: f"Talked about {words} with {person.display_name.split()[0]}."
+                    for t, words in REQUIRED_TOPICS[kind].items()
+                },
+                actions=(
+                    AgreedAction(
+                        "Find out about the lunch club",
+                        "Priya Practitioner",
+                        held + timedelta(days=7),
+                    ),
+                ),
+                review_on=held + timedelta(days=7) if kind is ConversationKind.CRISIS else None,
+                personal_budget_pence=rng.randrange(400_000, 1_500_000, 10_000)
+                if kind is ConversationKind.GOOD_LIFE
+                else None,
+            )
+        )
     return found
 
 
@@ -190,10 +215,14 @@ def _assessment(
     areas = rng.sample(list(WellbeingArea), 3)
     wellbeing = ((areas[0], Impact.SIGNIFICANT), (areas[1], Impact.SOME), (areas[2], Impact.NONE))
     return EligibilityAssessment(
-        person_id=person.id, assessed_on=start - timedelta(days=8), assessed_by="Priya Practitioner",
-        arises_from_impairment_or_illness=True, findings=findings, wellbeing=wellbeing,
+        person_id=person.id,
+        assessed_on=start - timedelta(days=8),
+        assessed_by="Priya Practitioner",
+        arises_from_impairment_or_illness=True,
+        findings=findings,
+        wellbeing=wellbeing,
         impairment_notes="Frailty and arthritis; a fall earlier this year.",
-    )  # fmt: skip
+    )
 
 
 def _plan(
@@ -202,8 +231,16 @@ def _plan(
     goals = []
     for outcome in outcomes:
         words, levels, _ = GOALS[outcome]
-        goals.append(Goal(description=words, importance=rng.randint(5, 10), scale=GasScale(dict(zip(GAS_LEVELS, levels, strict=True))),
-                          need_outcome=outcome, start_on=start, target_on=start + timedelta(days=120)))  # fmt: skip
+        goals.append(
+            Goal(
+                description=words,
+                importance=rng.randint(5, 10),
+                scale=GasScale(dict(zip(GAS_LEVELS, levels, strict=True))),
+                need_outcome=outcome,
+                start_on=start,
+                target_on=start + timedelta(days=120),
+            )
+        )
     actions = []
     for what, kind, who, when in rng.sample(ACTIONS, 3):
         actions.append(
@@ -217,18 +254,30 @@ def _plan(
         )
     lacks = rng.random() < 0.1
     agreement = Agreement(
-        agreed_by=AgreedBy.REPRESENTATIVE if lacks else AgreedBy.PERSON, agreed_on=start, has_capacity=not lacks,
-        consent_given=not lacks, representative_name="Their daughter (lasting power of attorney)" if lacks else "",
+        agreed_by=AgreedBy.REPRESENTATIVE if lacks else AgreedBy.PERSON,
+        agreed_on=start,
+        has_capacity=not lacks,
+        consent_given=not lacks,
+        representative_name="Their daughter (lasting power of attorney)" if lacks else "",
         capacity_assessed_by="Priya Practitioner" if lacks else "",
-        best_interests_reason="Keeps them at home, as they have always said they want" if lacks else "",
-    )  # fmt: skip
+        best_interests_reason="Keeps them at home, as they have always said they want"
+        if lacks
+        else "",
+    )
     return CarePlan(
-        person_id=person.id, review_on=start + timedelta(days=182), review_by="Priya Practitioner",
-        funding_source=FUNDING.get(person.care_model, FundingSource.LOCAL_AUTHORITY), created_by="Priya Practitioner",
-        created_at=_at(start), strengths=("Determined", "Close to family"), goals=tuple(goals), actions=tuple(actions),
-        contingencies=tuple(Contingency(a, b) for a, b in CONTINGENCIES), agreement=agreement,
+        person_id=person.id,
+        review_on=start + timedelta(days=182),
+        review_by="Priya Practitioner",
+        funding_source=FUNDING.get(person.care_model, FundingSource.LOCAL_AUTHORITY),
+        created_by="Priya Practitioner",
+        created_at=_at(start),
+        strengths=("Determined", "Close to family"),
+        goals=tuple(goals),
+        actions=tuple(actions),
+        contingencies=tuple(Contingency(a, b) for a, b in CONTINGENCIES),
+        agreement=agreement,
         summary=f"{person.display_name.split()[0]} wants to stay at home and do more for themselves.",
-    )  # fmt: skip
+    )
 
 
 def _ratings(
@@ -258,11 +307,20 @@ def _ratings(
 def _risk(rng: random.Random, person: Person, plan: CarePlan, start: date) -> Risk:
     description, view, reason, safeguards = rng.choice(RISKS)
     return Risk(
-        person_id=person.id, plan_id=plan.plan_id, description=description, at_risk=frozenset({AtRisk.PERSON}),
-        likelihood=Likelihood.POSSIBLE, impact=Severity.MAJOR, persons_view=view,
-        decision=RiskDecision.TAKE_THE_RISK_WITH_SAFEGUARDS, decision_reason=reason, agreed_by="Priya Practitioner",
-        agreed_on=start, safeguards=safeguards, review_on=start + timedelta(days=90),
-    )  # fmt: skip
+        person_id=person.id,
+        plan_id=plan.plan_id,
+        description=description,
+        at_risk=frozenset({AtRisk.PERSON}),
+        likelihood=Likelihood.POSSIBLE,
+        impact=Severity.MAJOR,
+        persons_view=view,
+        decision=RiskDecision.TAKE_THE_RISK_WITH_SAFEGUARDS,
+        decision_reason=reason,
+        agreed_by="Priya Practitioner",
+        agreed_on=start,
+        safeguards=safeguards,
+        review_on=start + timedelta(days=90),
+    )
 
 
 def _barthel(rng: random.Random, drop: int) -> BarthelScore:
@@ -287,14 +345,23 @@ def _episodes(out: DemoPlans, rng: random.Random, people: Sequence[Person], day:
         plan = plans[person.id]
         length = rng.randint(30, FREE_DAYS) if days_ago >= FREE_DAYS else None
         reviews = tuple(
-            WeeklyReview(started + timedelta(days=7 * w), ("Occupational therapist", "Physiotherapist", "Reablement worker"), rng.choice(REVIEW_NOTES))
-            for w in range(1, 6) if 7 * w < min(days_ago, length or FREE_DAYS)
-        )  # fmt: skip
+            WeeklyReview(
+                started + timedelta(days=7 * w),
+                ("Occupational therapist", "Physiotherapist", "Reablement worker"),
+                rng.choice(REVIEW_NOTES),
+            )
+            for w in range(1, 6)
+            if 7 * w < min(days_ago, length or FREE_DAYS)
+        )
         episode = ReablementEpisode(
-            person_id=person.id, started_on=started, planned_end_on=started + timedelta(days=FREE_DAYS - 1),
-            plan_id=plan.plan_id, goal_ids=tuple(g.id for g in plan.goals), barthel_start=_barthel(rng, rng.randrange(25, 55, 5)),
+            person_id=person.id,
+            started_on=started,
+            planned_end_on=started + timedelta(days=FREE_DAYS - 1),
+            plan_id=plan.plan_id,
+            goal_ids=tuple(g.id for g in plan.goals),
+            barthel_start=_barthel(rng, rng.randrange(25, 55, 5)),
             reviews=reviews,
-        )  # fmt: skip
+        )
         if length is not None:
             ended_on = started + timedelta(days=length - 1)
             episode = episode.end(
@@ -327,15 +394,22 @@ def _visit_notes(out: DemoPlans, neighbourhood: Neighbourhood) -> None:
             seen.add(rating.rated_on)
             worker_id = workers[n % len(workers)]
             visit = Visit(
-                person_id=person_id, day=rating.rated_on, window_start=time(9, 30), window_end=time(11, 30),
-                duration_min=45, tasks=(VISIT_TASK,), status=VisitStatus.DONE,
-                assigned_worker_ids=(worker_id,), planned_start=time(10, 0),
-            )  # fmt: skip
+                person_id=person_id,
+                day=rating.rated_on,
+                window_start=time(9, 30),
+                window_end=time(11, 30),
+                duration_min=45,
+                tasks=(VISIT_TASK,),
+                status=VisitStatus.DONE,
+                assigned_worker_ids=(worker_id,),
+                planned_start=time(10, 0),
+            )
             arrived = datetime.combine(rating.rated_on, time(10, 2))
             outcomes = Outcomes(
-                tasks=(TaskDone(VISIT_TASK, TaskMode.WITH),), notes=rating.note,
+                tasks=(TaskDone(VISIT_TASK, TaskMode.WITH),),
+                notes=rating.note,
                 progress=ProgressNote(rating.goal_id, rating.note),
-            )  # fmt: skip
+            )
             out.visits.append(visit)
             out.visit_records.append(
                 VisitRecord(

@@ -56,10 +56,17 @@ _CARE = frozenset({Skill.PERSONAL_CARE})
 
 OLDER_PROFILES: tuple[Profile, ...] = (
     Profile(
-        "frailty", 0.3, _CARE, ((Skill.STOMA, 0.05), (Skill.CATHETER, 0.1)), _HOME_CARE,
+        "frailty",
+        0.3,
+        _CARE,
+        ((Skill.STOMA, 0.05), (Skill.CATHETER, 0.1)),
+        _HOME_CARE,
         (
             (Outcome.PERSONAL_HYGIENE, "Needs help to wash all over; can do face and hands."),
-            (Outcome.APPROPRIATELY_CLOTHED, "Cannot manage buttons, socks or shoes with stiff hands."),
+            (
+                Outcome.APPROPRIATELY_CLOTHED,
+                "Cannot manage buttons, socks or shoes with stiff hands.",
+            ),
             (Outcome.NUTRITION, "Struggles to stand at the cooker long enough to make a hot meal."),
             (Outcome.SAFE_USE_OF_HOME, "Unsteady on the stairs; has had two falls this year."),
             (Outcome.HABITABLE_HOME, "Cannot manage the washing or hoovering any more."),
@@ -75,7 +82,11 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         ),
     ),
     Profile(
-        "dementia", 0.22, frozenset({Skill.PERSONAL_CARE, Skill.DEMENTIA_CARE}), (), _HOME_CARE,
+        "dementia",
+        0.22,
+        frozenset({Skill.PERSONAL_CARE, Skill.DEMENTIA_CARE}),
+        (),
+        _HOME_CARE,
         (
             (Outcome.NUTRITION, "Forgets to eat unless food is put in front of her or him."),
             (Outcome.PERSONAL_HYGIENE, "Needs prompting and gentle help to wash."),
@@ -96,7 +107,11 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         ),
     ),
     Profile(
-        "stroke", 0.1, _CARE, ((Skill.PEG_FEEDING, 0.2), (Skill.CATHETER, 0.2)), _HOME_CARE,
+        "stroke",
+        0.1,
+        _CARE,
+        ((Skill.PEG_FEEDING, 0.2), (Skill.CATHETER, 0.2)),
+        _HOME_CARE,
         (
             (Outcome.TOILET_NEEDS, "Needs help to get to and use the toilet since the stroke."),
             (Outcome.APPROPRIATELY_CLOTHED, "Can only use the left hand; needs help to dress."),
@@ -107,7 +122,11 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         ("Help me with my exercises from the physio; I want to walk to the shop again.",),
     ),
     Profile(
-        "parkinsons", 0.07, frozenset({Skill.PERSONAL_CARE, Skill.MEDICATION}), (), _HOME_CARE,
+        "parkinsons",
+        0.07,
+        frozenset({Skill.PERSONAL_CARE, Skill.MEDICATION}),
+        (),
+        _HOME_CARE,
         (
             (Outcome.NUTRITION, "Tremor makes cutting food and carrying drinks hard."),
             (Outcome.APPROPRIATELY_CLOTHED, "Needs help with fastenings when stiff."),
@@ -118,7 +137,11 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         Priority.HIGH,
     ),
     Profile(
-        "heart_lungs", 0.12, _CARE, ((Skill.STOMA, 0.05),), _HOME_CARE,
+        "heart_lungs",
+        0.12,
+        _CARE,
+        ((Skill.STOMA, 0.05),),
+        _HOME_CARE,
         (
             (Outcome.PERSONAL_HYGIENE, "Gets too breathless to shower without help."),
             (Outcome.HABITABLE_HOME, "Cannot carry coal or the washing basket any more."),
@@ -129,7 +152,11 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         ("Don't rush me — if I get breathless we stop and start again.",),
     ),
     Profile(
-        "diabetes", 0.05, frozenset({Skill.PERSONAL_CARE, Skill.INSULIN}), (), _HOME_CARE,
+        "diabetes",
+        0.05,
+        frozenset({Skill.PERSONAL_CARE, Skill.INSULIN}),
+        (),
+        _HOME_CARE,
         (
             (Outcome.NUTRITION, "Needs regular meals to go with insulin; forgets to eat."),
             (Outcome.SAFE_USE_OF_HOME, "Sight loss from diabetes; trips over things."),
@@ -140,8 +167,11 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         Priority.CRITICAL,
     ),
     Profile(
-        "end_of_life", 0.04, frozenset({Skill.PERSONAL_CARE, Skill.END_OF_LIFE}),
-        ((Skill.CATHETER, 0.4),), ((CareModel.TIME_AND_TASK, 0.6), (CareModel.NEIGHBOURHOOD_TEAM, 0.4)),
+        "end_of_life",
+        0.04,
+        frozenset({Skill.PERSONAL_CARE, Skill.END_OF_LIFE}),
+        ((Skill.CATHETER, 0.4),),
+        ((CareModel.TIME_AND_TASK, 0.6), (CareModel.NEIGHBOURHOOD_TEAM, 0.4)),
         (
             (Outcome.PERSONAL_HYGIENE, "Cared for in bed; needs full personal care."),
             (Outcome.RELATIONSHIPS, "Wants family around; needs them to have a break too."),
@@ -151,7 +181,10 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         ("Keep me comfortable and let my family be family, not nurses.",),
     ),
     Profile(
-        "after_a_fall", 0.1, frozenset({Skill.PERSONAL_CARE, Skill.REABLEMENT}), (),
+        "after_a_fall",
+        0.1,
+        frozenset({Skill.PERSONAL_CARE, Skill.REABLEMENT}),
+        (),
         ((CareModel.REABLEMENT, 1.0),),
         (
             (Outcome.PERSONAL_HYGIENE, "Relearning to wash and dress after a broken hip."),
@@ -162,7 +195,7 @@ OLDER_PROFILES: tuple[Profile, ...] = (
         ("Just talk to me normally.",),
         ("Don't do it for me — show me, and let me have a go. I want my independence back.",),
     ),
-)  # fmt: skip
+)
 
 _YOUNGER_MODELS = (
     (CareModel.OUTCOME_BASED, 0.3),
@@ -175,9 +208,16 @@ _YOUNGER_MODELS = (
 
 YOUNGER_PROFILES: tuple[Profile, ...] = (
     Profile(
-        "learning_disability", 0.4, frozenset(), (), _YOUNGER_MODELS,
+        "learning_disability",
+        0.4,
+        frozenset(),
+        (),
+        _YOUNGER_MODELS,
         (
-            (Outcome.WORK_TRAINING_EDUCATION_VOLUNTEERING, "Wants paid work; needs support to travel."),
+            (
+                Outcome.WORK_TRAINING_EDUCATION_VOLUNTEERING,
+                "Wants paid work; needs support to travel.",
+            ),
             (Outcome.COMMUNITY_FACILITIES, "Needs support to use the bus and the shops."),
             (Outcome.HABITABLE_HOME, "Needs help to keep on top of bills and cleaning."),
             (Outcome.RELATIONSHIPS, "Wants to see friends from college more often."),
@@ -187,7 +227,11 @@ YOUNGER_PROFILES: tuple[Profile, ...] = (
         ("Help me plan my week on my calendar; then I can do a lot myself.",),
     ),
     Profile(
-        "mental_health", 0.25, frozenset(), (), _YOUNGER_MODELS,
+        "mental_health",
+        0.25,
+        frozenset(),
+        (),
+        _YOUNGER_MODELS,
         (
             (Outcome.HABITABLE_HOME, "When unwell, stops cleaning and opening post."),
             (Outcome.COMMUNITY_FACILITIES, "Anxious outside; avoids the shops and the GP."),
@@ -198,19 +242,29 @@ YOUNGER_PROFILES: tuple[Profile, ...] = (
         ("Go at my pace. Some weeks I need more support and some weeks less.",),
     ),
     Profile(
-        "physical_disability", 0.25, _CARE, ((Skill.CATHETER, 0.4), (Skill.STOMA, 0.1)),
+        "physical_disability",
+        0.25,
+        _CARE,
+        ((Skill.CATHETER, 0.4), (Skill.STOMA, 0.1)),
         _YOUNGER_MODELS,
         (
             (Outcome.PERSONAL_HYGIENE, "Needs full help to shower; uses a shower chair."),
             (Outcome.TOILET_NEEDS, "Needs help with catheter care and toileting."),
-            (Outcome.WORK_TRAINING_EDUCATION_VOLUNTEERING, "Works part time from home; wants to go back to the office."),
+            (
+                Outcome.WORK_TRAINING_EDUCATION_VOLUNTEERING,
+                "Works part time from home; wants to go back to the office.",
+            ),
         ),
         ("I have MS. I use a wheelchair and get very tired by the afternoon.",),
         ("Ask me — I know my body and how I like things done.",),
         ("Mornings need to run like clockwork so I can get to work.",),
     ),
     Profile(
-        "brain_injury", 0.1, _CARE, (), _YOUNGER_MODELS,
+        "brain_injury",
+        0.1,
+        _CARE,
+        (),
+        _YOUNGER_MODELS,
         (
             (Outcome.SAFE_USE_OF_HOME, "Forgets pans on the hob since the accident."),
             (Outcome.CARING_FOR_A_CHILD, "Wants support to do the school run with his or her son."),
@@ -219,4 +273,4 @@ YOUNGER_PROFILES: tuple[Profile, ...] = (
         ("Write things down for me; I won't remember a long conversation.",),
         ("Prompt me rather than doing it — I can do most things with a reminder.",),
     ),
-)  # fmt: skip
+)

@@ -168,9 +168,20 @@ def test_risk_linked_to_the_plan(plans_uow: Factory) -> None:
     person = stored_person(plans_uow)
     service = PlanService(plans_uow, clock)
     plan = service.create(ADMIN, person.id, draft())
-    risk = Risk(person_id=person.id, plan_id=plan.plan_id, description="Falls outdoors", at_risk=frozenset({AtRisk.PERSON}),
-                likelihood=3, impact=4, persons_view="Worth it", decision=RiskDecision.TAKE_THE_RISK_WITH_SAFEGUARDS,  # type: ignore[arg-type]
-                decision_reason="Walking matters to her", agreed_by="Sam", agreed_on=date(2026, 3, 1), safeguards="Pendant")  # fmt: skip
+    risk = Risk(
+        person_id=person.id,
+        plan_id=plan.plan_id,
+        description="Falls outdoors",
+        at_risk=frozenset({AtRisk.PERSON}),
+        likelihood=3,
+        impact=4,
+        persons_view="Worth it",
+        decision=RiskDecision.TAKE_THE_RISK_WITH_SAFEGUARDS,  # type: ignore[arg-type]
+        decision_reason="Walking matters to her",
+        agreed_by="Sam",
+        agreed_on=date(2026, 3, 1),
+        safeguards="Pendant",
+    )
     service.add_risk(ADMIN, risk)
     assert service.view(ADMIN, plan.plan_id).risks == (risk,)
     with pytest.raises(DomainValidationError) as err:
@@ -180,10 +191,14 @@ def test_risk_linked_to_the_plan(plans_uow: Factory) -> None:
 
 def conversation(person: Person, kind: ConversationKind, day: int) -> Conversation:
     return Conversation(
-        person_id=person.id, kind=kind, held_on=date(2026, 3, day), held_by="Sam", agreed="Agreed next steps",
+        person_id=person.id,
+        kind=kind,
+        held_on=date(2026, 3, day),
+        held_by="Sam",
+        agreed="Agreed next steps",
         topics=dict.fromkeys(REQUIRED_TOPICS[kind], "notes"),
         review_on=date(2026, 3, day + 7) if kind == ConversationKind.CRISIS else None,
-    )  # fmt: skip
+    )
 
 
 def test_conversations_follow_the_pathway_across_transactions(plans_uow: Factory) -> None:
@@ -209,10 +224,19 @@ def test_eligibility_is_computed_stored_and_overridden(plans_uow: Factory) -> No
     person = stored_person(plans_uow)
     service = AssessmentService(plans_uow, clock)
     assessment = EligibilityAssessment(
-        person_id=person.id, assessed_on=date(2026, 3, 2), assessed_by="Sam", arises_from_impairment_or_illness=True,
-        findings=(OutcomeFinding(EligibilityOutcome.NUTRITION, True, frozenset({UnableReason.TAKES_SIGNIFICANTLY_LONGER})),),
+        person_id=person.id,
+        assessed_on=date(2026, 3, 2),
+        assessed_by="Sam",
+        arises_from_impairment_or_illness=True,
+        findings=(
+            OutcomeFinding(
+                EligibilityOutcome.NUTRITION,
+                True,
+                frozenset({UnableReason.TAKES_SIGNIFICANTLY_LONGER}),
+            ),
+        ),
         wellbeing=((WellbeingArea.PERSONAL_DIGNITY, Impact.SIGNIFICANT),),
-    )  # fmt: skip
+    )
     result = service.assess(ADMIN, assessment)
     assert not result.eligible
     assert not result.criteria[1].met

@@ -15,10 +15,13 @@ from careweave.domain.plans.care_plan import CarePlan, FundingSource
 
 def _give_plan(world: World, person: Person, review_on: date) -> None:
     plan = CarePlan(
-        person_id=person.id, review_on=review_on, review_by="Pat Poplar",
-        funding_source=FundingSource.LOCAL_AUTHORITY, created_by="Pat Poplar",
+        person_id=person.id,
+        review_on=review_on,
+        review_by="Pat Poplar",
+        funding_source=FundingSource.LOCAL_AUTHORITY,
+        created_by="Pat Poplar",
         created_at=datetime(2026, 1, 5, tzinfo=UTC),
-    )  # fmt: skip
+    )
     with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
         uow.plans.add_version(plan)
         uow.commit()

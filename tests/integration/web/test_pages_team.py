@@ -74,9 +74,14 @@ def _hidden(html: str, name: str) -> str:
 
 def _visit(person_id: str, worker_id: str) -> Visit:
     visit = Visit(
-        person_id=person_id, day=date.today(), window_start=ALL_DAY[0], window_end=ALL_DAY[1],
-        duration_min=30, duration_max=45, tasks=("Breakfast", "Shower"),
-    )  # fmt: skip
+        person_id=person_id,
+        day=date.today(),
+        window_start=ALL_DAY[0],
+        window_end=ALL_DAY[1],
+        duration_min=30,
+        duration_max=45,
+        tasks=("Breakfast", "Shower"),
+    )
     visit.assign((worker_id,), time(8, 0), 40)
     return visit
 

@@ -25,13 +25,17 @@ def _hidden(html: str, name: str) -> str:
 
 def _give_person_a_a_plan(world: World) -> CarePlan:
     plan = CarePlan(
-        person_id=world.person_a.id, review_on=date(2026, 9, 1), review_by="Pat",
-        funding_source=FundingSource.LOCAL_AUTHORITY, created_by="Pat",
+        person_id=world.person_a.id,
+        review_on=date(2026, 9, 1),
+        review_by="Pat",
+        funding_source=FundingSource.LOCAL_AUTHORITY,
+        created_by="Pat",
         created_at=datetime(2026, 2, 1, tzinfo=UTC),
         goals=(Goal(GOAL_WORDS, 9, GasScale(DEFAULT_LEVEL_MEANINGS), id="breakfast"),),
-        agreement=Agreement(AgreedBy.PERSON, date(2026, 2, 1), has_capacity=True,
-                            consent_given=True),
-    )  # fmt: skip
+        agreement=Agreement(
+            AgreedBy.PERSON, date(2026, 2, 1), has_capacity=True, consent_given=True
+        ),
+    )
     with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
         uow.plans.add_version(plan)
         uow.commit()
@@ -59,9 +63,12 @@ def _checked_in(world: World, client: TestClient) -> str:
 
 def _outcomes(page: str, **fields: str) -> dict[str, str]:
     return {
-        "csrf_token": csrf_of(page), "version": _hidden(page, "version"),
-        "idempotency_key": _hidden(page, "idempotency_key"), "action": "check_out", **fields,
-    }  # fmt: skip
+        "csrf_token": csrf_of(page),
+        "version": _hidden(page, "version"),
+        "idempotency_key": _hidden(page, "idempotency_key"),
+        "action": "check_out",
+        **fields,
+    }
 
 
 def test_without_a_plan_the_form_says_so_and_offers_no_goal(world: World) -> None:

@@ -52,9 +52,20 @@ def test_summary_has_gaps_feasibility_target_and_ratios() -> None:
     cells = [c.strip() for c in line.strip("|").split("|")]
     # family, n, cw mean, worst, feasible, target, OR mean, worst, feasible, PyVRP mean, worst, ratios
     assert cells == [
-        "Mankowska 10", "1", "1.00", "1.00", "1/1", "no",
-        "10.00", "10.00", "1/1", "-5.00", "-5.00", "0.918", "1.063",
-    ]  # fmt: skip
+        "Mankowska 10",
+        "1",
+        "1.00",
+        "1.00",
+        "1/1",
+        "no",
+        "10.00",
+        "10.00",
+        "1/1",
+        "-5.00",
+        "-5.00",
+        "0.918",
+        "1.063",
+    ]
 
 
 def test_family_without_best_known_is_marked_and_missing_runs_say_why() -> None:

@@ -31,10 +31,22 @@ ABOUT_ME_COLUMNS: dict[str, AboutMeSection] = {
     f"about_me_{section.value}": section for section in ABOUT_ME_TITLES
 }
 COLUMNS: tuple[str, ...] = (
-    "given_name", "family_name", "preferred_name", "date_of_birth", "gender", "nhs_number",
-    "address", "postcode", "lat", "lon", "team", "care_model", "languages", "continuity_target",
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "gender",
+    "nhs_number",
+    "address",
+    "postcode",
+    "lat",
+    "lon",
+    "team",
+    "care_model",
+    "languages",
+    "continuity_target",
     *ABOUT_ME_COLUMNS,
-)  # fmt: skip
+)
 REQUIRED_COLUMNS = frozenset(
     {"given_name", "family_name", "date_of_birth", "address", "postcode", "lat", "lon"}
 )

@@ -77,10 +77,14 @@ def goals_for_visit(uow: RecordingPlansUnitOfWork, actor: Actor, visit_id: str) 
         check_can_see_visit(actor, visit, person)
         current = read_current_goals(uow, person.id)
         audit.record(
-            uow, actor, AuditAction.READ, "care_plan",
-            current.plan.plan_id if current.plan else "", team_id=person.team_id,
+            uow,
+            actor,
+            AuditAction.READ,
+            "care_plan",
+            current.plan.plan_id if current.plan else "",
+            team_id=person.team_id,
             detail="goals to note progress on during a visit",
-        )  # fmt: skip
+        )
         uow.commit()
     return current
 
@@ -96,9 +100,14 @@ def notes_by_goal(
         goal_ids = [g.id for g in plan.goals]
         found = uow.visit_records.goal_notes(person.id, goal_ids, per_goal) if goal_ids else []
         audit.record(
-            uow, actor, AuditAction.LIST, "progress_note", plan_id, team_id=person.team_id,
+            uow,
+            actor,
+            AuditAction.LIST,
+            "progress_note",
+            plan_id,
+            team_id=person.team_id,
             detail="notes from visits on a plan's goals",
-        )  # fmt: skip
+        )
         uow.commit()
     notes: dict[str, list[GoalNote]] = {}
     for note in found:

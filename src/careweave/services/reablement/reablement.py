@@ -58,10 +58,17 @@ class ReablementService:
         self._clock = clock
 
     def start(
-        self, actor: Actor, person_id: str, started_on: date, *, plan_id: str | None = None,
-        goal_ids: Sequence[str] = (), barthel_start: BarthelScore | None = None,
-        planned_end_on: date | None = None, extension_reason: str = "",
-    ) -> ReablementEpisode:  # fmt: skip
+        self,
+        actor: Actor,
+        person_id: str,
+        started_on: date,
+        *,
+        plan_id: str | None = None,
+        goal_ids: Sequence[str] = (),
+        barthel_start: BarthelScore | None = None,
+        planned_end_on: date | None = None,
+        extension_reason: str = "",
+    ) -> ReablementEpisode:
         """Start an episode; it is planned to end on day 42 unless another end date is given."""
         with self._uow_factory() as uow:
             person = uow.people.get(person_id)
@@ -82,11 +89,14 @@ class ReablementService:
                     "episode", "this person already has an episode that has not ended"
                 )
             episode = ReablementEpisode(
-                person_id=person_id, started_on=started_on,
+                person_id=person_id,
+                started_on=started_on,
                 planned_end_on=planned_end_on or started_on + timedelta(days=FREE_DAYS - 1),
-                plan_id=plan_id, goal_ids=tuple(goal_ids), barthel_start=barthel_start,
+                plan_id=plan_id,
+                goal_ids=tuple(goal_ids),
+                barthel_start=barthel_start,
                 extension_reason=extension_reason,
-            )  # fmt: skip
+            )
             uow.episodes.add(episode)
             audit.record(uow, actor, AuditAction.CREATE, KIND, episode.id, team_id=person.team_id)
             uow.commit()
@@ -122,15 +132,27 @@ class ReablementService:
         return self._change(actor, episode_id, lambda e: e.with_review(review), "weekly review")
 
     def end(
-        self, actor: Actor, episode_id: str, *, ended_on: date, result: EndResult,
-        barthel_end: BarthelScore | None, extension_reason: str = "",
-    ) -> ReablementEpisode:  # fmt: skip
+        self,
+        actor: Actor,
+        episode_id: str,
+        *,
+        ended_on: date,
+        result: EndResult,
+        barthel_end: BarthelScore | None,
+        extension_reason: str = "",
+    ) -> ReablementEpisode:
         """End the episode with its result and the Barthel Index at the end."""
         return self._change(
-            actor, episode_id,
-            lambda e: e.end(ended_on=ended_on, result=result, barthel_end=barthel_end, extension_reason=extension_reason),
+            actor,
+            episode_id,
+            lambda e: e.end(
+                ended_on=ended_on,
+                result=result,
+                barthel_end=barthel_end,
+                extension_reason=extension_reason,
+            ),
             "ended",
-        )  # fmt: skip
+        )
 
     def follow_up(
         self, actor: Actor, episode_id: str, *, checked_on: date, at_home: bool

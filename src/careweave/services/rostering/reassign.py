@@ -87,9 +87,14 @@ def reassign(
         uow.visits.update(visit)
         team_id = workers[0].team_id
         audit.record(
-            uow, actor, AuditAction.UPDATE, "visit", visit.id, team_id=team_id,
+            uow,
+            actor,
+            AuditAction.UPDATE,
+            "visit",
+            visit.id,
+            team_id=team_id,
             detail=f"reassigned to {len(workers)} worker(s)",
-        )  # fmt: skip
+        )
         uow.commit()
         return visit
 

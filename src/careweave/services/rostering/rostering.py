@@ -106,9 +106,14 @@ def _load_week(
             if visit.status in (VisitStatus.DONE, VisitStatus.ASSIGNED, VisitStatus.IN_PROGRESS):
                 history.setdefault(visit.person_id, Counter()).update(visit.assigned_worker_ids)
         audit.record(
-            uow, actor, AuditAction.READ, "team_week", team.id, team_id=team.id,
+            uow,
+            actor,
+            AuditAction.READ,
+            "team_week",
+            team.id,
+            team_id=team.id,
             detail=f"read {len(visits)} visits to plan the week of {week_start.isoformat()}",
-        )  # fmt: skip
+        )
         uow.commit()
     try:
         return build_week_problem(team, people, workers, visits, history, week_start)
@@ -138,9 +143,14 @@ def _store(uow: AccountsUnitOfWork, actor: Actor, week: WeekProblem, roster: rs.
         # update_all refuses the whole batch if any visit changed since it was read.
         uow.visits.update_all(changed)
         audit.record(
-            uow, actor, AuditAction.UPDATE, "team_week", week.team.id, team_id=week.team.id,
+            uow,
+            actor,
+            AuditAction.UPDATE,
+            "team_week",
+            week.team.id,
+            team_id=week.team.id,
             detail=f"roster planned: {len(assignments)} visits assigned, {len(changed)} changed",
-        )  # fmt: skip
+        )
         uow.commit()
     return len(assignments)
 

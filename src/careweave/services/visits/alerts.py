@@ -176,9 +176,13 @@ def alert_page(
     team_ids, person_ids = alert_filter(actor)
     with uow:
         found = uow.alerts.list(
-            team_ids=team_ids, person_ids=person_ids, open_only=open_only,
-            raised_from=raised_from, limit=limit, offset=offset,
-        )  # fmt: skip
+            team_ids=team_ids,
+            person_ids=person_ids,
+            open_only=open_only,
+            raised_from=raised_from,
+            limit=limit,
+            offset=offset,
+        )
         total = uow.alerts.count(
             team_ids=team_ids, person_ids=person_ids, open_only=open_only, raised_from=raised_from
         )
@@ -213,9 +217,14 @@ def _audit_listing(uow: RecordingUnitOfWork, actor: Actor, people: Iterable[Pers
         return
     for person in sorted(people, key=lambda p: p.id):
         audit.record(
-            uow, actor, AuditAction.LIST, "alert", person.id, team_id=person.team_id,
+            uow,
+            actor,
+            AuditAction.LIST,
+            "alert",
+            person.id,
+            team_id=person.team_id,
             detail="alerts about the person",
-        )  # fmt: skip
+        )
 
 
 def acknowledge(
@@ -230,8 +239,13 @@ def acknowledge(
         alert.acknowledge(actor.user_id, at, note)
         uow.alerts.update(alert)
         audit.record(
-            uow, actor, AuditAction.UPDATE, "alert", alert.id, team_id=alert.team_id,
+            uow,
+            actor,
+            AuditAction.UPDATE,
+            "alert",
+            alert.id,
+            team_id=alert.team_id,
             detail=f"acknowledged {alert.kind.value} visit alert",
-        )  # fmt: skip
+        )
         uow.commit()
         return AlertLine(alert, visit, person)

@@ -69,9 +69,14 @@ def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> 
             uow.visit_records.add(record)
             remember(uow, actor, idem, RECORD_KIND, record.id)
             audit.record(
-                uow, actor, AuditAction.CREATE, RECORD_KIND, record.id,
-                team_id=person.team_id, detail="checked in",
-            )  # fmt: skip
+                uow,
+                actor,
+                AuditAction.CREATE,
+                RECORD_KIND,
+                record.id,
+                team_id=person.team_id,
+                detail="checked in",
+            )
             uow.commit()
             return RecordResult(record)
 
@@ -114,9 +119,14 @@ def record_outcomes(
                 uow.visits.update(visit)
             remember(uow, actor, idem, RECORD_KIND, record.id)
             audit.record(
-                uow, actor, AuditAction.UPDATE, RECORD_KIND, record.id, team_id=person.team_id,
+                uow,
+                actor,
+                AuditAction.UPDATE,
+                RECORD_KIND,
+                record.id,
+                team_id=person.team_id,
                 detail="checked out" if check_out else "recorded outcomes",
-            )  # fmt: skip
+            )
             uow.commit()
             return RecordResult(record)
 

@@ -287,8 +287,9 @@ def my_visits(uow: RecordingUnitOfWork, actor: Actor, day: date, now: datetime) 
         worker = uow.workers.get(actor.worker_id)
         check_team_access(actor, worker.team_id)
         lines = visit_lines(uow, worker.team_id, day, day, now)
-        audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=worker.team_id,
-                     detail="my visits")  # fmt: skip
+        audit.record(
+            uow, actor, AuditAction.LIST, "visit", "", team_id=worker.team_id, detail="my visits"
+        )
         uow.commit()
     return [line for line in lines if actor.worker_id in line.visit.assigned_worker_ids]
 

@@ -152,14 +152,22 @@ def test_eligibility_determination_and_override(world: World) -> None:
 def test_conversations_pathway(world: World) -> None:
     pat = world.api("pat")
     url = f"/api/people/{world.person_a.id}/conversations"
-    three = {"kind": "good_life", "held_on": TODAY.isoformat(), "agreed": "x",
-             "topics": {"long_term_outcomes": "a", "resources": "b", "community_assets": "c"}}  # fmt: skip
+    three = {
+        "kind": "good_life",
+        "held_on": TODAY.isoformat(),
+        "agreed": "x",
+        "topics": {"long_term_outcomes": "a", "resources": "b", "community_assets": "c"},
+    }
     first = pat.post(url, json=three)
     assert first.status_code == 422
     assert error_field(first) == "conversation.kind"
-    one = {"kind": "listen_and_connect", "held_on": TODAY.isoformat(), "agreed": "Try lunch club",
-           "topics": {"what_matters": "garden", "strengths": "determined", "connections": "church"},
-           "actions": [{"what": "Ring the club", "who": "Pat"}]}  # fmt: skip
+    one = {
+        "kind": "listen_and_connect",
+        "held_on": TODAY.isoformat(),
+        "agreed": "Try lunch club",
+        "topics": {"what_matters": "garden", "strengths": "determined", "connections": "church"},
+        "actions": [{"what": "Ring the club", "who": "Pat"}],
+    }
     assert pat.post(url, json=one).status_code == 201
     assert pat.post(url, json=three).status_code == 201
     assert [c["number"] for c in pat.get(url).json()] == [1, 3]
@@ -232,9 +240,17 @@ def test_fhir_export_over_the_api(world: World) -> None:
 def test_risk_on_a_plan(world: World) -> None:
     pat = world.api("pat")
     plan = pat.post(f"/api/people/{world.person_a.id}/plans", json=plan_body()).json()
-    body = {"description": "Falls outdoors", "at_risk": ["person"], "likelihood": 3, "impact": 4,
-            "persons_view": "Worth it to get out", "decision": "take_the_risk_with_safeguards",
-            "decision_reason": "Walking keeps her well", "agreed_on": TODAY.isoformat(), "safeguards": "Pendant"}  # fmt: skip
+    body = {
+        "description": "Falls outdoors",
+        "at_risk": ["person"],
+        "likelihood": 3,
+        "impact": 4,
+        "persons_view": "Worth it to get out",
+        "decision": "take_the_risk_with_safeguards",
+        "decision_reason": "Walking keeps her well",
+        "agreed_on": TODAY.isoformat(),
+        "safeguards": "Pendant",
+    }
     reply = pat.post(f"/api/plans/{plan['plan_id']}/risks", json=body)
     assert reply.status_code == 201, reply.text
     assert reply.json()["rating"] == 12

@@ -43,15 +43,29 @@ def test_everything_changes_as_a_new_version_and_the_old_one_stays(world: World)
     goal_ids = re.findall(r'id="goal-([0-9a-f]{32})"', pat.get(plan_url).text)
     assert form["goal-0-ref"] == goal_ids[0]
     later = (TODAY + timedelta(days=60)).isoformat()
-    form.update({
-        "goal-0-description": "Walk to the park with my dog", "goal-0-hopes": "See my friends there",
-        "goal-0-importance": "10", "goal-0-weight": "2", "goal-0-level-2": "Walks there and back daily",
-        "action-0-who_kind": "community_asset", "action-0-who": "Walking club", "action-0-status": "in-progress",
-        "contingency-0-do_this": "Neighbour Jo calls in", "funding_source": "direct_payment",
-        "review_on": later, "review_by": "Pat Poplar", "agreed": "yes", "agreed_by": "representative",
-        "has_capacity": "no", "representative_name": "Dora Day", "capacity_assessed_by": "Dr Oak",
-        "best_interests_reason": "Keeps her walking", "do": "save",
-    })  # fmt: skip
+    form.update(
+        {
+            "goal-0-description": "Walk to the park with my dog",
+            "goal-0-hopes": "See my friends there",
+            "goal-0-importance": "10",
+            "goal-0-weight": "2",
+            "goal-0-level-2": "Walks there and back daily",
+            "action-0-who_kind": "community_asset",
+            "action-0-who": "Walking club",
+            "action-0-status": "in-progress",
+            "contingency-0-do_this": "Neighbour Jo calls in",
+            "funding_source": "direct_payment",
+            "review_on": later,
+            "review_by": "Pat Poplar",
+            "agreed": "yes",
+            "agreed_by": "representative",
+            "has_capacity": "no",
+            "representative_name": "Dora Day",
+            "capacity_assessed_by": "Dr Oak",
+            "best_interests_reason": "Keeps her walking",
+            "do": "save",
+        }
+    )
     saved = pat.post(f"{plan_url}/change", data=form)
     assert saved.status_code == 303, saved.text
     assert saved.headers["location"] == f"{plan_url}?saved=version"
@@ -61,8 +75,10 @@ def test_everything_changes_as_a_new_version_and_the_old_one_stays(world: World)
     goal = plan["goals"][0]
     assert goal["id"] == goal_ids[0]  # ratings follow the goal
     assert (goal["description"], goal["importance"], goal["weight"]) == (
-        "Walk to the park with my dog", 10, 2.0,
-    )  # fmt: skip
+        "Walk to the park with my dog",
+        10,
+        2.0,
+    )
     assert goal["levels"]["+2"] == "Walks there and back daily"
     assert plan["actions"][0]["who_kind"] == "community_asset"
     assert plan["actions"][0]["status"] == "in-progress"
@@ -97,8 +113,14 @@ def test_rows_are_added_and_removed_by_submitting_the_form(world: World) -> None
     assert "goal-2-ref" not in form
     form = _fields(pat.post(f"{plan_url}/change", data={**form, "do": "add-action"}).text)
     assert form["action-1-ref"].startswith("new-")
-    form.update({"action-1-what": "Lift to church", "action-1-who_kind": "circle_member",
-                 "action-1-who": "Dora", "action-1-when": "Sundays"})  # fmt: skip
+    form.update(
+        {
+            "action-1-what": "Lift to church",
+            "action-1-who_kind": "circle_member",
+            "action-1-who": "Dora",
+            "action-1-when": "Sundays",
+        }
+    )
     saved = pat.post(f"{plan_url}/change", data={**form, "do": "save"})
     assert saved.status_code == 303, saved.text
     plan = world.api("pat").get(f"/api/{plan_url.lstrip('/')}").json()
@@ -118,8 +140,11 @@ def test_bad_values_are_named_next_to_their_inputs_and_nothing_is_saved(world: W
     bad = {**form, "goal-1-description": "", "goal-0-level-1": "", "action-0-who": "", "do": "save"}
     reply = pat.post(f"{plan_url}/change", data=bad)
     assert reply.status_code == 422
-    for name, field in (("goal-1-description", "goal.description"), ("goal-0-level-1", "goal.scale.+1"),
-                        ("action-0-who", "action.who")):  # fmt: skip
+    for name, field in (
+        ("goal-1-description", "goal.description"),
+        ("goal-0-level-1", "goal.scale.+1"),
+        ("action-0-who", "action.who"),
+    ):
         error = re.search(rf'id="f-{name}-error">(.*?)</p>', reply.text, re.S)
         assert error, name
         assert field in error.group(1), name
@@ -128,8 +153,10 @@ def test_bad_values_are_named_next_to_their_inputs_and_nothing_is_saved(world: W
     no_review = pat.post(f"{plan_url}/change", data={**form, "review_on": "", "do": "save"})
     assert no_review.status_code == 422
     assert re.search(r'id="f-review_on-error">.*plan\.review_on', no_review.text, re.S)
-    backwards = pat.post(f"{plan_url}/change", data={**form, "agreed_by": "person",
-                                                     "has_capacity": "no", "do": "save"})  # fmt: skip
+    backwards = pat.post(
+        f"{plan_url}/change",
+        data={**form, "agreed_by": "person", "has_capacity": "no", "do": "save"},
+    )
     assert backwards.status_code == 422
     assert 'id="f-agreed_by-error"' in backwards.text
     assert world.api("pat").get(f"/api/{plan_url.lstrip('/')}").json()["versions"] == [1]

@@ -56,10 +56,18 @@ def test_conversation_plan_two_goals_ratings_and_t_score(world: World) -> None:
     csrf = csrf_of(form_page.text)
     saved = pat.post(
         f"/people/{world.person_a.id}/conversations",
-        data={"csrf_token": csrf, "kind": "listen_and_connect", "held_on": TODAY.isoformat(),
-              "what_matters": "Her garden", "strengths": "Determined", "connections": "Church friends",
-              "agreed": "Try the lunch club", "action-0-what": "Ring the club", "action-0-who": "Pat"},
-    )  # fmt: skip
+        data={
+            "csrf_token": csrf,
+            "kind": "listen_and_connect",
+            "held_on": TODAY.isoformat(),
+            "what_matters": "Her garden",
+            "strengths": "Determined",
+            "connections": "Church friends",
+            "agreed": "Try the lunch club",
+            "action-0-what": "Ring the club",
+            "action-0-who": "Pat",
+        },
+    )
     assert saved.status_code == 303, saved.text
     assert "Try the lunch club" in pat.get(f"/people/{world.person_a.id}").text
 
@@ -121,11 +129,15 @@ def test_eligibility_form_determination_and_override(world: World) -> None:
     pat = world.browser("pat")
     csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/eligibility/new").text)
     form = {
-        "csrf_token": csrf, "assessed_on": TODAY.isoformat(), "impairment": "yes",
-        "outcome-nutrition-unable": "yes", "outcome-nutrition-reason-cannot_without_help": "yes",
-        "outcome-personal_hygiene-unable": "yes", "outcome-personal_hygiene-reason-takes_significantly_longer": "yes",
+        "csrf_token": csrf,
+        "assessed_on": TODAY.isoformat(),
+        "impairment": "yes",
+        "outcome-nutrition-unable": "yes",
+        "outcome-nutrition-reason-cannot_without_help": "yes",
+        "outcome-personal_hygiene-unable": "yes",
+        "outcome-personal_hygiene-reason-takes_significantly_longer": "yes",
         "wellbeing-personal_dignity": "significant",
-    }  # fmt: skip
+    }
     saved = pat.post(f"/people/{world.person_a.id}/eligibility", data=form)
     assert saved.status_code == 303, saved.text
     page = pat.get(f"/people/{world.person_a.id}").text
@@ -163,8 +175,18 @@ def test_eligibility_form_determination_and_override(world: World) -> None:
 def test_reablement_start_review_and_end_through_the_pages(world: World) -> None:
     pat = world.browser("pat")
     csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/reablement/new").text)
-    full = {"feeding": "10", "bathing": "5", "grooming": "5", "dressing": "10", "bowels": "10", "bladder": "10",
-            "toilet_use": "10", "transfers": "15", "mobility": "15", "stairs": "10"}  # fmt: skip
+    full = {
+        "feeding": "10",
+        "bathing": "5",
+        "grooming": "5",
+        "dressing": "10",
+        "bowels": "10",
+        "bladder": "10",
+        "toilet_use": "10",
+        "transfers": "15",
+        "mobility": "15",
+        "stairs": "10",
+    }
     start = (TODAY - timedelta(days=9)).isoformat()
     bad = pat.post(
         f"/people/{world.person_a.id}/reablement",
@@ -249,9 +271,18 @@ def test_change_the_plan_makes_a_version_and_risks_are_recorded(world: World) ->
     )
     assert no_review.status_code == 422
     assert "review" in no_review.text.lower()
-    risk = {"csrf_token": csrf, "description": "Falls outdoors", "at_risk-person": "yes", "likelihood": "3", "impact": "4",
-            "persons_view": "Worth it", "decision": "take_the_risk_with_safeguards", "decision_reason": "Walking matters",
-            "safeguards": "Pendant", "agreed_on": TODAY.isoformat()}  # fmt: skip
+    risk = {
+        "csrf_token": csrf,
+        "description": "Falls outdoors",
+        "at_risk-person": "yes",
+        "likelihood": "3",
+        "impact": "4",
+        "persons_view": "Worth it",
+        "decision": "take_the_risk_with_safeguards",
+        "decision_reason": "Walking matters",
+        "safeguards": "Pendant",
+        "agreed_on": TODAY.isoformat(),
+    }
     saved = pat.post(f"{plan_url}/risks", data=risk)
     assert saved.status_code == 303, saved.text
     assert "likelihood 3 × impact 4 = 12" in pat.get(plan_url).text

@@ -24,13 +24,21 @@ def test_a_strength_and_a_need_are_added_and_removed_with_an_audit(world: World)
     csrf = csrf_of(pat.get(person_url).text)
     added = pat.post(
         f"{person_url}/strengths",
-        data={"csrf_token": csrf, "strength_kind": "community", "strength_description": "Choir on Thursdays"},
-    )  # fmt: skip
+        data={
+            "csrf_token": csrf,
+            "strength_kind": "community",
+            "strength_description": "Choir on Thursdays",
+        },
+    )
     assert added.status_code == 303, added.text
     need = pat.post(
         f"{person_url}/needs",
-        data={"csrf_token": csrf, "need_outcome": "nutrition", "need_description": "Cannot cook safely"},
-    )  # fmt: skip
+        data={
+            "csrf_token": csrf,
+            "need_outcome": "nutrition",
+            "need_description": "Cannot cook safely",
+        },
+    )
     assert need.status_code == 303, need.text
     page = pat.get(person_url).text
     assert "Choir on Thursdays" in page
@@ -76,18 +84,27 @@ def test_only_planners_with_access_add_or_remove(world: World) -> None:
     person_url = f"/people/{world.person_a.id}"
     pat = world.browser("pat")
     csrf = csrf_of(pat.get(person_url).text)
-    pat.post(f"{person_url}/strengths", data={"csrf_token": csrf, "strength_kind": "family",
-                                              "strength_description": "Daughter nearby"})  # fmt: skip
+    pat.post(
+        f"{person_url}/strengths",
+        data={
+            "csrf_token": csrf,
+            "strength_kind": "family",
+            "strength_description": "Daughter nearby",
+        },
+    )
     strength_id = re.search(r'/strengths/([0-9a-f]{32})/remove"', pat.get(person_url).text)
     assert strength_id
     for persona, status in (("dora", 403), ("bob", 403), ("charlie", 404)):
         client = world.browser(persona)
         token = csrf_of(client.get("/").text)
-        added = client.post(f"{person_url}/strengths", data={"csrf_token": token, "strength_kind": "family",
-                                                            "strength_description": "Sneaky"})  # fmt: skip
+        added = client.post(
+            f"{person_url}/strengths",
+            data={"csrf_token": token, "strength_kind": "family", "strength_description": "Sneaky"},
+        )
         assert added.status_code == status, persona
-        removed = client.post(f"{person_url}/strengths/{strength_id.group(1)}/remove",
-                              data={"csrf_token": token})  # fmt: skip
+        removed = client.post(
+            f"{person_url}/strengths/{strength_id.group(1)}/remove", data={"csrf_token": token}
+        )
         assert removed.status_code == status, persona
     assert "Add a strength" not in world.browser("dora").get(person_url).text
     page = pat.get(person_url).text

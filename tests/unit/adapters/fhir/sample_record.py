@@ -108,16 +108,31 @@ def sample_record(person_id: str | None = None, team: Team | None = None) -> Per
         for k, lv in enumerate(levels)
     )
     risk = Risk(
-        person_id=pid, plan_id=plans[-1].plan_id, description="Falls on the way to the shop",
-        at_risk=frozenset({AtRisk.PERSON, AtRisk.OTHERS}), likelihood=Likelihood.POSSIBLE, impact=Severity.MAJOR,
-        persons_view="I would rather risk a fall than stay in", decision=RiskDecision.TAKE_THE_RISK_WITH_SAFEGUARDS,
-        decision_reason="Walking keeps her strong", agreed_by="Sam", agreed_on=START, safeguards="Pendant alarm",
+        person_id=pid,
+        plan_id=plans[-1].plan_id,
+        description="Falls on the way to the shop",
+        at_risk=frozenset({AtRisk.PERSON, AtRisk.OTHERS}),
+        likelihood=Likelihood.POSSIBLE,
+        impact=Severity.MAJOR,
+        persons_view="I would rather risk a fall than stay in",
+        decision=RiskDecision.TAKE_THE_RISK_WITH_SAFEGUARDS,
+        decision_reason="Walking keeps her strong",
+        agreed_by="Sam",
+        agreed_on=START,
+        safeguards="Pendant alarm",
         review_on=START + timedelta(days=60),
-    )  # fmt: skip
+    )
     return PersonRecord(
-        person=person, circle=circle, strengths=strengths, needs=needs, team=team, plans=plans,
-        ratings=ratings, episodes=sample_episodes(pid, plans[-1]), risks=(risk,),
-    )  # fmt: skip
+        person=person,
+        circle=circle,
+        strengths=strengths,
+        needs=needs,
+        team=team,
+        plans=plans,
+        ratings=ratings,
+        episodes=sample_episodes(pid, plans[-1]),
+        risks=(risk,),
+    )
 
 
 def sample_plan_versions(pid: str) -> tuple[CarePlan, ...]:

@@ -20,9 +20,15 @@ def worker(name: str, skills: set[Skill], weekdays: tuple[int, ...] = (1,)) -> W
 
 def visit(skills: set[Skill], workers_needed: int = 1, **extra: object) -> Visit:
     return Visit(
-        person_id="p1", day=TUESDAY, window_start=time(8), window_end=time(9), duration_min=30,
-        required_skills=frozenset(skills), workers_needed=workers_needed, **extra,  # type: ignore[arg-type]
-    )  # fmt: skip
+        person_id="p1",
+        day=TUESDAY,
+        window_start=time(8),
+        window_end=time(9),
+        duration_min=30,
+        required_skills=frozenset(skills),
+        workers_needed=workers_needed,
+        **extra,  # type: ignore[arg-type]
+    )
 
 
 def test_only_the_lead_of_a_double_handed_visit_needs_the_clinical_skill() -> None:

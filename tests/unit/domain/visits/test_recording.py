@@ -32,9 +32,13 @@ HOME = Location(51.5, -0.1)
 
 def _visit(start: time = time(9, 0), end: time = time(9, 30), workers: int = 1) -> Visit:
     visit = Visit(
-        person_id="p1", day=DAY, window_start=start, window_end=end, duration_min=30,
+        person_id="p1",
+        day=DAY,
+        window_start=start,
+        window_end=end,
+        duration_min=30,
         workers_needed=workers,
-    )  # fmt: skip
+    )
     visit.assign(("w1", "w2")[:workers], start)
     return visit
 

@@ -26,10 +26,15 @@ def _plan(agreed_on: date | None, *goals: Goal) -> CarePlan:
         else Agreement(AgreedBy.PERSON, agreed_on, has_capacity=True, consent_given=True)
     )
     return CarePlan(
-        person_id="p1", review_on=date(2026, 12, 1), review_by="Pat",
-        funding_source=FundingSource.LOCAL_AUTHORITY, created_by="Pat",
-        created_at=datetime(2026, 1, 1, tzinfo=UTC), goals=goals, agreement=agreement,
-    )  # fmt: skip
+        person_id="p1",
+        review_on=date(2026, 12, 1),
+        review_by="Pat",
+        funding_source=FundingSource.LOCAL_AUTHORITY,
+        created_by="Pat",
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+        goals=goals,
+        agreement=agreement,
+    )
 
 
 OLD = _plan(date(2026, 1, 5), _goal("old"))

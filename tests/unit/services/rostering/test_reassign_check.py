@@ -17,27 +17,42 @@ FAR = Location(51.45 + 5 / 111.2, -2.59)  # 5 km north: about 28 minutes by bicy
 
 def _person(name: str, where: Location, team: Team) -> Person:
     return Person(
-        given_name=name, family_name="Lee", date_of_birth=date(1940, 1, 1), address="1 Road",
-        postcode="BS5 0QX", location=where, team_id=team.id,
-    )  # fmt: skip
+        given_name=name,
+        family_name="Lee",
+        date_of_birth=date(1940, 1, 1),
+        address="1 Road",
+        postcode="BS5 0QX",
+        location=where,
+        team_id=team.id,
+    )
 
 
 def _records() -> tuple[TeamWeekRecords, Visit, Worker]:
     team = Team(name="Easton", patch=Patch(HOME, radius_km=10))
     near, far = _person("Ann", HOME, team), _person("Bea", FAR, team)
     sam = Worker(
-        given_name="Sam", family_name="Okafor", team_id=team.id, home=HOME,
-        travel_mode=TravelMode.CYCLE, availability=(Availability(0, time(7), time(13)),),
-    )  # fmt: skip
+        given_name="Sam",
+        family_name="Okafor",
+        team_id=team.id,
+        home=HOME,
+        travel_mode=TravelMode.CYCLE,
+        availability=(Availability(0, time(7), time(13)),),
+    )
     first = Visit(
-        person_id=near.id, day=MONDAY, window_start=time(9), window_end=time(9, 15),
+        person_id=near.id,
+        day=MONDAY,
+        window_start=time(9),
+        window_end=time(9, 15),
         duration_min=30,
-    )  # fmt: skip
+    )
     first.assign((sam.id,), time(9))
     second = Visit(
-        person_id=far.id, day=MONDAY, window_start=time(9, 30), window_end=time(10, 30),
+        person_id=far.id,
+        day=MONDAY,
+        window_start=time(9, 30),
+        window_end=time(10, 30),
         duration_min=30,
-    )  # fmt: skip
+    )
     records = TeamWeekRecords(team, (near, far), (sam,), (first, second))
     return records, second, sam
 

@@ -20,23 +20,38 @@ NEAR = Location(51.45 + 1 / 111.2, -2.59)  # 1 km north
 def _records() -> tuple[TeamWeekRecords, Visit, Worker]:
     team = Team(name="Easton", patch=Patch(HOME, radius_km=10))
     ann = Person(
-        given_name="Ann", family_name="Lee", date_of_birth=date(1940, 1, 1), address="1 Road",
-        postcode="BS5 0QX", location=NEAR, team_id=team.id,
-    )  # fmt: skip
+        given_name="Ann",
+        family_name="Lee",
+        date_of_birth=date(1940, 1, 1),
+        address="1 Road",
+        postcode="BS5 0QX",
+        location=NEAR,
+        team_id=team.id,
+    )
     split = (Availability(0, time(7), time(11)), Availability(0, time(17), time(22)))
     sam = Worker(
-        given_name="Sam", family_name="Okafor", team_id=team.id, home=HOME,
-        travel_mode=TravelMode.DRIVE, availability=split,
-    )  # fmt: skip
+        given_name="Sam",
+        family_name="Okafor",
+        team_id=team.id,
+        home=HOME,
+        travel_mode=TravelMode.DRIVE,
+        availability=split,
+    )
     breakfast = Visit(
-        person_id=ann.id, day=MONDAY, window_start=time(8), window_end=time(8, 30),
+        person_id=ann.id,
+        day=MONDAY,
+        window_start=time(8),
+        window_end=time(8, 30),
         duration_min=30,
-    )  # fmt: skip
+    )
     breakfast.assign((sam.id,), time(8))
     tea = Visit(
-        person_id=ann.id, day=MONDAY, window_start=time(13), window_end=time(19),
+        person_id=ann.id,
+        day=MONDAY,
+        window_start=time(13),
+        window_end=time(19),
         duration_min=30,
-    )  # fmt: skip
+    )
     return TeamWeekRecords(team, (ann,), (sam,), (breakfast, tea)), tea, sam
 
 

@@ -26,9 +26,14 @@ DAY = (Availability(0, time(7), time(14)),)
 def _records() -> tuple[TeamWeekRecords, Visit, Visit, tuple[Worker, Worker]]:
     team = Team(name="Easton", patch=Patch(HOME, radius_km=10))
     ann = Person(
-        given_name="Ann", family_name="Lee", date_of_birth=date(1940, 1, 1), address="1 Road",
-        postcode="BS5 0QX", location=NEAR, team_id=team.id,
-    )  # fmt: skip
+        given_name="Ann",
+        family_name="Lee",
+        date_of_birth=date(1940, 1, 1),
+        address="1 Road",
+        postcode="BS5 0QX",
+        location=NEAR,
+        team_id=team.id,
+    )
     sam, kim = (
         Worker(
             given_name=name,
@@ -41,13 +46,22 @@ def _records() -> tuple[TeamWeekRecords, Visit, Visit, tuple[Worker, Worker]]:
         for name in ("Sam", "Kim")
     )
     breakfast = Visit(
-        person_id=ann.id, day=MONDAY, window_start=time(8), window_end=time(9),
-        duration_min=30, duration_max=60, workers_needed=2,
-    )  # fmt: skip
+        person_id=ann.id,
+        day=MONDAY,
+        window_start=time(8),
+        window_end=time(9),
+        duration_min=30,
+        duration_max=60,
+        workers_needed=2,
+    )
     lunch = Visit(
-        person_id=ann.id, day=MONDAY, window_start=time(9), window_end=time(13),
-        duration_min=20, duration_max=40,
-    )  # fmt: skip
+        person_id=ann.id,
+        day=MONDAY,
+        window_start=time(9),
+        window_end=time(13),
+        duration_min=20,
+        duration_max=40,
+    )
     return (
         TeamWeekRecords(team, (ann,), (sam, kim), (breakfast, lunch)),
         breakfast,

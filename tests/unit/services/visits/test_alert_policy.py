@@ -23,10 +23,15 @@ TEAM_A, TEAM_B = "team-a", "team-b"
 
 def _person(team: str, ident: str) -> Person:
     return Person(
-        given_name="Ada", family_name="Lovelace", date_of_birth=date(1941, 5, 17),
-        address="1 High Street", postcode="WN1 1AA", location=Location(53.5, -2.6),
-        team_id=team, id=ident,
-    )  # fmt: skip
+        given_name="Ada",
+        family_name="Lovelace",
+        date_of_birth=date(1941, 5, 17),
+        address="1 High Street",
+        postcode="WN1 1AA",
+        location=Location(53.5, -2.6),
+        team_id=team,
+        id=ident,
+    )
 
 
 PERSON_A, PERSON_B = _person(TEAM_A, "pa"), _person(TEAM_B, "pb")
@@ -35,8 +40,9 @@ ALERT_B = Alert("vb", TEAM_B, Lateness.LATE, datetime(2026, 3, 2, 9, 45))
 
 
 def _actor(role: Role, **scope: frozenset[str]) -> Actor:
-    return Actor(user_id=f"u-{role.value}", username=role.value, display_name="X Y", role=role,
-                 **scope)  # fmt: skip
+    return Actor(
+        user_id=f"u-{role.value}", username=role.value, display_name="X Y", role=role, **scope
+    )
 
 
 COORDINATOR_A = _actor(Role.COORDINATOR, team_ids=frozenset({TEAM_A}))

@@ -23,25 +23,43 @@ def scale_from_json(data: Json) -> GasScale:
 
 def action_to_json(a: Action) -> Json:
     """One plan action."""
-    return {"id": a.id, "what": a.what, "who_kind": a.who_kind.value, "who": a.who,
-            "when": a.when, "status": a.status.value, "goal_id": a.goal_id}  # fmt: skip
+    return {
+        "id": a.id,
+        "what": a.what,
+        "who_kind": a.who_kind.value,
+        "who": a.who,
+        "when": a.when,
+        "status": a.status.value,
+        "goal_id": a.goal_id,
+    }
 
 
 def action_from_json(d: Json) -> Action:
     """One plan action from :func:`action_to_json`."""
-    return Action(id=d["id"], what=d["what"], who_kind=d["who_kind"], who=d["who"], when=d["when"],
-                  status=d["status"], goal_id=d["goal_id"])  # fmt: skip
+    return Action(
+        id=d["id"],
+        what=d["what"],
+        who_kind=d["who_kind"],
+        who=d["who"],
+        when=d["when"],
+        status=d["status"],
+        goal_id=d["goal_id"],
+    )
 
 
 def agreement_to_json(a: Agreement | None) -> Json | None:
     """How the plan was agreed (None when not yet agreed)."""
     if a is None:
         return None
-    return {"agreed_by": a.agreed_by.value, "agreed_on": a.agreed_on.isoformat(),
-            "has_capacity": a.has_capacity, "consent_given": a.consent_given,
-            "representative_name": a.representative_name,
-            "capacity_assessed_by": a.capacity_assessed_by,
-            "best_interests_reason": a.best_interests_reason}  # fmt: skip
+    return {
+        "agreed_by": a.agreed_by.value,
+        "agreed_on": a.agreed_on.isoformat(),
+        "has_capacity": a.has_capacity,
+        "consent_given": a.consent_given,
+        "representative_name": a.representative_name,
+        "capacity_assessed_by": a.capacity_assessed_by,
+        "best_interests_reason": a.best_interests_reason,
+    }
 
 
 def agreement_from_json(d: Json | None) -> Agreement | None:
@@ -73,27 +91,40 @@ def agreed_action_from_json(d: Json) -> AgreedAction:
 
 def finding_to_json(f: OutcomeFinding) -> Json:
     """One eligibility finding."""
-    return {"outcome": f.outcome.value, "unable": f.unable,
-            "reasons": sorted(r.value for r in f.reasons), "notes": f.notes}  # fmt: skip
+    return {
+        "outcome": f.outcome.value,
+        "unable": f.unable,
+        "reasons": sorted(r.value for r in f.reasons),
+        "notes": f.notes,
+    }
 
 
 def finding_from_json(d: Json) -> OutcomeFinding:
     """One eligibility finding from :func:`finding_to_json`."""
-    return OutcomeFinding(outcome=d["outcome"], unable=d["unable"],
-                          reasons=frozenset(d["reasons"]), notes=d["notes"])  # fmt: skip
+    return OutcomeFinding(
+        outcome=d["outcome"], unable=d["unable"], reasons=frozenset(d["reasons"]), notes=d["notes"]
+    )
 
 
 def judgement_to_json(j: ProfessionalJudgement | None) -> Json | None:
     """A recorded professional judgement."""
     if j is None:
         return None
-    return {"eligible": j.eligible, "reason": j.reason, "made_by": j.made_by,
-            "made_on": j.made_on.isoformat()}  # fmt: skip
+    return {
+        "eligible": j.eligible,
+        "reason": j.reason,
+        "made_by": j.made_by,
+        "made_on": j.made_on.isoformat(),
+    }
 
 
 def judgement_from_json(d: Json | None) -> ProfessionalJudgement | None:
     """A professional judgement from :func:`judgement_to_json`."""
     if d is None:
         return None
-    return ProfessionalJudgement(eligible=d["eligible"], reason=d["reason"], made_by=d["made_by"],
-                                 made_on=date.fromisoformat(d["made_on"]))  # fmt: skip
+    return ProfessionalJudgement(
+        eligible=d["eligible"],
+        reason=d["reason"],
+        made_by=d["made_by"],
+        made_on=date.fromisoformat(d["made_on"]),
+    )

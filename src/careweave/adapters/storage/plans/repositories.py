@@ -45,18 +45,32 @@ class SqlConversationRepository(_PersonOwned):
         return sorted(found, key=lambda c: (c.held_on, c.kind.number, c.id))
 
     def _to_row(self, c: Conversation) -> dict[str, Any]:
-        return {"id": c.id, "person_id": c.person_id, "kind": c.kind.value, "held_on": c.held_on,
-                "held_by": c.held_by, "agreed": c.agreed, "topics": dict(c.topics),
-                "actions": [mapping.agreed_action_to_json(a) for a in c.actions],
-                "review_on": c.review_on, "personal_budget_pence": c.personal_budget_pence}  # fmt: skip
+        return {
+            "id": c.id,
+            "person_id": c.person_id,
+            "kind": c.kind.value,
+            "held_on": c.held_on,
+            "held_by": c.held_by,
+            "agreed": c.agreed,
+            "topics": dict(c.topics),
+            "actions": [mapping.agreed_action_to_json(a) for a in c.actions],
+            "review_on": c.review_on,
+            "personal_budget_pence": c.personal_budget_pence,
+        }
 
     def _from_row(self, r: RowMapping) -> Conversation:
         return Conversation(
-            id=r["id"], person_id=r["person_id"], kind=r["kind"], held_on=r["held_on"],
-            held_by=r["held_by"], agreed=r["agreed"], topics=dict(r["topics"]),
+            id=r["id"],
+            person_id=r["person_id"],
+            kind=r["kind"],
+            held_on=r["held_on"],
+            held_by=r["held_by"],
+            agreed=r["agreed"],
+            topics=dict(r["topics"]),
             actions=tuple(mapping.agreed_action_from_json(a) for a in r["actions"]),
-            review_on=r["review_on"], personal_budget_pence=r["personal_budget_pence"],
-        )  # fmt: skip
+            review_on=r["review_on"],
+            personal_budget_pence=r["personal_budget_pence"],
+        )
 
 
 class SqlEligibilityRepository(_PersonOwned):
@@ -67,25 +81,31 @@ class SqlEligibilityRepository(_PersonOwned):
     order = ("assessed_on", "id")
 
     def _to_row(self, a: EligibilityAssessment) -> dict[str, Any]:
-        return {"id": a.id, "person_id": a.person_id, "assessed_on": a.assessed_on,
-                "assessed_by": a.assessed_by,
-                "arises_from_impairment_or_illness": a.arises_from_impairment_or_illness,
-                "impairment_notes": a.impairment_notes,
-                "findings": [mapping.finding_to_json(f) for f in a.findings],
-                "wellbeing": [[area.value, impact.value] for area, impact in a.wellbeing],
-                "override": mapping.judgement_to_json(a.override),
-                "eligible": a.determine().eligible}  # fmt: skip
+        return {
+            "id": a.id,
+            "person_id": a.person_id,
+            "assessed_on": a.assessed_on,
+            "assessed_by": a.assessed_by,
+            "arises_from_impairment_or_illness": a.arises_from_impairment_or_illness,
+            "impairment_notes": a.impairment_notes,
+            "findings": [mapping.finding_to_json(f) for f in a.findings],
+            "wellbeing": [[area.value, impact.value] for area, impact in a.wellbeing],
+            "override": mapping.judgement_to_json(a.override),
+            "eligible": a.determine().eligible,
+        }
 
     def _from_row(self, r: RowMapping) -> EligibilityAssessment:
         return EligibilityAssessment(
-            id=r["id"], person_id=r["person_id"], assessed_on=r["assessed_on"],
+            id=r["id"],
+            person_id=r["person_id"],
+            assessed_on=r["assessed_on"],
             assessed_by=r["assessed_by"],
             arises_from_impairment_or_illness=r["arises_from_impairment_or_illness"],
             impairment_notes=r["impairment_notes"],
             findings=tuple(mapping.finding_from_json(f) for f in r["findings"]),
             wellbeing=tuple((area, impact) for area, impact in r["wellbeing"]),
             override=mapping.judgement_from_json(r["override"]),
-        )  # fmt: skip
+        )
 
 
 class SqlRiskRepository(_PersonOwned):
@@ -96,28 +116,51 @@ class SqlRiskRepository(_PersonOwned):
     order = ("agreed_on", "id")
 
     def _to_row(self, k: Risk) -> dict[str, Any]:
-        return {"id": k.id, "person_id": k.person_id, "plan_id": k.plan_id,
-                "description": k.description, "at_risk": sorted(a.value for a in k.at_risk),
-                "likelihood": int(k.likelihood), "impact": int(k.impact),
-                "persons_view": k.persons_view, "decision": k.decision.value,
-                "decision_reason": k.decision_reason, "agreed_by": k.agreed_by,
-                "agreed_on": k.agreed_on, "safeguards": k.safeguards,
-                "review_on": k.review_on}  # fmt: skip
+        return {
+            "id": k.id,
+            "person_id": k.person_id,
+            "plan_id": k.plan_id,
+            "description": k.description,
+            "at_risk": sorted(a.value for a in k.at_risk),
+            "likelihood": int(k.likelihood),
+            "impact": int(k.impact),
+            "persons_view": k.persons_view,
+            "decision": k.decision.value,
+            "decision_reason": k.decision_reason,
+            "agreed_by": k.agreed_by,
+            "agreed_on": k.agreed_on,
+            "safeguards": k.safeguards,
+            "review_on": k.review_on,
+        }
 
     def _from_row(self, r: RowMapping) -> Risk:
         return Risk(
-            id=r["id"], person_id=r["person_id"], plan_id=r["plan_id"],
-            description=r["description"], at_risk=frozenset(r["at_risk"]),
-            likelihood=r["likelihood"], impact=r["impact"], persons_view=r["persons_view"],
-            decision=r["decision"], decision_reason=r["decision_reason"],
-            agreed_by=r["agreed_by"], agreed_on=r["agreed_on"], safeguards=r["safeguards"],
+            id=r["id"],
+            person_id=r["person_id"],
+            plan_id=r["plan_id"],
+            description=r["description"],
+            at_risk=frozenset(r["at_risk"]),
+            likelihood=r["likelihood"],
+            impact=r["impact"],
+            persons_view=r["persons_view"],
+            decision=r["decision"],
+            decision_reason=r["decision_reason"],
+            agreed_by=r["agreed_by"],
+            agreed_on=r["agreed_on"],
+            safeguards=r["safeguards"],
             review_on=r["review_on"],
-        )  # fmt: skip
+        )
 
 
 def _rating(r: RowMapping) -> GasRating:
-    return GasRating(id=r["id"], goal_id=r["goal_id"], rated_on=r["rated_on"], level=r["level"],
-                     rated_by=r["rated_by"], note=r["note"])  # fmt: skip
+    return GasRating(
+        id=r["id"],
+        goal_id=r["goal_id"],
+        rated_on=r["rated_on"],
+        level=r["level"],
+        rated_by=r["rated_by"],
+        note=r["note"],
+    )
 
 
 class SqlGasRatingRepository:
@@ -128,8 +171,18 @@ class SqlGasRatingRepository:
 
     def add_for_person(self, person_id: str, ratings: Iterable[GasRating]) -> None:
         """Store new ratings of ``person_id``'s goals."""
-        rows = [{"id": g.id, "person_id": person_id, "goal_id": g.goal_id, "rated_on": g.rated_on,
-                 "level": g.level, "rated_by": g.rated_by, "note": g.note} for g in ratings]  # fmt: skip
+        rows = [
+            {
+                "id": g.id,
+                "person_id": person_id,
+                "goal_id": g.goal_id,
+                "rated_on": g.rated_on,
+                "level": g.level,
+                "rated_by": g.rated_by,
+                "note": g.note,
+            }
+            for g in ratings
+        ]
         if rows:
             with integrity_as_conflict(self.session, "that rating is already stored"):
                 self.session.execute(insert(gas_ratings), rows)
@@ -257,40 +310,74 @@ class SqlCarePlanRepository:
 
 
 def _plan_row(p: CarePlan) -> dict[str, Any]:
-    body = {"strengths": list(p.strengths), "actions": [mapping.action_to_json(a) for a in p.actions],
-            "contingencies": [mapping.contingency_to_json(c) for c in p.contingencies],
-            "agreement": mapping.agreement_to_json(p.agreement)}  # fmt: skip
-    return {"plan_id": p.plan_id, "version": p.version, "person_id": p.person_id,
-            "created_at": json_columns.naive_utc(p.created_at), "created_by": p.created_by,
-            "review_on": p.review_on, "review_by": p.review_by,
-            "funding_source": p.funding_source.value, "summary": p.summary, "body": body}  # fmt: skip
+    body = {
+        "strengths": list(p.strengths),
+        "actions": [mapping.action_to_json(a) for a in p.actions],
+        "contingencies": [mapping.contingency_to_json(c) for c in p.contingencies],
+        "agreement": mapping.agreement_to_json(p.agreement),
+    }
+    return {
+        "plan_id": p.plan_id,
+        "version": p.version,
+        "person_id": p.person_id,
+        "created_at": json_columns.naive_utc(p.created_at),
+        "created_by": p.created_by,
+        "review_on": p.review_on,
+        "review_by": p.review_by,
+        "funding_source": p.funding_source.value,
+        "summary": p.summary,
+        "body": body,
+    }
 
 
 def _plan(r: RowMapping, goals: list[Goal]) -> CarePlan:
     body = r["body"]
     return CarePlan(
-        plan_id=r["plan_id"], version=r["version"], person_id=r["person_id"],
-        created_at=json_columns.aware_utc(r["created_at"]), created_by=r["created_by"],
-        review_on=r["review_on"], review_by=r["review_by"], funding_source=r["funding_source"],
-        summary=r["summary"], strengths=tuple(body["strengths"]), goals=tuple(goals),
+        plan_id=r["plan_id"],
+        version=r["version"],
+        person_id=r["person_id"],
+        created_at=json_columns.aware_utc(r["created_at"]),
+        created_by=r["created_by"],
+        review_on=r["review_on"],
+        review_by=r["review_by"],
+        funding_source=r["funding_source"],
+        summary=r["summary"],
+        strengths=tuple(body["strengths"]),
+        goals=tuple(goals),
         actions=tuple(mapping.action_from_json(a) for a in body["actions"]),
         contingencies=tuple(mapping.contingency_from_json(c) for c in body["contingencies"]),
         agreement=mapping.agreement_from_json(body["agreement"]),
-    )  # fmt: skip
+    )
 
 
 def _goal_row(p: CarePlan, position: int, g: Goal) -> dict[str, Any]:
-    return {"plan_id": p.plan_id, "version": p.version, "goal_id": g.id, "position": position,
-            "description": g.description, "importance": g.importance, "weight": g.weight,
-            "hopes": g.hopes, "need_outcome": g.need_outcome.value if g.need_outcome else None,
-            "lifecycle_status": g.lifecycle_status.value, "start_on": g.start_on,
-            "target_on": g.target_on, "scale": mapping.scale_to_json(g.scale)}  # fmt: skip
+    return {
+        "plan_id": p.plan_id,
+        "version": p.version,
+        "goal_id": g.id,
+        "position": position,
+        "description": g.description,
+        "importance": g.importance,
+        "weight": g.weight,
+        "hopes": g.hopes,
+        "need_outcome": g.need_outcome.value if g.need_outcome else None,
+        "lifecycle_status": g.lifecycle_status.value,
+        "start_on": g.start_on,
+        "target_on": g.target_on,
+        "scale": mapping.scale_to_json(g.scale),
+    }
 
 
 def _goal(r: RowMapping) -> Goal:
     return Goal(
-        id=r["goal_id"], description=r["description"], importance=r["importance"],
-        weight=r["weight"], hopes=r["hopes"], need_outcome=r["need_outcome"],
-        lifecycle_status=r["lifecycle_status"], start_on=r["start_on"], target_on=r["target_on"],
+        id=r["goal_id"],
+        description=r["description"],
+        importance=r["importance"],
+        weight=r["weight"],
+        hopes=r["hopes"],
+        need_outcome=r["need_outcome"],
+        lifecycle_status=r["lifecycle_status"],
+        start_on=r["start_on"],
+        target_on=r["target_on"],
         scale=mapping.scale_from_json(r["scale"]),
-    )  # fmt: skip
+    )

@@ -21,11 +21,19 @@ def barthel_from_json(d: Json | None) -> BarthelScore | None:
 
 def review_to_json(r: WeeklyReview) -> Json:
     """One weekly review."""
-    return {"held_on": r.held_on.isoformat(), "attendees": list(r.attendees),
-            "summary": r.summary, "decisions": r.decisions}  # fmt: skip
+    return {
+        "held_on": r.held_on.isoformat(),
+        "attendees": list(r.attendees),
+        "summary": r.summary,
+        "decisions": r.decisions,
+    }
 
 
 def review_from_json(d: Json) -> WeeklyReview:
     """One weekly review from :func:`review_to_json`."""
-    return WeeklyReview(held_on=date.fromisoformat(d["held_on"]), attendees=tuple(d["attendees"]),
-                        summary=d["summary"], decisions=d["decisions"])  # fmt: skip
+    return WeeklyReview(
+        held_on=date.fromisoformat(d["held_on"]),
+        attendees=tuple(d["attendees"]),
+        summary=d["summary"],
+        decisions=d["decisions"],
+    )

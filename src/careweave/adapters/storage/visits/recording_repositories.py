@@ -86,11 +86,16 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
 
     def _after_insert(self, items: Sequence[VisitRecord]) -> None:
         rows = [
-            {"record_id": item.id, "position": i, "item": m.item, "result": m.result.value,
-             "reason": m.reason}
+            {
+                "record_id": item.id,
+                "position": i,
+                "item": m.item,
+                "result": m.result.value,
+                "reason": m.reason,
+            }
             for item in items
             for i, m in enumerate(item.outcomes.medications)
-        ]  # fmt: skip
+        ]
         if rows:
             self.session.execute(insert(medication_outcomes), rows)
 
@@ -154,8 +159,11 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
         """``(person_id, day, outcome)`` of the outcomes with one of ``results`` on the team's
         visits from ``day_from`` to ``day_to``."""
         med, record, visit, person = (
-            medication_outcomes.c, visit_records.c, tables.visits.c, people_tables.people.c,
-        )  # fmt: skip
+            medication_outcomes.c,
+            visit_records.c,
+            tables.visits.c,
+            people_tables.people.c,
+        )
         statement = (
             select(visit.person_id, visit.day, med.item, med.result, med.reason)
             .select_from(
@@ -187,12 +195,18 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
         )
         ranked = (
             select(
-                record.progress_goal_id, visit.day, worker.given_name, record.progress_text,
-                record.check_in_at, record.id, rank.label("rank"),
+                record.progress_goal_id,
+                visit.day,
+                worker.given_name,
+                record.progress_text,
+                record.check_in_at,
+                record.id,
+                rank.label("rank"),
             )
             .select_from(
-                visit_records.join(tables.visits, record.visit_id == visit.id)
-                .join(workforce_tables.workers, record.worker_id == worker.id)
+                visit_records.join(tables.visits, record.visit_id == visit.id).join(
+                    workforce_tables.workers, record.worker_id == worker.id
+                )
             )
             .where(
                 visit.person_id == person_id,
@@ -200,13 +214,14 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
                 record.progress_text.is_not(None),
             )
             .subquery()
-        )  # fmt: skip
+        )
         statement = (
-            select(ranked.c.progress_goal_id, ranked.c.day, ranked.c.given_name,
-                   ranked.c.progress_text)
+            select(
+                ranked.c.progress_goal_id, ranked.c.day, ranked.c.given_name, ranked.c.progress_text
+            )
             .where(ranked.c.rank <= per_goal)
             .order_by(ranked.c.progress_goal_id, ranked.c.check_in_at.desc(), ranked.c.id.desc())
-        )  # fmt: skip
+        )
         return [GoalNote(*row) for row in self.session.execute(statement)]
 
     def add(self, item: VisitRecord) -> None:

@@ -15,6 +15,17 @@ def routers() -> list[APIRouter]:
     from careweave.adapters.web.pages.rostering import map, roster
     from careweave.adapters.web.pages.visits import alerts, board, visits
 
-    return [auth.router, home.router, board.router, roster.router, map.router, visits.router,
-            alerts.router, people.router, plans.router, reablement.router, assessments.router,
-            oversight.router]  # fmt: skip
+    return [
+        auth.router,
+        home.router,
+        board.router,
+        roster.router,
+        map.router,
+        visits.router,
+        alerts.router,
+        people.router,
+        plans.router,
+        reablement.router,
+        assessments.router,
+        oversight.router,
+    ]

@@ -35,12 +35,17 @@ def _plan() -> CarePlan:
         for words in ("Walk to the shop", "Cook my lunch")
     )
     return CarePlan(
-        person_id="p1", review_on=date(2026, 6, 1), review_by="Pat", created_by="Pat",
-        funding_source=FundingSource.SELF_FUNDED, created_at=datetime(2026, 1, 1, tzinfo=UTC),
-        goals=goals, strengths=("Determined",),
+        person_id="p1",
+        review_on=date(2026, 6, 1),
+        review_by="Pat",
+        created_by="Pat",
+        funding_source=FundingSource.SELF_FUNDED,
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+        goals=goals,
+        strengths=("Determined",),
         actions=(Action("Practice", ActorKind.WORKER, "Team", "Mornings", goal_id=goals[1].id),),
         contingencies=(Contingency("Daughter away", "Neighbour calls"),),
-    )  # fmt: skip
+    )
 
 
 def _submitted(change: ChangeForm) -> dict[str, str]:

@@ -20,13 +20,22 @@ from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS
 
 def plan_form(**changes: str) -> dict[str, str]:
     form = {
-        "goal-0-description": "Walk to the shop", "goal-0-importance": "9",
-        "goal-2-description": "Cook lunch", "goal-2-importance": "5", "goal-2-weight": "2",
-        "action-1-what": "Practise", "action-1-who_kind": "worker", "action-1-who": "Team",
-        "action-1-when": "Daily", "action-1-goal": "1",
-        "funding_source": "direct_payment", "review_on": "2026-06-01", "review_by": "Sam",
-        "strengths": "Determined\n\n  Kind  ", "agreed": "no",
-    }  # fmt: skip
+        "goal-0-description": "Walk to the shop",
+        "goal-0-importance": "9",
+        "goal-2-description": "Cook lunch",
+        "goal-2-importance": "5",
+        "goal-2-weight": "2",
+        "action-1-what": "Practise",
+        "action-1-who_kind": "worker",
+        "action-1-who": "Team",
+        "action-1-when": "Daily",
+        "action-1-goal": "1",
+        "funding_source": "direct_payment",
+        "review_on": "2026-06-01",
+        "review_by": "Sam",
+        "strengths": "Determined\n\n  Kind  ",
+        "agreed": "no",
+    }
     for i in (0, 2):
         for level, words in DEFAULT_LEVEL_MEANINGS.items():
             form[f"goal-{i}-level-{level}"] = words
@@ -63,8 +72,17 @@ def test_bad_plan_form_values_name_the_field(changes: dict[str, str], field: str
 
 
 def test_conversation_form() -> None:
-    form = {"kind": "good_life", "held_on": "2026-03-01", "agreed": "x", "long_term_outcomes": "a", "resources": "b",
-            "community_assets": "c", "personal_budget": "£8,500.50", "action-0-what": "Call", "action-0-who": "Sam"}  # fmt: skip
+    form = {
+        "kind": "good_life",
+        "held_on": "2026-03-01",
+        "agreed": "x",
+        "long_term_outcomes": "a",
+        "resources": "b",
+        "community_assets": "c",
+        "personal_budget": "£8,500.50",
+        "action-0-what": "Call",
+        "action-0-who": "Sam",
+    }
     conversation = conversation_from(form, "p1", "Sam")
     assert conversation.personal_budget_pence == 850050
     assert len(conversation.actions) == 1
@@ -77,8 +95,13 @@ def test_conversation_form() -> None:
 
 
 def test_assessment_form() -> None:
-    form = {"assessed_on": "2026-03-01", "impairment": "yes", "outcome-nutrition-unable": "yes",
-            "outcome-nutrition-reason-cannot_without_help": "yes", "wellbeing-relationships": "significant"}  # fmt: skip
+    form = {
+        "assessed_on": "2026-03-01",
+        "impairment": "yes",
+        "outcome-nutrition-unable": "yes",
+        "outcome-nutrition-reason-cannot_without_help": "yes",
+        "wellbeing-relationships": "significant",
+    }
     assessment = assessment_from(form, "p1", "Sam")
     assert [f.outcome.value for f in assessment.findings] == ["nutrition"]
     assert len(assessment.wellbeing) == 9

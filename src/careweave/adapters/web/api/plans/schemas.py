@@ -44,11 +44,16 @@ class ConversationIn(Schema):
     def to_domain(self, person_id: str, held_by: str) -> Conversation:
         """The domain conversation (which checks its own rules)."""
         return Conversation(
-            person_id=person_id, kind=self.kind, held_on=self.held_on, held_by=held_by,  # type: ignore[arg-type]
-            agreed=self.agreed, topics=dict(self.topics),
+            person_id=person_id,
+            kind=self.kind,
+            held_on=self.held_on,
+            held_by=held_by,  # type: ignore[arg-type]
+            agreed=self.agreed,
+            topics=dict(self.topics),
             actions=tuple(AgreedAction(a.what, a.who, a.by_when) for a in self.actions),
-            review_on=self.review_on, personal_budget_pence=self.personal_budget_pence,
-        )  # fmt: skip
+            review_on=self.review_on,
+            personal_budget_pence=self.personal_budget_pence,
+        )
 
 
 class ConversationPublic(BaseModel):
@@ -69,11 +74,17 @@ class ConversationPublic(BaseModel):
     def of(cls, c: Conversation) -> ConversationPublic:
         """The public view of ``c``."""
         return cls(
-            id=c.id, number=c.kind.number, kind=c.kind.value, held_on=c.held_on, held_by=c.held_by,
-            agreed=c.agreed, topics=dict(c.topics),
+            id=c.id,
+            number=c.kind.number,
+            kind=c.kind.value,
+            held_on=c.held_on,
+            held_by=c.held_by,
+            agreed=c.agreed,
+            topics=dict(c.topics),
             actions=[ActionIn(what=a.what, who=a.who, by_when=a.by_when) for a in c.actions],
-            review_on=c.review_on, personal_budget_pence=c.personal_budget_pence,
-        )  # fmt: skip
+            review_on=c.review_on,
+            personal_budget_pence=c.personal_budget_pence,
+        )
 
 
 class FindingIn(Schema):
@@ -97,7 +108,9 @@ class AssessmentIn(Schema):
     def to_domain(self, person_id: str, assessed_by: str) -> EligibilityAssessment:
         """The domain assessment."""
         return EligibilityAssessment(
-            person_id=person_id, assessed_on=self.assessed_on, assessed_by=assessed_by,
+            person_id=person_id,
+            assessed_on=self.assessed_on,
+            assessed_by=assessed_by,
             arises_from_impairment_or_illness=self.arises_from_impairment_or_illness,
             impairment_notes=self.impairment_notes,
             findings=tuple(
@@ -105,7 +118,7 @@ class AssessmentIn(Schema):
                 for f in self.findings
             ),
             wellbeing=tuple(self.wellbeing.items()),  # type: ignore[arg-type]
-        )  # fmt: skip
+        )
 
 
 class OverrideIn(Schema):
@@ -138,11 +151,16 @@ class DeterminationPublic(BaseModel):
     def of(cls, assessment_id: str, d: Determination) -> DeterminationPublic:
         """The public view of ``d``."""
         return cls(
-            assessment_id=assessment_id, eligible=d.eligible, computed_eligible=d.computed_eligible,
-            criteria=[CriterionPublic(key=c.key, title=c.title, met=c.met, reason=c.reason) for c in d.criteria],
+            assessment_id=assessment_id,
+            eligible=d.eligible,
+            computed_eligible=d.computed_eligible,
+            criteria=[
+                CriterionPublic(key=c.key, title=c.title, met=c.met, reason=c.reason)
+                for c in d.criteria
+            ],
             override_reason=d.override.reason if d.override else None,
             override_by=d.override.made_by if d.override else None,
-        )  # fmt: skip
+        )
 
 
 class GoalIn(Schema):
@@ -166,10 +184,17 @@ class GoalIn(Schema):
         levels = {_level_key(k): v for k, v in self.levels.items()}
         extra = {"id": self.id} if self.id else {}
         return Goal(
-            description=self.description, importance=self.importance, weight=self.weight,
-            hopes=self.hopes, need_outcome=self.need_outcome, lifecycle_status=self.lifecycle_status,  # type: ignore[arg-type]
-            scale=GasScale(levels), start_on=self.start_on, target_on=self.target_on, **extra,
-        )  # fmt: skip
+            description=self.description,
+            importance=self.importance,
+            weight=self.weight,
+            hopes=self.hopes,
+            need_outcome=self.need_outcome,
+            lifecycle_status=self.lifecycle_status,  # type: ignore[arg-type]
+            scale=GasScale(levels),
+            start_on=self.start_on,
+            target_on=self.target_on,
+            **extra,
+        )
 
 
 def _level_key(key: str) -> int:
@@ -230,11 +255,16 @@ class PlanIn(Schema):
         goals = tuple(g.to_domain() for g in self.goals)
         actions = tuple(_action(a, goals) for a in self.actions)
         return PlanDraft(
-            review_on=self.review_on, review_by=self.review_by, funding_source=self.funding_source,  # type: ignore[arg-type]
-            summary=self.summary, strengths=tuple(self.strengths), goals=goals, actions=actions,
+            review_on=self.review_on,
+            review_by=self.review_by,
+            funding_source=self.funding_source,  # type: ignore[arg-type]
+            summary=self.summary,
+            strengths=tuple(self.strengths),
+            goals=goals,
+            actions=actions,
             contingencies=tuple(Contingency(**c.model_dump()) for c in self.contingencies),
             agreement=Agreement(**self.agreement.model_dump()) if self.agreement else None,
-        )  # fmt: skip
+        )
 
 
 def _action(a: PlanActionIn, goals: tuple[Goal, ...]) -> Action:
@@ -292,13 +322,27 @@ class GoalPublic(BaseModel):
         """The public view of a goal with its progress."""
         g = p.goal
         return cls(
-            id=g.id, description=g.description, importance=g.importance, weight=g.weight, hopes=g.hopes,
+            id=g.id,
+            description=g.description,
+            importance=g.importance,
+            weight=g.weight,
+            hopes=g.hopes,
             need_outcome=g.need_outcome.value if g.need_outcome else None,
-            lifecycle_status=g.lifecycle_status.value, achievement_status=p.achievement.value,
+            lifecycle_status=g.lifecycle_status.value,
+            achievement_status=p.achievement.value,
             levels={f"{k:+d}" if k else "0": v for k, v in g.scale.levels.items()},
-            ratings=[RatingPublic(id=r.id, goal_id=r.goal_id, rated_on=r.rated_on, level=r.level,
-                                  rated_by=r.rated_by, note=r.note) for r in p.ratings],
-        )  # fmt: skip
+            ratings=[
+                RatingPublic(
+                    id=r.id,
+                    goal_id=r.goal_id,
+                    rated_on=r.rated_on,
+                    level=r.level,
+                    rated_by=r.rated_by,
+                    note=r.note,
+                )
+                for r in p.ratings
+            ],
+        )
 
 
 class TScorePoint(BaseModel):
@@ -334,17 +378,40 @@ class PlanPublic(BaseModel):
         """The public view of a plan version."""
         p: CarePlan = view.plan
         return cls(
-            plan_id=p.plan_id, version=p.version, versions=list(view.versions), person_id=p.person_id,
-            created_at=p.created_at, created_by=p.created_by, review_on=p.review_on, review_by=p.review_by,
-            funding_source=p.funding_source.value, summary=p.summary, strengths=list(p.strengths),
-            agreed=p.agreed, goals=[GoalPublic.of(g) for g in view.goals],
-            actions=[{"id": a.id, "what": a.what, "who_kind": a.who_kind.value, "who": a.who,
-                      "when": a.when, "status": a.status.value, "goal_id": a.goal_id} for a in p.actions],
-            contingencies=[{"if_this_happens": c.if_this_happens, "do_this": c.do_this,
-                            "contact": c.contact} for c in p.contingencies],
+            plan_id=p.plan_id,
+            version=p.version,
+            versions=list(view.versions),
+            person_id=p.person_id,
+            created_at=p.created_at,
+            created_by=p.created_by,
+            review_on=p.review_on,
+            review_by=p.review_by,
+            funding_source=p.funding_source.value,
+            summary=p.summary,
+            strengths=list(p.strengths),
+            agreed=p.agreed,
+            goals=[GoalPublic.of(g) for g in view.goals],
+            actions=[
+                {
+                    "id": a.id,
+                    "what": a.what,
+                    "who_kind": a.who_kind.value,
+                    "who": a.who,
+                    "when": a.when,
+                    "status": a.status.value,
+                    "goal_id": a.goal_id,
+                }
+                for a in p.actions
+            ],
+            contingencies=[
+                {"if_this_happens": c.if_this_happens, "do_this": c.do_this, "contact": c.contact}
+                for c in p.contingencies
+            ],
             t_scores=[TScorePoint(on=d, t_score=round(t, 2)) for d, t in view.t_scores],
-            current_t_score=round(view.current_t_score, 2) if view.current_t_score is not None else None,
-        )  # fmt: skip
+            current_t_score=round(view.current_t_score, 2)
+            if view.current_t_score is not None
+            else None,
+        )
 
 
 class PlanSummary(BaseModel):

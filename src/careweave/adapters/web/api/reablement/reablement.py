@@ -29,10 +29,15 @@ router = APIRouter(tags=["reablement"], responses=ERROR_RESPONSES)
 def start(person_id: PathId, body: EpisodeIn, actor: CurrentActor, svc: PlanSvc) -> EpisodePublic:
     """Start a reablement episode (planned to end on day 42 unless a reason says otherwise)."""
     episode = svc.reablement.start(
-        actor, person_id, body.started_on, plan_id=body.plan_id, goal_ids=body.goal_ids,
-        barthel_start=barthel(body.barthel_start), planned_end_on=body.planned_end_on,
+        actor,
+        person_id,
+        body.started_on,
+        plan_id=body.plan_id,
+        goal_ids=body.goal_ids,
+        barthel_start=barthel(body.barthel_start),
+        planned_end_on=body.planned_end_on,
         extension_reason=body.extension_reason,
-    )  # fmt: skip
+    )
     return EpisodePublic.of(episode)
 
 
@@ -53,9 +58,13 @@ def end(episode_id: PathId, body: EndIn, actor: CurrentActor, svc: PlanSvc) -> E
     """End the episode with its result and the Barthel Index at the end."""
     result = require_member("episode.end_result", body.result, EndResult)
     episode = svc.reablement.end(
-        actor, episode_id, ended_on=body.ended_on, result=result,
-        barthel_end=barthel(body.barthel_end), extension_reason=body.extension_reason,
-    )  # fmt: skip
+        actor,
+        episode_id,
+        ended_on=body.ended_on,
+        result=result,
+        barthel_end=barthel(body.barthel_end),
+        extension_reason=body.extension_reason,
+    )
     return EpisodePublic.of(episode)
 
 

@@ -91,18 +91,32 @@ class EpisodePublic(BaseModel):
             return None if s is None else {k.value: v for k, v in s.items.items()}
 
         return cls(
-            id=e.id, person_id=e.person_id, plan_id=e.plan_id, started_on=e.started_on,
-            planned_end_on=e.planned_end_on, last_free_day=e.last_free_day, ended_on=e.ended_on,
+            id=e.id,
+            person_id=e.person_id,
+            plan_id=e.plan_id,
+            started_on=e.started_on,
+            planned_end_on=e.planned_end_on,
+            last_free_day=e.last_free_day,
+            ended_on=e.ended_on,
             end_result=e.end_result.value if e.end_result else None,
-            extension_reason=e.extension_reason, goal_ids=list(e.goal_ids),
+            extension_reason=e.extension_reason,
+            goal_ids=list(e.goal_ids),
             barthel_start=items(e.barthel_start),
             barthel_start_total=e.barthel_start.total if e.barthel_start else None,
             barthel_end=items(e.barthel_end),
             barthel_end_total=e.barthel_end.total if e.barthel_end else None,
-            reviews=[{"held_on": r.held_on, "attendees": list(r.attendees), "summary": r.summary,
-                      "decisions": r.decisions} for r in e.reviews],
-            next_review_due=e.next_review_due(), at_home_after_91_days=e.at_home_after_91_days,
-        )  # fmt: skip
+            reviews=[
+                {
+                    "held_on": r.held_on,
+                    "attendees": list(r.attendees),
+                    "summary": r.summary,
+                    "decisions": r.decisions,
+                }
+                for r in e.reviews
+            ],
+            next_review_due=e.next_review_due(),
+            at_home_after_91_days=e.at_home_after_91_days,
+        )
 
 
 class BoardRowPublic(BaseModel):
@@ -120,10 +134,14 @@ class BoardRowPublic(BaseModel):
     def of(cls, row: BoardRow) -> BoardRowPublic:
         """The public view of a board row."""
         return cls(
-            episode_id=row.episode.id, person_id=row.person.id, person_name=row.person.display_name,
-            day_number=row.day_number, free_days_left=row.free_days_left,
-            next_review_due=row.next_review_due, review_overdue=row.review_overdue,
-        )  # fmt: skip
+            episode_id=row.episode.id,
+            person_id=row.person.id,
+            person_name=row.person.display_name,
+            day_number=row.day_number,
+            free_days_left=row.free_days_left,
+            next_review_due=row.next_review_due,
+            review_overdue=row.review_overdue,
+        )
 
 
 class FiguresPublic(BaseModel):
@@ -185,9 +203,18 @@ class RiskPublic(BaseModel):
     def of(cls, r: Risk) -> RiskPublic:
         """The public view of ``r``."""
         return cls(
-            id=r.id, plan_id=r.plan_id, description=r.description,
-            at_risk=sorted(a.value for a in r.at_risk), likelihood=int(r.likelihood),
-            impact=int(r.impact), rating=r.rating, persons_view=r.persons_view,
-            decision=r.decision.value, decision_reason=r.decision_reason, agreed_by=r.agreed_by,
-            agreed_on=r.agreed_on, safeguards=r.safeguards, review_on=r.review_on,
-        )  # fmt: skip
+            id=r.id,
+            plan_id=r.plan_id,
+            description=r.description,
+            at_risk=sorted(a.value for a in r.at_risk),
+            likelihood=int(r.likelihood),
+            impact=int(r.impact),
+            rating=r.rating,
+            persons_view=r.persons_view,
+            decision=r.decision.value,
+            decision_reason=r.decision_reason,
+            agreed_by=r.agreed_by,
+            agreed_on=r.agreed_on,
+            safeguards=r.safeguards,
+            review_on=r.review_on,
+        )

@@ -183,11 +183,17 @@ class AlertPublic(BaseModel):
         """The schema of an alert with its visit."""
         alert, visit = line.alert, line.visit
         return cls(
-            id=alert.id, kind=alert.kind, person_id=line.person.id, visit_id=visit.id,
-            day=visit.day, window_start=visit.window_start, window_end=visit.window_end,
-            raised_at=alert.raised_at, acknowledged=not alert.is_open,
+            id=alert.id,
+            kind=alert.kind,
+            person_id=line.person.id,
+            visit_id=visit.id,
+            day=visit.day,
+            window_start=visit.window_start,
+            window_end=visit.window_end,
+            raised_at=alert.raised_at,
+            acknowledged=not alert.is_open,
             acknowledged_at=alert.acknowledged_at,
-        )  # fmt: skip
+        )
 
 
 class AlertAcknowledge(Schema):

@@ -71,11 +71,18 @@ def _person_response(
         else [ConversationKind.LISTEN_AND_CONNECT]
     )
     context = {
-        "page": page, "about_titles": ABOUT_ME_TITLES, "outcome_titles": ELIGIBILITY_OUTCOME_TITLES,
-        "reason_titles": UNABLE_REASON_TITLES, "wellbeing_titles": WELLBEING_TITLES,
-        "conversation_titles": CONVERSATION_TITLES, "next_kinds": next_kinds, "today": date.today(),
-        "strength_kinds": list(StrengthKind), "errors": errors or {}, "form": form or {},
-    }  # fmt: skip
+        "page": page,
+        "about_titles": ABOUT_ME_TITLES,
+        "outcome_titles": ELIGIBILITY_OUTCOME_TITLES,
+        "reason_titles": UNABLE_REASON_TITLES,
+        "wellbeing_titles": WELLBEING_TITLES,
+        "conversation_titles": CONVERSATION_TITLES,
+        "next_kinds": next_kinds,
+        "today": date.today(),
+        "strength_kinds": list(StrengthKind),
+        "errors": errors or {},
+        "form": form or {},
+    }
     status = 422 if errors else 200
     return templates.TemplateResponse(
         request, "pages/people/person.html", context, status_code=status
@@ -171,9 +178,14 @@ def conversation_form(
     chosen = require_member("kind", kind, ConversationKind)
     page = svc.person_page(actor, person_id)
     context = {
-        "person": page.person, "kind": chosen, "kinds": list(ConversationKind), "titles": CONVERSATION_TITLES,
-        "topics": REQUIRED_TOPICS[chosen], "action_slots": range(CONVERSATION_ACTION_SLOTS), "today": date.today(),
-    }  # fmt: skip
+        "person": page.person,
+        "kind": chosen,
+        "kinds": list(ConversationKind),
+        "titles": CONVERSATION_TITLES,
+        "topics": REQUIRED_TOPICS[chosen],
+        "action_slots": range(CONVERSATION_ACTION_SLOTS),
+        "today": date.today(),
+    }
     return templates.TemplateResponse(request, "pages/plans/conversation_form.html", context)
 
 

@@ -24,9 +24,14 @@ def eligibility_form(
     """The assessment form: each outcome, why the person cannot achieve it, and well-being."""
     page = svc.person_page(actor, person_id)
     context = {
-        "person": page.person, "needs": {n.outcome for n in page.needs}, "outcomes": ELIGIBILITY_OUTCOME_TITLES,
-        "reasons": UNABLE_REASON_TITLES, "areas": WELLBEING_TITLES, "impacts": list(Impact), "today": date.today(),
-    }  # fmt: skip
+        "person": page.person,
+        "needs": {n.outcome for n in page.needs},
+        "outcomes": ELIGIBILITY_OUTCOME_TITLES,
+        "reasons": UNABLE_REASON_TITLES,
+        "areas": WELLBEING_TITLES,
+        "impacts": list(Impact),
+        "today": date.today(),
+    }
     return templates.TemplateResponse(request, "pages/plans/eligibility_form.html", context)
 
 

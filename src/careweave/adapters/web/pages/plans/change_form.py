@@ -36,15 +36,40 @@ from careweave.services.plans.plans import PlanDraft
 
 MAX_CONTINGENCIES = 20
 NEW = "new-"
-GOAL_KEYS = ("ref", "description", "hopes", "importance", "weight", "lifecycle_status",
-             "need_outcome", "start_on", "target_on", *(f"level-{lv}" for lv in GAS_LEVELS))  # fmt: skip
+GOAL_KEYS = (
+    "ref",
+    "description",
+    "hopes",
+    "importance",
+    "weight",
+    "lifecycle_status",
+    "need_outcome",
+    "start_on",
+    "target_on",
+    *(f"level-{lv}" for lv in GAS_LEVELS),
+)
 ACTION_KEYS = ("ref", "what", "who_kind", "who", "when", "status", "goal")
 CONTINGENCY_KEYS = ("ref", "if_this_happens", "do_this", "contact")
-TOP_KEYS = ("summary", "strengths", "funding_source", "review_on", "review_by", "agreed",
-            "agreed_by", "agreed_on", "has_capacity", "consent_given", "representative_name",
-            "capacity_assessed_by", "best_interests_reason")  # fmt: skip
-ROWS = {"goal": (GOAL_KEYS, MAX_GOALS), "action": (ACTION_KEYS, MAX_ACTIONS),
-        "contingency": (CONTINGENCY_KEYS, MAX_CONTINGENCIES)}  # fmt: skip
+TOP_KEYS = (
+    "summary",
+    "strengths",
+    "funding_source",
+    "review_on",
+    "review_by",
+    "agreed",
+    "agreed_by",
+    "agreed_on",
+    "has_capacity",
+    "consent_given",
+    "representative_name",
+    "capacity_assessed_by",
+    "best_interests_reason",
+)
+ROWS = {
+    "goal": (GOAL_KEYS, MAX_GOALS),
+    "action": (ACTION_KEYS, MAX_ACTIONS),
+    "contingency": (CONTINGENCY_KEYS, MAX_CONTINGENCIES),
+}
 Row = dict[str, str]
 
 
@@ -77,37 +102,57 @@ def form_of_plan(plan: CarePlan) -> ChangeForm:
     """The form filled in with ``plan`` as it is."""
     a = plan.agreement
     top = {
-        "summary": plan.summary, "strengths": "\n".join(plan.strengths),
+        "summary": plan.summary,
+        "strengths": "\n".join(plan.strengths),
         "funding_source": plan.funding_source.value,
-        "review_on": plan.review_on.isoformat() if plan.review_on else "", "review_by": plan.review_by,
-        "agreed": "yes" if a else "no", "agreed_by": a.agreed_by.value if a else "person",
-        "agreed_on": a.agreed_on.isoformat() if a else "", "has_capacity": "no" if a and not a.has_capacity else "yes",
+        "review_on": plan.review_on.isoformat() if plan.review_on else "",
+        "review_by": plan.review_by,
+        "agreed": "yes" if a else "no",
+        "agreed_by": a.agreed_by.value if a else "person",
+        "agreed_on": a.agreed_on.isoformat() if a else "",
+        "has_capacity": "no" if a and not a.has_capacity else "yes",
         "consent_given": "no" if a and not a.consent_given else "yes",
         "representative_name": a.representative_name if a else "",
         "capacity_assessed_by": a.capacity_assessed_by if a else "",
         "best_interests_reason": a.best_interests_reason if a else "",
-    }  # fmt: skip
+    }
     goals = [_goal_row(g) for g in plan.goals]
     actions = [
-        {"ref": x.id, "what": x.what, "who_kind": x.who_kind.value, "who": x.who, "when": x.when,
-         "status": x.status.value, "goal": x.goal_id or ""}
+        {
+            "ref": x.id,
+            "what": x.what,
+            "who_kind": x.who_kind.value,
+            "who": x.who,
+            "when": x.when,
+            "status": x.status.value,
+            "goal": x.goal_id or "",
+        }
         for x in plan.actions
-    ]  # fmt: skip
+    ]
     contingencies = [
-        {"ref": NEW, "if_this_happens": c.if_this_happens, "do_this": c.do_this, "contact": c.contact}
+        {
+            "ref": NEW,
+            "if_this_happens": c.if_this_happens,
+            "do_this": c.do_this,
+            "contact": c.contact,
+        }
         for c in plan.contingencies
-    ]  # fmt: skip
+    ]
     return ChangeForm(top, {"goal": goals, "action": actions, "contingency": contingencies})
 
 
 def _goal_row(g: Goal) -> Row:
     row = {
-        "ref": g.id, "description": g.description, "hopes": g.hopes, "importance": str(g.importance),
-        "weight": f"{g.weight:g}", "lifecycle_status": g.lifecycle_status.value,
+        "ref": g.id,
+        "description": g.description,
+        "hopes": g.hopes,
+        "importance": str(g.importance),
+        "weight": f"{g.weight:g}",
+        "lifecycle_status": g.lifecycle_status.value,
         "need_outcome": g.need_outcome.value if g.need_outcome else "",
         "start_on": g.start_on.isoformat() if g.start_on else "",
         "target_on": g.target_on.isoformat() if g.target_on else "",
-    }  # fmt: skip
+    }
     row.update({f"level-{lv}": words for lv, words in g.scale.levels.items()})
     return row
 
@@ -218,13 +263,17 @@ def _goal(row: Row, old_goals: Mapping[str, Goal]) -> Goal:
     status: Any = row["lifecycle_status"] or "active"
     outcome: Any = row["need_outcome"] or None
     goal = Goal(
-        description=row["description"], hopes=row["hopes"], weight=weight_value,
-        importance=whole(row, "importance", "goal.importance"), lifecycle_status=status,
-        need_outcome=outcome, scale=GasScale({lv: row[f"level-{lv}"] for lv in GAS_LEVELS}),
+        description=row["description"],
+        hopes=row["hopes"],
+        weight=weight_value,
+        importance=whole(row, "importance", "goal.importance"),
+        lifecycle_status=status,
+        need_outcome=outcome,
+        scale=GasScale({lv: row[f"level-{lv}"] for lv in GAS_LEVELS}),
         start_on=day(row, "start_on", "goal.start_on", required=False),
         target_on=day(row, "target_on", "goal.target_on", required=False),
         **({"id": ref} if ref in old_goals else {}),
-    )  # fmt: skip
+    )
     if ref in old_goals:
         check_lifecycle_change(old_goals[ref].lifecycle_status, goal.lifecycle_status)
     return goal
@@ -236,9 +285,14 @@ def _action(row: Row, goal_ids: Mapping[str, str | None], old_actions: set[str])
     who_kind: Any = row["who_kind"]
     status: Any = row["status"] or "not-started"
     return Action(
-        what=row["what"], who_kind=who_kind, who=row["who"], when=row["when"], status=status,
-        goal_id=goal_ids.get(row["goal"]), **({"id": row["ref"]} if row["ref"] in old_actions else {}),
-    )  # fmt: skip
+        what=row["what"],
+        who_kind=who_kind,
+        who=row["who"],
+        when=row["when"],
+        status=status,
+        goal_id=goal_ids.get(row["goal"]),
+        **({"id": row["ref"]} if row["ref"] in old_actions else {}),
+    )
 
 
 def _contingency(row: Row) -> Contingency:
@@ -254,7 +308,13 @@ def _draft(
     funding: Any = top["funding_source"]
     strengths = tuple(line.strip() for line in top["strengths"].splitlines() if line.strip())
     return PlanDraft(
-        review_on=day(top, "review_on", "plan.review_on", required=False), review_by=top["review_by"],
-        funding_source=funding, summary=top["summary"], strengths=strengths, goals=tuple(goals),
-        actions=tuple(actions), contingencies=tuple(contingencies), agreement=agreement_from(top),
-    )  # fmt: skip
+        review_on=day(top, "review_on", "plan.review_on", required=False),
+        review_by=top["review_by"],
+        funding_source=funding,
+        summary=top["summary"],
+        strengths=strengths,
+        goals=tuple(goals),
+        actions=tuple(actions),
+        contingencies=tuple(contingencies),
+        agreement=agreement_from(top),
+    )

@@ -78,13 +78,16 @@ def conversation_from(form: Form, person_id: str, held_by: str) -> Conversation:
     )
     budget = text(form, "personal_budget")
     return Conversation(
-        person_id=person_id, kind=kind, held_on=day(form, "held_on", "conversation.held_on"),  # type: ignore[arg-type]
-        held_by=held_by, agreed=text(form, "agreed"),
+        person_id=person_id,
+        kind=kind,
+        held_on=day(form, "held_on", "conversation.held_on"),  # type: ignore[arg-type]
+        held_by=held_by,
+        agreed=text(form, "agreed"),
         topics={name: text(form, name) for name in REQUIRED_TOPICS[kind]},
         actions=actions,
         review_on=day(form, "review_on", "conversation.review_on", required=False),
         personal_budget_pence=_pence(budget) if budget else None,
-    )  # fmt: skip
+    )
 
 
 def _pence(pounds: str) -> int:
@@ -114,10 +117,16 @@ def draft_from(form: Form) -> PlanDraft:
     strengths = tuple(line.strip() for line in text(form, "strengths").splitlines() if line.strip())
     funding: Any = text(form, "funding_source")
     return PlanDraft(
-        review_on=day(form, "review_on", "plan.review_on", required=False), review_by=text(form, "review_by"),
-        funding_source=funding, summary=text(form, "summary"), strengths=strengths, goals=goals,
-        actions=actions, contingencies=contingencies, agreement=agreement_from(form),
-    )  # fmt: skip
+        review_on=day(form, "review_on", "plan.review_on", required=False),
+        review_by=text(form, "review_by"),
+        funding_source=funding,
+        summary=text(form, "summary"),
+        strengths=strengths,
+        goals=goals,
+        actions=actions,
+        contingencies=contingencies,
+        agreement=agreement_from(form),
+    )
 
 
 def _goal(form: Form, i: int) -> Goal:
@@ -128,10 +137,12 @@ def _goal(form: Form, i: int) -> Goal:
     except ValueError:
         raise DomainValidationError("goal.weight", f"{weight!r} is not a number") from None
     return Goal(
-        description=text(form, f"goal-{i}-description"), hopes=text(form, f"goal-{i}-hopes"),
-        importance=whole(form, f"goal-{i}-importance", "goal.importance"), weight=weight_value,
+        description=text(form, f"goal-{i}-description"),
+        hopes=text(form, f"goal-{i}-hopes"),
+        importance=whole(form, f"goal-{i}-importance", "goal.importance"),
+        weight=weight_value,
         scale=GasScale(levels),
-    )  # fmt: skip
+    )
 
 
 def _action(form: Form, i: int, goals: tuple[Goal, ...]) -> Action:
@@ -143,8 +154,13 @@ def _action(form: Form, i: int, goals: tuple[Goal, ...]) -> Action:
             raise DomainValidationError("action.goal", "choose one of the goals above")
         goal_id = goals[index].id
     who_kind: Any = text(form, f"action-{i}-who_kind")
-    return Action(what=text(form, f"action-{i}-what"), who_kind=who_kind, who=text(form, f"action-{i}-who"),
-                  when=text(form, f"action-{i}-when"), goal_id=goal_id)  # fmt: skip
+    return Action(
+        what=text(form, f"action-{i}-what"),
+        who_kind=who_kind,
+        who=text(form, f"action-{i}-who"),
+        when=text(form, f"action-{i}-when"),
+        goal_id=goal_id,
+    )
 
 
 def agreement_from(form: Form) -> Agreement | None:
@@ -153,12 +169,14 @@ def agreement_from(form: Form) -> Agreement | None:
         return None
     agreed_by: Any = text(form, "agreed_by")
     return Agreement(
-        agreed_by=agreed_by, agreed_on=day(form, "agreed_on", "agreement.agreed_on"),  # type: ignore[arg-type]
-        has_capacity=text(form, "has_capacity") != "no", consent_given=text(form, "consent_given") == "yes",
+        agreed_by=agreed_by,
+        agreed_on=day(form, "agreed_on", "agreement.agreed_on"),  # type: ignore[arg-type]
+        has_capacity=text(form, "has_capacity") != "no",
+        consent_given=text(form, "consent_given") == "yes",
         representative_name=text(form, "representative_name"),
         capacity_assessed_by=text(form, "capacity_assessed_by"),
         best_interests_reason=text(form, "best_interests_reason"),
-    )  # fmt: skip
+    )
 
 
 def assessment_from(form: Form, person_id: str, assessed_by: str) -> EligibilityAssessment:
@@ -181,10 +199,14 @@ def assessment_from(form: Form, person_id: str, assessed_by: str) -> Eligibility
         (area, text(form, f"wellbeing-{area.value}") or "none") for area in WellbeingArea
     )
     return EligibilityAssessment(
-        person_id=person_id, assessed_on=day(form, "assessed_on", "assessment.assessed_on"),  # type: ignore[arg-type]
-        assessed_by=assessed_by, arises_from_impairment_or_illness=text(form, "impairment") == "yes",
-        impairment_notes=text(form, "impairment_notes"), findings=tuple(findings), wellbeing=wellbeing,
-    )  # fmt: skip
+        person_id=person_id,
+        assessed_on=day(form, "assessed_on", "assessment.assessed_on"),  # type: ignore[arg-type]
+        assessed_by=assessed_by,
+        arises_from_impairment_or_illness=text(form, "impairment") == "yes",
+        impairment_notes=text(form, "impairment_notes"),
+        findings=tuple(findings),
+        wellbeing=wellbeing,
+    )
 
 
 def barthel_from(form: Form, prefix: str) -> BarthelScore | None:
@@ -209,12 +231,20 @@ def risk_from(form: Form, person_id: str, plan_id: str, agreed_by: str) -> Risk:
     at_risk: Any = frozenset(a for a in AtRisk if text(form, f"at_risk-{a.value}") == "yes")
     decision: Any = text(form, "decision")
     return Risk(
-        person_id=person_id, plan_id=plan_id, description=text(form, "description"), at_risk=at_risk,
-        likelihood=whole(form, "likelihood", "risk.likelihood"), impact=whole(form, "impact", "risk.impact"),  # type: ignore[arg-type]
-        persons_view=text(form, "persons_view"), decision=decision, decision_reason=text(form, "decision_reason"),
-        agreed_by=agreed_by, agreed_on=day(form, "agreed_on", "risk.agreed_on"),  # type: ignore[arg-type]
-        safeguards=text(form, "safeguards"), review_on=day(form, "review_on", "risk.review_on", required=False),
-    )  # fmt: skip
+        person_id=person_id,
+        plan_id=plan_id,
+        description=text(form, "description"),
+        at_risk=at_risk,
+        likelihood=whole(form, "likelihood", "risk.likelihood"),
+        impact=whole(form, "impact", "risk.impact"),  # type: ignore[arg-type]
+        persons_view=text(form, "persons_view"),
+        decision=decision,
+        decision_reason=text(form, "decision_reason"),
+        agreed_by=agreed_by,
+        agreed_on=day(form, "agreed_on", "risk.agreed_on"),  # type: ignore[arg-type]
+        safeguards=text(form, "safeguards"),
+        review_on=day(form, "review_on", "risk.review_on", required=False),
+    )
 
 
 def revision_from(form: Form, plan: CarePlan) -> PlanDraft:
@@ -222,10 +252,16 @@ def revision_from(form: Form, plan: CarePlan) -> PlanDraft:
     goals = tuple(_with_status(g, text(form, f"status-{g.id}")) for g in plan.goals)
     funding: Any = plan.funding_source
     return PlanDraft(
-        review_on=day(form, "review_on", "plan.review_on", required=False), review_by=text(form, "review_by"),
-        funding_source=funding, summary=plan.summary, strengths=plan.strengths, goals=goals, actions=plan.actions,
-        contingencies=plan.contingencies, agreement=plan.agreement,
-    )  # fmt: skip
+        review_on=day(form, "review_on", "plan.review_on", required=False),
+        review_by=text(form, "review_by"),
+        funding_source=funding,
+        summary=plan.summary,
+        strengths=plan.strengths,
+        goals=goals,
+        actions=plan.actions,
+        contingencies=plan.contingencies,
+        agreement=plan.agreement,
+    )
 
 
 def _with_status(goal: Goal, status: str) -> Goal:

@@ -67,10 +67,16 @@ def plan_form(
     """The form to agree a care and support plan with the person."""
     page = svc.person_page(actor, person_id)
     context = {
-        "person": page.person, "strengths": "\n".join(s.description for s in page.strengths),
-        "goal_slots": range(GOAL_SLOTS), "action_slots": range(ACTION_SLOTS), "levels": GAS_LEVELS,
-        "level_words": DEFAULT_LEVEL_MEANINGS, "who_kinds": WHO_KINDS, "funding": FUNDING, "today": date.today(),
-    }  # fmt: skip
+        "person": page.person,
+        "strengths": "\n".join(s.description for s in page.strengths),
+        "goal_slots": range(GOAL_SLOTS),
+        "action_slots": range(ACTION_SLOTS),
+        "levels": GAS_LEVELS,
+        "level_words": DEFAULT_LEVEL_MEANINGS,
+        "who_kinds": WHO_KINDS,
+        "funding": FUNDING,
+        "today": date.today(),
+    }
     return templates.TemplateResponse(request, "pages/plans/plan_form.html", context)
 
 
@@ -104,13 +110,22 @@ def plan_page(
         for i, g in enumerate(view.goals)
     }
     context = {
-        "view": view, "plan": view.plan, "charts": charts, "notes_per_goal": NOTES_PER_GOAL,
-        "goal_notes": notes_by_goal(uow(), actor, plan_id), "t_chart": t_score_chart(list(view.t_scores)),
-        "levels": GAS_LEVELS, "who_kinds": WHO_KINDS, "funding": FUNDING, "today": date.today(),
-        "saved": request.query_params.get("saved", ""), "statuses": list(GoalLifecycleStatus),
-        "at_risk": list(AtRisk), "decisions": list(RiskDecision),
+        "view": view,
+        "plan": view.plan,
+        "charts": charts,
+        "notes_per_goal": NOTES_PER_GOAL,
+        "goal_notes": notes_by_goal(uow(), actor, plan_id),
+        "t_chart": t_score_chart(list(view.t_scores)),
+        "levels": GAS_LEVELS,
+        "who_kinds": WHO_KINDS,
+        "funding": FUNDING,
+        "today": date.today(),
+        "saved": request.query_params.get("saved", ""),
+        "statuses": list(GoalLifecycleStatus),
+        "at_risk": list(AtRisk),
+        "decisions": list(RiskDecision),
         "can_plan": actor.is_admin or actor.role in (Role.PRACTITIONER, Role.COORDINATOR),
-    }  # fmt: skip
+    }
     return templates.TemplateResponse(request, "pages/plans/plan.html", context)
 
 
@@ -194,13 +209,19 @@ def _change_page(
 ) -> Response:
     found = problems.problems if problems else []
     context = {
-        "plan": plan, "form": change.top, "rows": change.rows, "problems": found,
+        "plan": plan,
+        "form": change.top,
+        "rows": change.rows,
+        "problems": found,
         "errors": {p.input: f"{p.message} ({p.field})" for p in found if p.input},
-        "levels": GAS_LEVELS, "who_kinds": {k.value: w for k, w in WHO_KINDS.items()},
-        "funding": {k.value: w for k, w in FUNDING.items()}, "statuses": [s.value for s in GoalLifecycleStatus],
-        "action_statuses": [s.value for s in ActionStatus], "outcomes": ELIGIBILITY_OUTCOME_TITLES,
+        "levels": GAS_LEVELS,
+        "who_kinds": {k.value: w for k, w in WHO_KINDS.items()},
+        "funding": {k.value: w for k, w in FUNDING.items()},
+        "statuses": [s.value for s in GoalLifecycleStatus],
+        "action_statuses": [s.value for s in ActionStatus],
+        "outcomes": ELIGIBILITY_OUTCOME_TITLES,
         "person_id": plan.person_id,
-    }  # fmt: skip
+    }
     return templates.TemplateResponse(
         request, "pages/plans/plan_change.html", context, status_code=422 if found else 200
     )

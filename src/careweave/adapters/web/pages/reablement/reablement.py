@@ -60,10 +60,15 @@ async def start(request: Request, person_id: str, actor: CurrentActor, svc: Plan
     started_on = day(form, "started_on", "episode.started_on")
     assert started_on is not None  # required
     episode = svc.reablement.start(
-        actor, person_id, started_on, plan_id=plan_id, goal_ids=goal_ids,
-        barthel_start=barthel_from(form, "barthel"), extension_reason=text(form, "extension_reason"),
+        actor,
+        person_id,
+        started_on,
+        plan_id=plan_id,
+        goal_ids=goal_ids,
+        barthel_start=barthel_from(form, "barthel"),
+        extension_reason=text(form, "extension_reason"),
         planned_end_on=day(form, "planned_end_on", "episode.planned_end_on", required=False),
-    )  # fmt: skip
+    )
     return RedirectResponse(f"/reablement/{episode.id}?saved=started", status_code=303)
 
 
@@ -74,10 +79,15 @@ def episode_page(
     """One episode: where it is, its reviews and Barthel scores, and the forms to go on."""
     episode, person = svc.reablement.episode(actor, episode_id)
     context = {
-        "episode": episode, "person": person, "today": date.today(), "free_days": FREE_DAYS,
-        "items": ITEM_TITLES, "allowed": ALLOWED_SCORES, "results": END_RESULT_TITLES,
+        "episode": episode,
+        "person": person,
+        "today": date.today(),
+        "free_days": FREE_DAYS,
+        "items": ITEM_TITLES,
+        "allowed": ALLOWED_SCORES,
+        "results": END_RESULT_TITLES,
         "saved": request.query_params.get("saved", ""),
-    }  # fmt: skip
+    }
     return templates.TemplateResponse(request, "pages/reablement/episode.html", context)
 
 
@@ -98,7 +108,11 @@ async def end(request: Request, episode_id: str, actor: CurrentActor, svc: PlanS
     ended_on = day(form, "ended_on", "episode.ended_on")
     assert ended_on is not None  # required
     svc.reablement.end(
-        actor, episode_id, ended_on=ended_on, result=require_member("episode.end_result", text(form, "result"), EndResult),
-        barthel_end=barthel_from(form, "barthel"), extension_reason=text(form, "extension_reason"),
-    )  # fmt: skip
+        actor,
+        episode_id,
+        ended_on=ended_on,
+        result=require_member("episode.end_result", text(form, "result"), EndResult),
+        barthel_end=barthel_from(form, "barthel"),
+        extension_reason=text(form, "extension_reason"),
+    )
     return RedirectResponse(f"/reablement/{episode_id}?saved=ended", status_code=303)

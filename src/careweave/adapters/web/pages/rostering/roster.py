@@ -124,8 +124,12 @@ def reassign_check(
             request, "pages/rostering/verdict.html", {"verdict": verdict}
         )
     options = reassign_options(uow(), actor, visit_id)
-    context = {"options": options, "chosen": chosen, "start": _parse_start(start) or "",
-               "verdict": verdict}  # fmt: skip
+    context = {
+        "options": options,
+        "chosen": chosen,
+        "start": _parse_start(start) or "",
+        "verdict": verdict,
+    }
     return templates.TemplateResponse(request, "pages/rostering/reassign.html", context)
 
 
