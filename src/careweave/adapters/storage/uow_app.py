@@ -8,8 +8,9 @@ class to the bases here.
 from __future__ import annotations
 
 from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.adapters.storage.telecare.uow import TelecareSqlUnitOfWork
 from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
 
 
-class AppSqlUnitOfWork(SqlRecordingUnitOfWork, PlansSqlUnitOfWork):
-    """Core, accounts and audit, visit recording, and people's plans and outcomes."""
+class AppSqlUnitOfWork(SqlRecordingUnitOfWork, PlansSqlUnitOfWork, TelecareSqlUnitOfWork):
+    """Core, accounts and audit, visit recording, people's plans and outcomes, and telecare."""
