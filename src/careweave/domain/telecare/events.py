@@ -184,3 +184,26 @@ def _instant(value: object) -> datetime:
     if parsed.tzinfo is None:
         raise DomainValidationError("at", "must carry its UTC offset (for example Z or +01:00)")
     return parsed
+
+
+MAX_BATCH = 1000
+
+
+def read_batch(payload: object) -> list[Event]:
+    """The events of a payload: one event object, or ``{"events": [...]}`` with 1 to 1,000 of them.
+
+    Errors name the field as the sender wrote it (``events.3.kind``; ``kind`` for a lone event).
+    """
+    if isinstance(payload, Mapping) and "events" in payload:
+        unknown = sorted(set(payload) - {"events"})
+        if unknown:
+            raise DomainValidationError(unknown[0], "is not a field of a batch")
+        items = payload["events"]
+        if not isinstance(items, list):
+            raise DomainValidationError("events", "must be a list of events")
+        if not 1 <= len(items) <= MAX_BATCH:
+            raise DomainValidationError("events", f"must hold 1 to {MAX_BATCH} events")
+        return [read_event(item, where=f"events.{i}.") for i, item in enumerate(items)]
+    if not isinstance(payload, Mapping):
+        raise DomainValidationError("body", "must be an event or a batch of events (a JSON object)")
+    return [read_event(payload)]

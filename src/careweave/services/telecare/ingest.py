@@ -17,11 +17,9 @@ from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import NotAuthenticatedError
 from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.domain.telecare.devices import Device, token_digest
-from careweave.domain.telecare.events import Event
+from careweave.domain.telecare.events import MAX_BATCH, Event
 from careweave.services.telecare.ports import DeadLetter, TelecareUnitOfWork
 from careweave.services.telecare.trail import record_system
-
-MAX_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)

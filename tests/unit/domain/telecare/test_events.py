@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.telecare.events import Event, EventKind, read_event
+from careweave.domain.telecare.events import Event, EventKind, read_batch, read_event
 
 NOON = datetime(2026, 3, 2, 12, tzinfo=UTC)
 
@@ -79,3 +79,24 @@ def test_a_missing_field_and_a_payload_that_is_not_an_object_are_named() -> None
 def test_a_naive_time_is_refused_by_the_event_itself() -> None:
     with pytest.raises(DomainValidationError, match="UTC offset"):
         Event("d1", 1, EventKind.MOTION, datetime(2026, 3, 2, 12))
+
+
+def test_a_payload_is_one_event_or_a_batch_of_up_to_a_thousand() -> None:
+    assert [e.sequence for e in read_batch(_payload())] == [7]
+    batch = read_batch({"events": [_payload(sequence=n) for n in range(1000)]})
+    assert len(batch) == 1000
+    with pytest.raises(DomainValidationError, match="1 to 1000") as too_many:
+        read_batch({"events": [_payload()] * 1001})
+    assert too_many.value.field == "events"
+    with pytest.raises(DomainValidationError) as bad_second:
+        read_batch({"events": [_payload(), _payload(kind="juggling")]})
+    assert bad_second.value.field == "events.1.kind"
+    with pytest.raises(DomainValidationError) as not_a_list:
+        read_batch({"events": "motion"})
+    assert not_a_list.value.field == "events"
+    with pytest.raises(DomainValidationError) as extra:
+        read_batch({"events": [], "hub": "h1"})
+    assert extra.value.field == "hub"
+    with pytest.raises(DomainValidationError) as scalar:
+        read_batch(42)
+    assert scalar.value.field == "body"

@@ -12,11 +12,23 @@ def api_router() -> APIRouter:
     from careweave.adapters.web.api.plans import plans
     from careweave.adapters.web.api.reablement import reablement
     from careweave.adapters.web.api.rostering import rosters
+    from careweave.adapters.web.api.telecare import events as telecare_events
     from careweave.adapters.web.api.visits import alerts, visits
     from careweave.adapters.web.api.workforce import teams, workers
 
     router = APIRouter(prefix="/api")
-    modules = (teams, workers, people, visits, rosters, alerts, accounts, plans, reablement)
+    modules = (
+        teams,
+        workers,
+        people,
+        visits,
+        rosters,
+        alerts,
+        accounts,
+        plans,
+        reablement,
+        telecare_events,
+    )
     for module in modules:
         router.include_router(module.router)
     return router

@@ -1,0 +1,1 @@
+"""The telecare JSON API: events from devices, alerts for responders."""
