@@ -21,11 +21,13 @@ $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	touch $(BENCH_STAMP)
 
-# Debian packages the tests need: the PostgreSQL server (for the throwaway cluster) and Chromium
-# (for the end-to-end tests). Installed only when missing, so a machine that has them is not touched.
+# Debian packages the tests need: the PostgreSQL server (for the throwaway cluster), Mosquitto (for
+# the throwaway MQTT broker) and Chromium (for the end-to-end tests). Installed only when missing,
+# so a machine that has them is not touched.
 system-deps:
 	@need=""; \
 	command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$$need postgresql"; \
+	command -v mosquitto >/dev/null 2>&1 || test -x /usr/sbin/mosquitto || need="$$need mosquitto"; \
 	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
 	command -v npm >/dev/null 2>&1 || need="$$need npm"; \
 	if [ -n "$$need" ]; then \
@@ -46,7 +48,7 @@ lint: $(STAMP)
 
 test: $(BENCH_STAMP) system-deps lint
 	@test -f tests/e2e/axe/node_modules/axe-core/axe.min.js || npm install --prefix tests/e2e/axe --no-save --no-audit --no-fund --no-package-lock axe-core@4.14.1
-	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -n 2 --dist loadgroup tests
+	$(PY) scripts/with_postgres.py -- $(PY) scripts/with_mosquitto.py -- $(PY) -m pytest -n 2 --dist loadgroup tests
 
 unit: $(BENCH_STAMP)
 	$(PY) -m pytest -q tests/unit tests/architecture

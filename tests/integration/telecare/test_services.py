@@ -14,6 +14,7 @@ from careweave.domain.telecare.alerts import AlertKind, AlertStatus, EscalationC
 from careweave.domain.telecare.devices import DeviceKind
 from careweave.domain.telecare.events import Event, EventKind
 from careweave.domain.telecare.home import AwayReason
+from careweave.services.telecare.ingest import BrokerMessage
 
 
 def _events(t: Telecare) -> int:
@@ -72,15 +73,23 @@ def test_an_unknown_or_retired_token_is_not_authenticated(telecare: Telecare) ->
         telecare.ingest.ingest_with_token(telecare.tokens[DeviceKind.DOOR], opened)
 
 
-def test_the_broker_path_names_an_unknown_device_and_keeps_dead_letters(telecare: Telecare) -> None:
-    with pytest.raises(DomainValidationError) as unknown:
-        telecare.ingest.ingest_from_broker(
-            "nobody", [Event("nobody", 1, EventKind.MOTION, telecare.clock.now())]
-        )
-    assert unknown.value.field == "device_id"
-    telecare.ingest.dead_letter("mqtt", "careweave/telecare/x/events", "{oops", "body: not JSON")
+def test_the_broker_path_keeps_bad_messages_as_dead_letters_beside_good_ones(
+    telecare: Telecare,
+) -> None:
+    motion = telecare.home.devices[DeviceKind.MOTION]
+    now = telecare.clock.now()
+    good = BrokerMessage(motion.id, [Event(motion.id, 1, EventKind.MOTION, now)], "t/m", "{}")
+    stranger = BrokerMessage("nobody", [Event("nobody", 1, EventKind.MOTION, now)], "t/n", "{}")
+    unreadable = BrokerMessage("x", [], "t/x", "{oops", problem="body: is not valid JSON")
+    report = telecare.ingest.ingest_from_broker([good, stranger, unreadable, good])
+    assert (report.stored, report.repeats, report.dead_letters) == (1, 1, 2)
+    assert report.person_ids == [telecare.home.person.id]
     with telecare.uow() as uow:
-        assert [d.reason for d in uow.dead_letters.list()] == ["body: not JSON"]
+        letters = uow.dead_letters.list()
+    assert [(d.topic, d.reason) for d in letters] == [
+        ("t/x", "body: is not valid JSON"),
+        ("t/n", "device_id: 'nobody' is not a known device"),
+    ]
 
 
 def test_a_pendant_press_is_raised_once_and_reaches_the_responder_at_once(

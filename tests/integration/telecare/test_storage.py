@@ -90,9 +90,11 @@ def test_activity_is_counted_per_local_hour(telecare_uow: Uow, home: Home) -> No
     assert (counts[7], counts[8], sum(counts)) == (30, 10, 40)
 
 
-def test_a_dead_letter_keeps_its_reason_and_part_of_a_huge_payload(telecare_uow: Uow) -> None:
+def test_a_dead_letter_keeps_its_reason_and_part_of_a_huge_payload_even_with_nul_bytes(
+    telecare_uow: Uow,
+) -> None:
     letter = DeadLetter(
-        SUMMER, "mqtt", "careweave/telecare/x/events", "{" * 20_000, "kind: required"
+        SUMMER, "mqtt", "careweave/telecare/x/events", "\x00{" * 10_000, "kind: required"
     )
     with telecare_uow() as uow:
         uow.dead_letters.add(letter)
@@ -106,6 +108,7 @@ def test_a_dead_letter_keeps_its_reason_and_part_of_a_huge_payload(telecare_uow:
         10_000,
         SUMMER,
     )
+    assert kept.payload.startswith("\N{REPLACEMENT CHARACTER}{")
 
 
 def test_a_device_is_found_by_its_token_digest_and_remembers_what_it_heard(

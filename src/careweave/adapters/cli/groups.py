@@ -13,6 +13,7 @@ from careweave.adapters.cli import (
     roster,
     roster_plan,
     serve,
+    telecare,
     users,
 )
 
@@ -29,3 +30,4 @@ def register(app: typer.Typer) -> None:
     app.add_typer(people.export_app, name="export")
     app.add_typer(fhir.app, name="fhir")
     app.add_typer(users.app, name="users")
+    app.add_typer(telecare.app, name="telecare")

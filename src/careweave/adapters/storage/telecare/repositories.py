@@ -155,6 +155,12 @@ class SqlEventStore:
         return int(self.session.execute(statement).scalar_one())
 
 
+def _storable(text: str) -> str:
+    """``text`` without NUL characters, which PostgreSQL text columns refuse (a dead letter holds
+    whatever a sender sent, and must still be kept)."""
+    return text.replace("\x00", "\N{REPLACEMENT CHARACTER}")
+
+
 class SqlDeadLetterRepository:
     """Messages that could not be taken in, in ``telecare_dead_letters``."""
 
@@ -166,10 +172,10 @@ class SqlDeadLetterRepository:
         self.session.execute(
             insert(t.dead_letters).values(
                 received_at=utc(letter.received_at),
-                source=letter.source[:10],
-                topic=letter.topic[:200],
-                payload=letter.payload[:PAYLOAD_MAX_LENGTH],
-                reason=letter.reason[:500],
+                source=_storable(letter.source[:10]),
+                topic=_storable(letter.topic[:200]),
+                payload=_storable(letter.payload[:PAYLOAD_MAX_LENGTH]),
+                reason=_storable(letter.reason[:500]),
             )
         )
 

@@ -1,0 +1,86 @@
+"""``careweave telecare``: run the consumer of device events, or the rules and escalation once."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from typing import Annotated, cast
+
+import typer
+
+from careweave.adapters.cli.errors import fail
+from careweave.bootstrap import app_uow_factory, load_settings
+from careweave.clock import SystemClock
+from careweave.services.telecare.bundle import TelecareServices
+from careweave.services.telecare.ports import TelecareUnitOfWork
+
+app = typer.Typer(
+    help="Technology-enabled care: take in device events, raise and escalate alerts.",
+    no_args_is_help=True,
+)
+
+
+def _services() -> TelecareServices:
+    from careweave.adapters.storage.migrate import SchemaOutOfDateError
+
+    try:
+        factory = app_uow_factory(load_settings())
+    except SchemaOutOfDateError as exc:
+        raise fail(str(exc)) from None
+    # The app's unit of work carries every area's repositories, telecare's among them.
+    return TelecareServices.build(cast(Callable[[], TelecareUnitOfWork], factory), SystemClock())
+
+
+@app.command()
+def listen(
+    host: Annotated[
+        str, typer.Option(envvar="CAREWEAVE_MQTT_HOST", help="The broker's address")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(envvar="CAREWEAVE_MQTT_PORT", min=1, max=65535, help="The broker's port")
+    ] = 1883,
+    client_id: Annotated[
+        str,
+        typer.Option(
+            envvar="CAREWEAVE_MQTT_CLIENT_ID",
+            help="Keep it the same from run to run: the broker keeps unacknowledged messages under it",
+        ),
+    ] = "careweave-telecare",
+    username: Annotated[
+        str | None, typer.Option(envvar="CAREWEAVE_MQTT_USERNAME", help="Broker user")
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option(envvar="CAREWEAVE_MQTT_PASSWORD", help="Broker password")
+    ] = None,
+    tick: Annotated[
+        float, typer.Option(min=1.0, help="Seconds between runs of the rules for everyone")
+    ] = 15.0,
+) -> None:
+    """Subscribe to careweave/telecare/+/events (QoS 1) and store every event once, acknowledging
+    each message only after it is committed; runs until stopped (Ctrl-C or SIGTERM)."""
+    from careweave.adapters.mqtt.telecare.consumer import ConsumerSettings, TelecareConsumer
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    services = _services()
+    settings = ConsumerSettings(
+        host=host,
+        port=port,
+        client_id=client_id,
+        username=username,
+        password=password,
+        tick_seconds=tick,
+    )
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    consumer = TelecareConsumer(services.ingest, services.alerting, settings)
+    consumer.run(stop, on_ready=lambda: typer.echo(f"listening on {host}:{port}", err=True))
+
+
+@app.command("tick")
+def tick_once() -> None:
+    """Run the rules for everyone with telecare and take the escalation steps due, once."""
+    report = _services().alerting.run()
+    typer.echo(f"{len(report.raised)} alert(s) raised, {report.steps} escalation step(s) taken")

@@ -1,0 +1,1 @@
+"""MQTT: careweave as a subscriber of a broker (Mosquitto), one package per capability."""

@@ -1,0 +1,1 @@
+"""Telecare events from the broker: topics, payloads and the consumer that stores them."""
