@@ -28,6 +28,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("My visits", "/my-visits", frozenset({Role.CARE_WORKER})),
     NavLink("Team board", "/team", _TEAM),
     NavLink("Alerts", "/alerts", _TEAM | {Role.FAMILY_MEMBER}),
+    NavLink("Telecare", "/telecare", _TEAM | {Role.FAMILY_MEMBER}),
     NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Reablement", "/reablement", _PLANNING),
     NavLink("Team figures", "/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})),

@@ -44,6 +44,32 @@ class ActivityGrid:
         """The cell of ``day`` at ``hour``."""
         return self.cells[(day, hour)]
 
+    def summary(self, day: date) -> DaySummary:
+        """The day in a few numbers (for the table beside the picture)."""
+        hours = [self.cells[(day, h)] for h in range(HOURS)]
+        active = [c.hour for c in hours if c.activity]
+        rooms = Counter(c.room for c in hours if c.room)
+        return DaySummary(
+            day=day,
+            activity=sum(c.activity for c in hours),
+            first_hour=min(active) if active else None,
+            last_hour=max(active) if active else None,
+            hours_asleep=sum(c.asleep for c in hours),
+            main_room=rooms.most_common(1)[0][0] if rooms else "",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    """One day: how much activity, the first and last active hour, hours asleep, the main room."""
+
+    day: date
+    activity: int
+    first_hour: int | None
+    last_hour: int | None
+    hours_asleep: int
+    main_room: str
+
 
 def activity_grid(
     events: Iterable[Event], devices: Mapping[str, Device], last_day: date, days: int

@@ -93,6 +93,13 @@ class AlertStatus(StrEnum):
     CLOSED = "closed"
 
 
+STATUS_LABELS: dict[AlertStatus, str] = {
+    AlertStatus.OPEN: "waiting to be taken on",
+    AlertStatus.ACKNOWLEDGED: "being dealt with",
+    AlertStatus.CLOSED: "dealt with",
+}
+
+
 class Outcome(StrEnum):
     """What came of an alert, as the responder records it."""
 
@@ -246,6 +253,16 @@ class TelecareAlert:
     def can_record_outcome(self) -> bool:
         """True once acknowledged and until closed."""
         return self.status is AlertStatus.ACKNOWLEDGED
+
+    @property
+    def is_closed(self) -> bool:
+        """True once the alert is closed."""
+        return self.status is AlertStatus.CLOSED
+
+    @property
+    def status_label(self) -> str:
+        """Where the alert is, in plain words."""
+        return STATUS_LABELS[self.status]
 
     @property
     def can_close(self) -> bool:

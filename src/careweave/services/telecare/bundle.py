@@ -16,13 +16,14 @@ from careweave.services.telecare.response import ResponseService
 
 @dataclass(frozen=True, slots=True)
 class TelecareServices:
-    """Every telecare use case, on one unit-of-work factory and one clock."""
+    """Every telecare use case, on one unit-of-work factory and one clock (pages read it too)."""
 
     ingest: IngestService
     alerting: AlertingService
     response: ResponseService
     homes: HomeService
     activity: ActivityService
+    clock: Clock
 
     @classmethod
     def build(cls, uow_factory: Callable[[], TelecareUnitOfWork], clock: Clock) -> TelecareServices:
@@ -33,4 +34,5 @@ class TelecareServices:
             response=ResponseService(uow_factory, clock),
             homes=HomeService(uow_factory, clock),
             activity=ActivityService(uow_factory, clock),
+            clock=clock,
         )

@@ -16,6 +16,7 @@ from careweave.domain.accounts.users import Role
 from careweave.domain.people.person import CircleMember, Person
 from careweave.domain.telecare.alerts import AlertStatus, Outcome, TelecareAlert
 from careweave.domain.telecare.setup import TelecareSetup
+from careweave.domain.values import require_member
 from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, require_role
 from careweave.services.telecare.access import (
@@ -93,11 +94,12 @@ class ResponseService:
         )
 
     def record_outcome(
-        self, actor: Actor, alert_id: str, outcome: Outcome, note: str
+        self, actor: Actor, alert_id: str, outcome: Outcome | str, note: str
     ) -> TelecareAlert:
         """Say what came of the alert (it may be changed until it is closed)."""
+        chosen = require_member("outcome", outcome, Outcome)
         return self._answer(
-            actor, alert_id, lambda a: a.record_outcome(outcome, note), f"outcome {outcome}"
+            actor, alert_id, lambda a: a.record_outcome(chosen, note), f"outcome {chosen.value}"
         )
 
     def close(self, actor: Actor, alert_id: str) -> TelecareAlert:

@@ -13,6 +13,7 @@ def routers() -> list[APIRouter]:
     from careweave.adapters.web.pages.plans import assessments, plans
     from careweave.adapters.web.pages.reablement import reablement
     from careweave.adapters.web.pages.rostering import map, roster
+    from careweave.adapters.web.pages.telecare import console, homes
     from careweave.adapters.web.pages.visits import alerts, board, visits
 
     return [
@@ -28,4 +29,6 @@ def routers() -> list[APIRouter]:
         reablement.router,
         assessments.router,
         oversight.router,
+        console.router,
+        homes.router,
     ]

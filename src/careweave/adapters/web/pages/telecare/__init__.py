@@ -1,0 +1,1 @@
+"""Telecare pages: the responder console, a person's activity picture and their rules page."""
