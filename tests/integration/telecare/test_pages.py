@@ -215,3 +215,14 @@ def test_a_device_fitted_from_the_page_shows_its_token_once(web: World) -> None:
         data={"csrf_token": token, "starts_on": "soon", "reason": "hospital"},
     )
     assert bad_day.status_code == 422
+
+
+def test_the_commissioner_reads_response_times_against_the_targets_and_no_names(web: World) -> None:
+    page = web.browser("edna").get("/telecare/figures")
+    assert page.status_code == 200
+    assert "Answered within" in page.text
+    assert "60 seconds" in page.text
+    assert "97.5 %" in page.text
+    assert "Pendant pressed" in page.text
+    assert web.person_a.family_name not in page.text
+    assert web.browser("bob").get("/telecare/figures").status_code == 403

@@ -7,6 +7,7 @@ import typer
 from careweave.adapters.cli import (
     db,
     demo,
+    demo_telecare,
     fhir,
     people,
     personas,
@@ -26,6 +27,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(demo.app, name="demo")
     app.command("serve")(serve.serve)
     demo.app.command("personas")(personas.personas)
+    demo.app.command("telecare")(demo_telecare.telecare)
     app.add_typer(people.import_app, name="import")
     app.add_typer(people.export_app, name="export")
     app.add_typer(fhir.app, name="fhir")

@@ -10,8 +10,8 @@ from typing import Annotated, cast
 
 import typer
 
-from careweave.adapters.cli.errors import fail
-from careweave.bootstrap import app_uow_factory, load_settings
+from careweave.adapters.cli.units import opened_database
+from careweave.bootstrap import app_uow_factory
 from careweave.clock import SystemClock
 from careweave.services.telecare.bundle import TelecareServices
 from careweave.services.telecare.ports import TelecareUnitOfWork
@@ -20,17 +20,6 @@ app = typer.Typer(
     help="Technology-enabled care: take in device events, raise and escalate alerts.",
     no_args_is_help=True,
 )
-
-
-def _services() -> TelecareServices:
-    from careweave.adapters.storage.migrate import SchemaOutOfDateError
-
-    try:
-        factory = app_uow_factory(load_settings())
-    except SchemaOutOfDateError as exc:
-        raise fail(str(exc)) from None
-    # The app's unit of work carries every area's repositories, telecare's among them.
-    return TelecareServices.build(cast(Callable[[], TelecareUnitOfWork], factory), SystemClock())
 
 
 @app.command()
@@ -63,7 +52,6 @@ def listen(
     from careweave.adapters.mqtt.telecare.consumer import ConsumerSettings, TelecareConsumer
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    services = _services()
     settings = ConsumerSettings(
         host=host,
         port=port,
@@ -75,12 +63,20 @@ def listen(
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    consumer = TelecareConsumer(services.ingest, services.alerting, settings)
-    consumer.run(stop, on_ready=lambda: typer.echo(f"listening on {host}:{port}", err=True))
+    with opened_database(app_uow_factory) as units:
+        services = _services(units)
+        consumer = TelecareConsumer(services.ingest, services.alerting, settings)
+        consumer.run(stop, on_ready=lambda: typer.echo(f"listening on {host}:{port}", err=True))
 
 
 @app.command("tick")
 def tick_once() -> None:
     """Run the rules for everyone with telecare and take the escalation steps due, once."""
-    report = _services().alerting.run()
+    with opened_database(app_uow_factory) as units:
+        report = _services(units).alerting.run()
     typer.echo(f"{len(report.raised)} alert(s) raised, {report.steps} escalation step(s) taken")
+
+
+def _services(units: Callable[[], object]) -> TelecareServices:
+    # The app's unit of work carries every area's repositories, telecare's among them.
+    return TelecareServices.build(cast(Callable[[], TelecareUnitOfWork], units), SystemClock())

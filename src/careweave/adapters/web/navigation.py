@@ -32,6 +32,9 @@ NAV_LINKS: list[NavLink] = [
     NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Reablement", "/reablement", _PLANNING),
     NavLink("Team figures", "/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})),
+    NavLink(
+        "Telecare figures", "/telecare/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})
+    ),
     NavLink("Audit trail", "/audit", frozenset({Role.COORDINATOR})),
 ]
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from enum import StrEnum
+from operator import attrgetter
 
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.telecare.alerts import AlertKind, Priority
@@ -130,14 +131,23 @@ class HomeEvents:
     away: tuple[Absence, ...] = ()
     history: ActivityHistory | None = None
     _times: tuple[datetime, ...] = field(default=(), repr=False, compare=False)
+    _by_kind: Mapping[EventKind, list[Event]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        ordered = tuple(sorted(self.events, key=lambda e: (e.at, e.device_id, e.sequence)))
+        ordered = tuple(sorted(self.events, key=attrgetter("at")))
         object.__setattr__(self, "events", ordered)
         object.__setattr__(self, "_times", tuple(e.at for e in ordered))
+        by_kind: dict[EventKind, list[Event]] = {}
+        for event in ordered:
+            by_kind.setdefault(event.kind, []).append(event)
+        object.__setattr__(self, "_by_kind", by_kind)
 
     def of_kinds(self, kinds: Collection[EventKind]) -> list[Event]:
         """The events of ``kinds``, oldest first."""
+        if len(kinds) == 1:
+            return list(self._by_kind.get(next(iter(kinds)), ()))
         return [e for e in self.events if e.kind in kinds]
 
     def after(self, moment: datetime) -> tuple[Event, ...]:
@@ -181,8 +191,3 @@ class HomeEvents:
         """True when the person is away from home on ``moment``'s local day."""
         day = moment.astimezone(HOME_TIME).date()
         return any(absence.covers(day) for absence in self.away)
-
-    def local_days(self, now: datetime, back: int) -> list[date]:
-        """Today and the ``back`` days before it (local), oldest first."""
-        today = now.astimezone(HOME_TIME).date()
-        return [today - timedelta(days=n) for n in range(back, -1, -1)]

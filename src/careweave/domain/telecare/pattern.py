@@ -21,8 +21,8 @@ How it decides
 
    Real days vary more than a Poisson process does; scoring against the person's own days is what
    makes "well beyond normal variation" mean *for this person*.
-3. **Verdict.** The day is unusual when ``|level| > k_level`` (default 4) or ``shape > k_shape``
-   (default 6). The spreads are floored (:data:`MIN_LOG_MAD`, :data:`MIN_MAD`) so a very regular
+3. **Verdict.** The day is unusual when ``|level| > k_level`` (default 5) or ``shape > k_shape``
+   (default 8). The spreads are floored (:data:`MIN_LOG_MAD`, :data:`MIN_MAD`) so a very regular
    person is not alarmed by a handful of events.
 4. **When.** Each day is judged twice: at noon over its first 12 hours, and after midnight over
    the whole day. It raises at most one alert (the key is the day).
@@ -41,6 +41,7 @@ from datetime import date, datetime, time, timedelta
 
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.telecare.alerts import AlertKind, Priority
+from careweave.domain.telecare.events import HOME_TIME
 from careweave.domain.telecare.home import HOURS, ActivityHistory, HomeEvents, Trigger, local_moment
 from careweave.domain.telecare.rules import Rule
 
@@ -74,9 +75,24 @@ def robust_z(value: float, sample: Sequence[float], min_mad: float) -> float:
 
 def shape_deviance(counts: Sequence[int], days: Sequence[Sequence[int]], hours: int) -> float:
     """The deviance of ``counts`` from the profile of ``days`` rescaled to the same total."""
-    expected = profile(days, hours)
+    return _rescaled_deviance(counts, profile(days, hours), hours)
+
+
+def _rescaled_deviance(counts: Sequence[int], expected: Sequence[float], hours: int) -> float:
     scale = max(sum(counts[:hours]), 1) / sum(expected)
     return deviance(counts[:hours], [max(FLOOR, mu * scale) for mu in expected])
+
+
+def leave_one_out_shapes(days: Sequence[Sequence[int]], hours: int) -> list[float]:
+    """Each day's shape deviance from the profile of the other days (sums kept, so it is linear)."""
+    totals = [sum(day[h] for day in days) for h in range(hours)]
+    others = len(days) - 1
+    return [
+        _rescaled_deviance(
+            day, [max(FLOOR, (totals[h] - day[h]) / others) for h in range(hours)], hours
+        )
+        for day in days
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +145,7 @@ def assess(
     base: Sequence[Sequence[int]],
     hours: int,
     day: date,
-    k: tuple[float, float] = (4.0, 6.0),
+    k: tuple[float, float] = (5.0, 8.0),
 ) -> Assessment:
     """Judge the first ``hours`` of ``counts`` against ``base`` (see the module notes).
 
@@ -137,10 +153,7 @@ def assess(
     """
     observed = list(counts[:hours])
     totals = [math.log1p(sum(other[:hours])) for other in base]
-    shapes = [
-        shape_deviance(other, [d for j, d in enumerate(base) if j != i], hours)
-        for i, other in enumerate(base)
-    ]
+    shapes = leave_one_out_shapes(base, hours)
     expected = profile(base, hours)
     return Assessment(
         day=day,
@@ -156,14 +169,23 @@ def assess(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """One judgement of the learned rule: the first ``hours`` hours of ``day``, due ``at``."""
+
+    day: date
+    hours: int
+    at: datetime
+
+
 @dataclass(frozen=True)
 class UnusualDay(Rule):
     """A day unlike the person's last four weeks (see the module notes for how it decides)."""
 
     kind = AlertKind.UNUSUAL_DAY
     priority: Priority = Priority.ROUTINE
-    k_level: float = 4.0
-    k_shape: float = 6.0
+    k_level: float = 5.0
+    k_shape: float = 8.0
     baseline_days: int = 28
     min_days: int = 14
 
@@ -182,20 +204,32 @@ class UnusualDay(Rule):
         if not 3 <= self.min_days <= self.baseline_days:
             raise DomainValidationError("min_days", "must be from 3 to the baseline days")
 
-    def triggers(self, home: HomeEvents, now: datetime) -> Iterator[Trigger]:
-        """Yesterday judged whole, and today's first 12 hours once it is past noon."""
-        if home.history is None:
-            return
-        yesterday, today = home.local_days(now, back=1)
+    def looks(self, now: datetime) -> list[Look]:
+        """The judgements due by ``now``: yesterday whole, and today's first 12 hours once it is
+        past noon."""
+        yesterday, today = (
+            now.astimezone(HOME_TIME).date() - timedelta(days=1),
+            now.astimezone(HOME_TIME).date(),
+        )
         # Yesterday's verdict belongs to yesterday (its last second), so an absence then counts.
-        looks = [(yesterday, HOURS, local_moment(today, time(0)) - timedelta(seconds=1))]
+        found = [Look(yesterday, HOURS, local_moment(today, time(0)) - timedelta(seconds=1))]
         noon = local_moment(today, time(MIDDAY_HOURS))
         if noon <= now:
-            looks.append((today, MIDDAY_HOURS, noon))
-        for day, hours, at in looks:
-            found = self.assess_day(home, day, hours)
+            found.append(Look(today, MIDDAY_HOURS, noon))
+        return found
+
+    def key_of(self, day: date) -> str:
+        """The trigger key of ``day``'s verdict (one alert a day at most)."""
+        return f"{self.kind.value}:{day.isoformat()}"
+
+    def triggers(self, home: HomeEvents, now: datetime) -> Iterator[Trigger]:
+        """A trigger for each look of :meth:`looks` that finds the day unusual."""
+        if home.history is None:
+            return
+        for look in self.looks(now):
+            found = self.assess_day(home, look.day, look.hours)
             if found is not None and found.unusual:
-                yield self._trigger(day.isoformat(), at, found.summary)
+                yield self._trigger(look.day.isoformat(), look.at, found.summary)
 
     def assess_day(self, home: HomeEvents, day: date, hours: int) -> Assessment | None:
         """The assessment of ``day``'s first ``hours`` hours, or ``None`` without enough history."""

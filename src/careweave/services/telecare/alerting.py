@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
@@ -29,6 +29,8 @@ from careweave.domain.telecare.alerts import (
 from careweave.domain.telecare.devices import technical_issues
 from careweave.domain.telecare.events import HOME_TIME
 from careweave.domain.telecare.home import HomeEvents, Trigger
+from careweave.domain.telecare.pattern import Look, UnusualDay
+from careweave.domain.telecare.rules import Rule
 from careweave.domain.telecare.ruleset import FRESH, LOOKBACK, evaluate
 from careweave.services.telecare.escalation import target_of
 from careweave.services.telecare.ports import TelecareUnitOfWork
@@ -60,6 +62,9 @@ class AlertingService:
     def __init__(self, uow_factory: Callable[[], TelecareUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        # Looks of the learned rule already found ordinary: a finished look does not change, so
+        # it is not judged again (judging reads four weeks of history). Lost on restart, harmlessly.
+        self._settled: set[tuple[str, date, int]] = set()
 
     def run(self, person_ids: Collection[str] | None = None) -> RunReport:
         """Evaluate ``person_ids`` (everyone with telecare when ``None``), raise technical alerts
@@ -69,10 +74,60 @@ class AlertingService:
             people = _people(uow, person_ids)
             raised: list[TelecareAlert] = []
             for person in people:
-                raised.extend(_raise(uow, person, _triggers(uow, person, now), now))
+                raised.extend(_raise(uow, person, self._triggers(uow, person, now), now))
             steps = _escalate(uow, now)
             uow.commit()
         return RunReport(raised, steps)
+
+    def _triggers(self, uow: TelecareUnitOfWork, person: Person, now: datetime) -> list[Trigger]:
+        rules = uow.telecare_rules.rules_for(person.id)
+        devices = list(uow.devices.list(person_ids={person.id}))
+        raised = uow.telecare_alerts.raised_keys(person.id, now - FRESH)
+        learned = rules[AlertKind.UNUSUAL_DAY]
+        open_looks = self._open_looks(person.id, learned, raised, now)
+        history = None
+        if open_looks:
+            today = now.astimezone(HOME_TIME).date()
+            start = today - timedelta(days=HISTORY_DAYS)
+            history = uow.telecare_events.hourly_activity(person.id, start, today)
+        home = HomeEvents(
+            person.id,
+            tuple(uow.telecare_events.list_for_person(person.id, now - LOOKBACK, now)),
+            {d.id: d for d in devices},
+            tuple(uow.absences.list_for_person(person.id)),
+            history,
+        )
+        found = evaluate(rules, home, now, raised)
+        self._settle(person.id, learned, open_looks, {t.key for t in found}, now)
+        for problem in technical_issues(devices, now):
+            if problem.key not in raised:
+                kind = AlertKind(problem.issue.value)
+                found.append(Trigger(kind, problem.key, now, Priority.ROUTINE, problem.summary))
+        return found
+
+    def _open_looks(
+        self, person_id: str, learned: Rule, raised: set[str], now: datetime
+    ) -> list[Look]:
+        """The learned rule's looks still to judge: not raised, not found ordinary before."""
+        if not isinstance(learned, UnusualDay) or not learned.enabled:
+            return []
+        return [
+            look
+            for look in learned.looks(now)
+            if learned.key_of(look.day) not in raised
+            and (person_id, look.day, look.hours) not in self._settled
+        ]
+
+    def _settle(
+        self, person_id: str, learned: Rule, looks: list[Look], fired: set[str], now: datetime
+    ) -> None:
+        """Remember the looks just judged ordinary."""
+        if isinstance(learned, UnusualDay):
+            self._settled.update(
+                (person_id, look.day, look.hours)
+                for look in looks
+                if look.at <= now and learned.key_of(look.day) not in fired
+            )
 
 
 def _people(uow: TelecareUnitOfWork, person_ids: Collection[str] | None) -> list[Person]:
@@ -81,30 +136,6 @@ def _people(uow: TelecareUnitOfWork, person_ids: Collection[str] | None) -> list
     else:
         wanted = set(person_ids)
     return list(uow.people.list(ids=wanted)) if wanted else []
-
-
-def _triggers(uow: TelecareUnitOfWork, person: Person, now: datetime) -> list[Trigger]:
-    rules = uow.telecare_rules.rules_for(person.id)
-    devices = list(uow.devices.list(person_ids={person.id}))
-    history = None
-    if rules[AlertKind.UNUSUAL_DAY].enabled:
-        today = now.astimezone(HOME_TIME).date()
-        start = today - timedelta(days=HISTORY_DAYS)
-        history = uow.telecare_events.hourly_activity(person.id, start, today)
-    home = HomeEvents(
-        person.id,
-        tuple(uow.telecare_events.list_for_person(person.id, now - LOOKBACK, now)),
-        {d.id: d for d in devices},
-        tuple(uow.absences.list_for_person(person.id)),
-        history,
-    )
-    raised = uow.telecare_alerts.raised_keys(person.id, now - FRESH)
-    found = evaluate(rules, home, now, raised)
-    for problem in technical_issues(devices, now):
-        if problem.key not in raised:
-            kind = AlertKind(problem.issue.value)
-            found.append(Trigger(kind, problem.key, now, Priority.ROUTINE, problem.summary))
-    return found
 
 
 def _raise(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from careweave.clock import Clock
 from careweave.services.telecare.activity import ActivityService
 from careweave.services.telecare.alerting import AlertingService
+from careweave.services.telecare.figures import FiguresService
 from careweave.services.telecare.homes import HomeService
 from careweave.services.telecare.ingest import IngestService
 from careweave.services.telecare.ports import TelecareUnitOfWork
@@ -23,6 +24,7 @@ class TelecareServices:
     response: ResponseService
     homes: HomeService
     activity: ActivityService
+    figures: FiguresService
     clock: Clock
 
     @classmethod
@@ -34,5 +36,6 @@ class TelecareServices:
             response=ResponseService(uow_factory, clock),
             homes=HomeService(uow_factory, clock),
             activity=ActivityService(uow_factory, clock),
+            figures=FiguresService(uow_factory, clock),
             clock=clock,
         )

@@ -59,15 +59,15 @@ def _rate(kind: str, seed: int) -> float:
 
 
 def test_a_normal_day_is_rarely_called_unusual() -> None:
-    assert _rate("normal", seed=1) <= 0.05
+    assert _rate("normal", seed=1) <= 0.02
 
 
 def test_a_night_up_and_about_is_almost_always_caught() -> None:
-    assert _rate("night wander", seed=2) >= 0.9
+    assert _rate("night wander", seed=2) >= 0.8
 
 
-def test_a_day_with_a_quarter_of_the_usual_activity_is_often_caught() -> None:
-    assert _rate("quarter", seed=3) >= 0.3
+def test_a_day_with_a_quarter_of_the_usual_activity_is_caught_now_and_then() -> None:
+    assert _rate("quarter", seed=3) >= 0.15
 
 
 def test_an_ordinary_day_matches_its_own_routine_exactly() -> None:

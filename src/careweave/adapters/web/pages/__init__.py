@@ -13,7 +13,7 @@ def routers() -> list[APIRouter]:
     from careweave.adapters.web.pages.plans import assessments, plans
     from careweave.adapters.web.pages.reablement import reablement
     from careweave.adapters.web.pages.rostering import map, roster
-    from careweave.adapters.web.pages.telecare import console, homes
+    from careweave.adapters.web.pages.telecare import console, figures, homes
     from careweave.adapters.web.pages.visits import alerts, board, visits
 
     return [
@@ -31,4 +31,5 @@ def routers() -> list[APIRouter]:
         oversight.router,
         console.router,
         homes.router,
+        figures.router,
     ]
