@@ -54,7 +54,7 @@ unit: $(BENCH_STAMP)
 	$(PY) -m pytest -q tests/unit tests/architecture
 
 bench: $(BENCH_STAMP)
-	$(PY) scripts/with_postgres.py -- $(PY) -m benchmarks $(BENCH_ARGS)
+	$(PY) scripts/with_postgres.py -- $(PY) scripts/with_mosquitto.py -- $(PY) -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -14,7 +14,6 @@ import asyncio
 import os
 import re
 import secrets
-import socket
 import subprocess
 import tempfile
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import httpx
 
+from benchmarks.databases import POSTGRES_ENV, free_port, throwaway_database
 from benchmarks.processes import careweave_command
 from benchmarks.registry import RunOptions
 from benchmarks.tables import figure, header, table
@@ -44,7 +44,6 @@ STARTUP_SECONDS = 60.0
 SETTLED_SECONDS = 0.05
 SETTLE_LIMIT_SECONDS = 120.0
 PASSWORD = "demo"
-POSTGRES_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
 COLUMNS = [
     "database",
     "workers",
@@ -116,12 +115,6 @@ async def drive(send: Callable[[int], Awaitable[bool]], rate: float, count: int)
     return Phase(latencies, errors, loop.time() - start)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _run(env: dict[str, str], *args: str) -> None:
     done = subprocess.run(
         [*careweave_command(), *args], env=env, capture_output=True, text=True, timeout=600
@@ -165,7 +158,7 @@ def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
 
 @contextmanager
 def _server(env: dict[str, str], workers: int) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             *careweave_command(),
@@ -269,32 +262,10 @@ async def _settle(client: httpx.AsyncClient) -> None:
             return
 
 
-@contextmanager
-def _database(backend: str, workdir: Path) -> Iterator[str]:
-    if backend == "sqlite":
-        yield f"sqlite:///{workdir / 'careweave.sqlite3'}"
-        return
-    from sqlalchemy import text
-
-    from careweave.adapters.storage.database import make_engine
-
-    admin = make_engine(os.environ[POSTGRES_ENV], isolation_level="AUTOCOMMIT")
-    name = f"cw_webload_{os.getpid()}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield admin.url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def _backend(backend: str, seconds: float) -> list[tuple[int, str, float, Phase]]:
     with (
         tempfile.TemporaryDirectory(prefix="cw-webload-") as folder,
-        _database(backend, Path(folder)) as url,
+        throwaway_database(backend, Path(folder), "webload") as url,
     ):
         env = {
             **os.environ,

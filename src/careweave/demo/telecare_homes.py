@@ -9,8 +9,8 @@ Assumptions (see docs/telecare.md, "A simulated home"):
   later, and goes out on about half the days for one to three hours.
 - The heating keeps 19–21 °C by day and about 17.5 °C at night, 17 °C while away (a reading every
   30 minutes).
-- Rules are the defaults, except that an early riser's night ends 45 minutes before their usual
-  waking (set at installation from what the person says of their days).
+- Rules are the defaults fitted to the person's usual day (:func:`rules_for`), as whoever sets up
+  the sensors would from what the person says of their days.
 - About one day in twenty is a quieter day (60 % of the activity, up an hour later): ordinary
   illness, not an incident; holidays (a week away, recorded as an absence) are ordinary too.
 - Planted incidents, each with the rules expected to notice it: a fall at night (out of bed and
@@ -31,7 +31,7 @@ from careweave.domain.telecare.alerts import AlertKind
 from careweave.domain.telecare.devices import Device, DeviceKind, token_digest
 from careweave.domain.telecare.events import HOME_TIME, Event, EventKind
 from careweave.domain.telecare.home import Absence, AwayReason
-from careweave.domain.telecare.rules import OutOfBed
+from careweave.domain.telecare.rules import ApplianceNotUsed, NoMovement, OutOfBed
 from careweave.domain.telecare.ruleset import RuleSet
 
 ROOMS = ("hall", "kitchen", "living room")
@@ -108,14 +108,22 @@ def local(day: date, hours: float) -> datetime:
 
 
 def rules_for(routine: Routine) -> RuleSet:
-    """The defaults, with the night ending before an early riser's usual morning (as the person
-    fitting the sensors sets it from what the person says of their days)."""
+    """The defaults, fitted to the person's usual day as the person setting up the sensors would
+    from what they say of their days: an early riser's night ends 45 minutes before their usual
+    waking; a late riser's "no movement" and kettle times move to 2½ and 3½ hours after it."""
+    rules = RuleSet.default()
     usual_rise = routine.wake - 0.75
-    if usual_rise >= 7.0:
-        return RuleSet.default()
-    quarters = int(usual_rise * 4)
-    night_end = time(quarters // 4, 15 * (quarters % 4))
-    return RuleSet.default().with_rule(OutOfBed(night_end=night_end))
+    if usual_rise < 7.0:
+        rules = rules.with_rule(OutOfBed(night_end=_quarter_hour(usual_rise)))
+    if routine.wake + 2.5 > 10.0:
+        rules = rules.with_rule(NoMovement(by=_quarter_hour(routine.wake + 2.5)))
+        rules = rules.with_rule(ApplianceNotUsed(by=_quarter_hour(routine.wake + 3.5)))
+    return rules
+
+
+def _quarter_hour(hours: float) -> time:
+    quarters = int(hours * 4)
+    return time(quarters // 4, 15 * (quarters % 4))
 
 
 def fit_devices(person_id: str, rng: random.Random, installed: date) -> dict[str, Device]:

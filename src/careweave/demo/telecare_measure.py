@@ -42,8 +42,7 @@ def watch(homes: Sequence[SimHome], start: datetime, end: datetime) -> list[Rais
         times = [e.at for e in home.events]
         history = ActivityHistory.of(home.events)
         raised: set[str] = set()
-        now = start
-        while now <= end:
+        for now in _moments(start, end):
             first, last = bisect_left(times, now - LOOKBACK), bisect_right(times, now)
             local = now.astimezone(HOME_TIME)
             looking = local.hour in LOOK_HOURS and local.minute < STEP.seconds // 60
@@ -57,8 +56,17 @@ def watch(homes: Sequence[SimHome], start: datetime, end: datetime) -> list[Rais
             for trigger in evaluate(home.rules, view, now, raised):
                 raised.add(trigger.key)
                 found.append(Raised(home.person_id, trigger.kind, trigger.at))
-            now += STEP
     return found
+
+
+def _moments(start: datetime, end: datetime) -> list[datetime]:
+    """Every :data:`STEP` from ``start``, and ``end`` itself (so nothing just before it is missed)."""
+    found = []
+    now = start
+    while now < end:
+        found.append(now)
+        now += STEP
+    return [*found, end]
 
 
 @dataclass(frozen=True, slots=True)

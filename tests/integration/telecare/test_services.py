@@ -77,13 +77,18 @@ def test_the_broker_path_keeps_bad_messages_as_dead_letters_beside_good_ones(
     telecare: Telecare,
 ) -> None:
     motion = telecare.home.devices[DeviceKind.MOTION]
+    pendant = telecare.home.devices[DeviceKind.PENDANT]
     now = telecare.clock.now()
     good = BrokerMessage(motion.id, [Event(motion.id, 1, EventKind.MOTION, now)], "t/m", "{}")
     stranger = BrokerMessage("nobody", [Event("nobody", 1, EventKind.MOTION, now)], "t/n", "{}")
     unreadable = BrokerMessage("x", [], "t/x", "{oops", problem="body: is not valid JSON")
     report = telecare.ingest.ingest_from_broker([good, stranger, unreadable, good])
     assert (report.stored, report.repeats, report.dead_letters) == (1, 1, 2)
-    assert report.person_ids == [telecare.home.person.id]
+    assert report.urgent_person_ids == []  # movement waits for the periodic run
+    press = BrokerMessage(pendant.id, [Event(pendant.id, 1, EventKind.PRESS, now)], "t/p", "{}")
+    assert telecare.ingest.ingest_from_broker([press]).urgent_person_ids == [
+        telecare.home.person.id
+    ]
     with telecare.uow() as uow:
         letters = uow.dead_letters.list()
     assert [(d.topic, d.reason) for d in letters] == [

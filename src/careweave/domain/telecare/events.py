@@ -64,6 +64,11 @@ ACTIVITY_KINDS = frozenset(
 )
 
 
+# Kinds whose rule fires at once (pendant, fall, smoke, flood): the person's rules are run as soon
+# as one is stored. Every other rule fires on the clock and waits for the next periodic run.
+AT_ONCE_KINDS = frozenset({EventKind.PRESS, EventKind.FALL, EventKind.SMOKE, EventKind.FLOOD})
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One event of one device.

@@ -19,7 +19,7 @@ from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import NotAuthenticatedError
 from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.domain.telecare.devices import Device, token_digest
-from careweave.domain.telecare.events import MAX_BATCH, Event
+from careweave.domain.telecare.events import AT_ONCE_KINDS, MAX_BATCH, Event
 from careweave.services.telecare.ports import DeadLetter, TelecareUnitOfWork
 from careweave.services.telecare.trail import record_system
 
@@ -39,21 +39,24 @@ class BrokerMessage:
 
 @dataclass(frozen=True, slots=True)
 class BrokerReport:
-    """What became of a batch of broker messages."""
+    """What became of a batch of broker messages; ``urgent_person_ids`` are the people with a new
+    event whose rule fires at once (their rules should run now)."""
 
     stored: int
     repeats: int
     dead_letters: int
-    person_ids: list[str]
+    urgent_person_ids: list[str]
 
 
 @dataclass(frozen=True, slots=True)
 class Receipt:
-    """What became of a batch: how many events were new and how many were repeats."""
+    """What became of a batch: how many events were new and how many were repeats, and whether a
+    new one is of a kind whose rule fires at once (the person's rules should run now)."""
 
     person_id: str
     stored: int
     repeats: int
+    urgent: bool = False
 
 
 class IngestService:
@@ -86,7 +89,8 @@ class IngestService:
             owners = dict.fromkeys(home, device.person_id)
             stored = _save(uow, events, owners, home, self._clock.now(), "http")
             uow.commit()
-        return Receipt(device.person_id, len(stored), len(events) - len(stored))
+        urgent = any(e.kind in AT_ONCE_KINDS for e in stored)
+        return Receipt(device.person_id, len(stored), len(events) - len(stored), urgent)
 
     def ingest_from_broker(self, messages: Sequence[BrokerMessage]) -> BrokerReport:
         """Store the events of ``messages`` from the broker in one transaction.
@@ -102,9 +106,10 @@ class IngestService:
             owners: dict[str, str] = {}
             homes: dict[str, Device] = {}
             dead = 0
+            known: dict[str, dict[str, Device]] = {}
             for message in messages:
                 try:
-                    home = _checked_home(uow, message)
+                    home = _checked_home(uow, message, known)
                 except DomainValidationError as exc:
                     reason = f"{exc.field}: {exc.message}"
                     letter = DeadLetter(now, "mqtt", message.topic, message.payload, reason)
@@ -116,8 +121,8 @@ class IngestService:
                 owners.update({d.id: d.person_id for d in home.values()})
             stored = _save(uow, accepted, owners, homes, now, "mqtt") if accepted else []
             uow.commit()
-        people = sorted({owners[e.device_id] for e in stored})
-        return BrokerReport(len(stored), len(accepted) - len(stored), dead, people)
+        urgent = sorted({owners[e.device_id] for e in stored if e.kind in AT_ONCE_KINDS})
+        return BrokerReport(len(stored), len(accepted) - len(stored), dead, urgent)
 
     def dead_letter(self, source: str, topic: str, payload: str, reason: str) -> None:
         """Keep a message that could not be taken in, with the reason."""
@@ -145,11 +150,18 @@ def _home_of(uow: TelecareUnitOfWork, device: Device) -> dict[str, Device]:
     return {d.id: d for d in uow.devices.list(person_ids={device.person_id})}
 
 
-def _checked_home(uow: TelecareUnitOfWork, message: BrokerMessage) -> dict[str, Device]:
+def _checked_home(
+    uow: TelecareUnitOfWork, message: BrokerMessage, known: dict[str, dict[str, Device]]
+) -> dict[str, Device]:
+    """The home of the message's device, its events checked; ``known`` keeps the homes already
+    read in this batch (by each of their devices), so a busy home is read once."""
     if message.problem:
         field, _, text = message.problem.partition(": ")
         raise DomainValidationError(field, text)
-    home = _home_of(uow, _known_device(uow, message.device_id))
+    home = known.get(message.device_id)
+    if home is None:
+        home = _home_of(uow, _known_device(uow, message.device_id))
+        known.update(dict.fromkeys(home, home))
     _check_events(home, message.events)
     return home
 

@@ -11,8 +11,9 @@ Messages are taken in batches (up to :attr:`ConsumerSettings.batch_size`, or wha
 within :attr:`ConsumerSettings.batch_wait` seconds): one transaction per batch, then one
 acknowledgement per message. If the transaction fails, nothing is acknowledged; the consumer
 drops the connection and connects again, so the broker delivers the batch again.
-Between batches, every :attr:`ConsumerSettings.tick_seconds`, it runs the rules and escalation
-for everyone (rules that fire on time, such as "no movement by 10:00", need no event).
+After a batch it runs at once the rules of the people with a pendant press, fall, smoke or flood
+in it; every :attr:`ConsumerSettings.tick_seconds` it runs the rules and escalation for everyone
+(the other rules fire on the clock: "out of bed 30 minutes", "no movement by 10:00").
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ class TelecareConsumer:
             # stored once, and acknowledged then.
             if connection == self._connection:
                 self._client.ack(message.mid, message.qos)
-        self._run_rules(report.person_ids)
+        self._run_rules(report.urgent_person_ids)
 
     def _run_rules(self, person_ids: list[str] | None) -> None:
         if person_ids == []:

@@ -3,8 +3,10 @@
 A device proves itself with its token in the ``X-Device-Token`` header (not a user's session or
 API token). The answer comes only after the events are committed, so a device that gets a 2xx may
 forget them; one that gets anything else (or nothing) sends them again, and repeats are stored once.
-After the answer is settled, the rules of the person's home are evaluated at once, so an emergency
-is raised within the request; if that fails, the events are safe and the next run raises it.
+When a new event is a pendant press, a fall, smoke or flood, the person's rules run at once, so
+the emergency is raised within the request; if that fails, the events are safe and the next run
+raises it. The other rules fire on the clock, in the periodic run (``careweave telecare listen``
+runs it, or ``careweave telecare tick`` from cron, or the console while it is open).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ async def post_events(
     events = read_batch(payload)
     telecare = services.telecare
     receipt = await run_in_threadpool(telecare.ingest.ingest_with_token, token or "", events)
-    if receipt.stored:
+    if receipt.urgent:
         try:
             await run_in_threadpool(telecare.alerting.run, {receipt.person_id})
         except Exception:  # the events are committed; the periodic run raises what this missed
