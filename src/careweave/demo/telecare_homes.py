@@ -262,7 +262,7 @@ def _night(home: SimHome, rng: random.Random, day: date, wake: float, incident: 
     """From midnight to waking: toilet trips, or the planted night incident."""
     # On a night with an incident the person makes no other trip; an unwell person stays in bed
     # from 04:00 (the planted "no movement" morning).
-    last_trip = 4.0 if incident == "unwell morning" else max(1.5, wake - 0.75)
+    last_trip = 3.5 if incident == "unwell morning" else max(1.5, wake - 0.75)
     trips = sorted(rng.uniform(1.0, last_trip) for _ in range(_poisson(rng, 0.8)))
     if incident == "night wander":
         trips = []
