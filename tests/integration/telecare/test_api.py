@@ -166,3 +166,33 @@ def test_broken_json_and_a_huge_body_are_refused_plainly(web) -> None:
         headers={"content-type": "application/json"},
     )
     assert huge.status_code == 413
+
+
+def test_the_alerts_api_answers_an_alert_in_order_and_hides_it_from_outsiders(web) -> None:
+    world, devices = web
+    pendant, token = devices[DeviceKind.PENDANT]
+    assert (
+        _client(world, token).post("/api/telecare/events", json=_event(pendant, 1)).status_code
+        == 200
+    )
+    alice = world.api("alice")
+    listed = alice.get("/api/telecare/alerts").json()
+    (press,) = [a for a in listed if a["kind"] == "pendant_press"]
+    url = f"/api/telecare/alerts/{press['id']}"
+    early = alice.post(f"{url}/outcome", json={"outcome": "visited"})
+    assert early.status_code == 409
+    assert alice.post(f"{url}/acknowledge").json()["status"] == "acknowledged"
+    bad = alice.post(f"{url}/outcome", json={"outcome": "shrugged"})
+    assert (bad.status_code, bad.json()["error"]["field"]) == (422, "outcome")
+    assert (
+        alice.post(f"{url}/outcome", json={"outcome": "visited", "note": "All well"}).status_code
+        == 200
+    )
+    assert alice.post(f"{url}/close").json()["status"] == "closed"
+    assert [
+        a["id"]
+        for a in world.api("dora").get("/api/telecare/alerts").json()
+        if a["kind"] == "pendant_press"
+    ] == [press["id"]]
+    assert world.api("charlie").post(f"{url}/acknowledge").status_code == 404
+    assert world.api("edna").get("/api/telecare/alerts").status_code == 403

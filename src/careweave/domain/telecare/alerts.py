@@ -134,14 +134,6 @@ class Tier(StrEnum):
     CIRCLE_MEMBER = "circle_member"
 
 
-TIER_LABELS: dict[Tier, str] = {
-    Tier.RESPONDER: "Responder on duty",
-    Tier.WORKER_ON_SHIFT: "Team worker on shift",
-    Tier.COORDINATOR: "Team coordinator",
-    Tier.CIRCLE_MEMBER: "Circle of support",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class ChainStep:
     """One step of an escalation chain: ``tier`` is told ``after_minutes`` after the step before

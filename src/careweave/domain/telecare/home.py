@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.telecare.alerts import AlertKind, Priority
-from careweave.domain.telecare.devices import DEVICE_LABELS, Device, DeviceKind
+from careweave.domain.telecare.devices import Device, DeviceKind
 from careweave.domain.telecare.events import ACTIVITY_KINDS, HOME_TIME, Event, EventKind
 from careweave.domain.values import new_id, require_member, require_text
 
@@ -181,11 +181,6 @@ class HomeEvents:
         """The device in plain words ("Door contact, front door"), or its kind if unknown."""
         device = self.devices.get(device_id)
         return device.label if device else "a device"
-
-    def device_kind_label(self, device_id: str) -> str:
-        """What kind of device it is, in plain words."""
-        device = self.devices.get(device_id)
-        return DEVICE_LABELS[device.kind] if device else "Device"
 
     def is_away(self, moment: datetime) -> bool:
         """True when the person is away from home on ``moment``'s local day."""

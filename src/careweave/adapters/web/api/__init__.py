@@ -12,6 +12,7 @@ def api_router() -> APIRouter:
     from careweave.adapters.web.api.plans import plans
     from careweave.adapters.web.api.reablement import reablement
     from careweave.adapters.web.api.rostering import rosters
+    from careweave.adapters.web.api.telecare import alerts as telecare_alerts
     from careweave.adapters.web.api.telecare import events as telecare_events
     from careweave.adapters.web.api.visits import alerts, visits
     from careweave.adapters.web.api.workforce import teams, workers
@@ -28,6 +29,7 @@ def api_router() -> APIRouter:
         plans,
         reablement,
         telecare_events,
+        telecare_alerts,
     )
     for module in modules:
         router.include_router(module.router)

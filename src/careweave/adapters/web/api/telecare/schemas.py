@@ -5,11 +5,12 @@ both ways in refuse bad input with the same field names."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from careweave.domain.telecare.alerts import TelecareAlert
+from careweave.adapters.web.api.common_schemas import LongText, Schema
+from careweave.domain.telecare.alerts import Outcome, TelecareAlert
 from careweave.domain.telecare.events import (
     DEVICE_ID_MAX_LENGTH,
     MAX_BATCH,
@@ -98,3 +99,10 @@ class AlertPublic(BaseModel):
             acknowledged_at=alert.acknowledged_at,
             outcome=alert.outcome.value if alert.outcome else None,
         )
+
+
+class OutcomeIn(Schema):
+    """What came of an alert: one of the outcomes, and a note (needed for ``other``)."""
+
+    outcome: Outcome
+    note: Annotated[LongText, Field(max_length=1000)] = ""
