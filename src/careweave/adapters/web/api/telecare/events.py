@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from careweave.adapters.web.api.common import ERROR_RESPONSES
 from careweave.adapters.web.api.telecare.schemas import EVENTS_BODY, ReceiptPublic
 from careweave.adapters.web.deps import Svc
+from careweave.domain.accounts.users import NotAuthenticatedError
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.telecare.events import read_batch
 
@@ -51,6 +52,9 @@ async def post_events(
 ) -> ReceiptPublic:
     """Store one event or a batch of up to 1,000 and say how many were new; each event's
     ``(device_id, sequence)`` is stored once however often it is sent."""
+    if not token:
+        # Nobody to store anything for: say so before reading what was sent.
+        raise NotAuthenticatedError("send the device's token in the X-Device-Token header")
     body = await request.body()
     if len(body) > MAX_BODY_BYTES:
         raise HTTPException(413, "the body is larger than 1 MB; send smaller batches")
@@ -60,7 +64,7 @@ async def post_events(
         raise DomainValidationError("body", "is not valid JSON") from None
     events = read_batch(payload)
     telecare = services.telecare
-    receipt = await run_in_threadpool(telecare.ingest.ingest_with_token, token or "", events)
+    receipt = await run_in_threadpool(telecare.ingest.ingest_with_token, token, events)
     if receipt.urgent:
         try:
             await run_in_threadpool(telecare.alerting.run, {receipt.person_id})
