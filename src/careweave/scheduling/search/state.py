@@ -14,12 +14,9 @@ from collections import deque
 from collections.abc import Sequence
 
 from careweave.scheduling.search.assignment import Assignment
+from careweave.scheduling.search.constants import EPS, INFEASIBLE, NEG
 from careweave.scheduling.search.model import HARD, Instance, excess
 from careweave.scheduling.search.workload import Workload
-
-NEG = -1.0e18
-EPS = 1.0e-9
-INFEASIBLE = float("inf")
 
 Saved = tuple[list[int], list[float], list[float], float, float, float, float, float]
 

@@ -6,6 +6,7 @@ before each step, so that ``rollback`` puts every route, time and running total 
 
 from __future__ import annotations
 
+from careweave.scheduling.search.constants import NEG
 from careweave.scheduling.search.kernel.arrays import (
     CLEAN,
     SCALARS,
@@ -16,7 +17,6 @@ from careweave.scheduling.search.kernel.arrays import (
 )
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.totals import assign_change, count_change, workload_set
-from careweave.scheduling.search.state import NEG
 
 
 @compiled

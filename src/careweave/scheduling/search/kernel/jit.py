@@ -17,7 +17,12 @@ import numba
 F = TypeVar("F", bound=Callable[..., object])
 
 KERNEL = Path(__file__).resolve().parent
-SOURCES = (*sorted(KERNEL.glob("*.py")), KERNEL.parent / "model.py", KERNEL.parent / "state.py")
+SOURCES = (
+    *sorted(KERNEL.glob("*.py")),
+    KERNEL.parent / "constants.py",
+    KERNEL.parent / "model.py",
+    KERNEL.parent / "state.py",
+)
 """Every file whose code or constants end up in the kernel's machine code."""
 
 CACHES = (KERNEL / "__pycache__", KERNEL.parent / "__pycache__")

@@ -8,12 +8,12 @@ this plain method is fast enough that the Python state's shortcut for pairs is n
 
 from __future__ import annotations
 
+from careweave.scheduling.search.constants import EPS, INFEASIBLE, NEG
 from careweave.scheduling.search.kernel.arrays import CLEAN, LANE_SUM, W_TARDINESS, Dynamic, Static
 from careweave.scheduling.search.kernel.change import clear_dirty, save
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.totals import over, total_cost, workload_set
 from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.state import EPS, INFEASIBLE, NEG
 
 
 @compiled

@@ -1,0 +1,39 @@
+"""The numbers the Python search and the compiled kernel share, each defined once.
+
+Both sides must agree on them to the bit (tests check that the kernel's running cost equals a
+Python rebuild), so neither keeps its own copy. They live here rather than in
+:mod:`~careweave.scheduling.search.state` because numba freezes every global a compiled function
+reads into its machine code, and :mod:`~careweave.scheduling.search.kernel.jit` throws the whole
+compiled cache away when any file those globals come from changes: this small module changes
+rarely, the Python state often.
+
+Times are in minutes from the start of the horizon (a week is about 10,000 minutes).
+"""
+
+from __future__ import annotations
+
+NEG = -1.0e18
+"""Start time of a task that is on no route, and the floor a lane's starts are reset to before
+they are raised again. Every real start is far above it, so ``start > NEG`` means "on a route". It
+is finite rather than ``-inf`` so that ``NEG + gap`` and differences with it stay ordinary numbers
+(``inf - inf`` would be ``nan``, which compares false both ways)."""
+
+EPS = 1.0e-9
+"""Minutes by which a link must be short before it counts as broken. Start times are sums of
+travel, durations and gaps, and two lanes (or the Python state and the kernel) may add them in
+another order; the round-off is about 1e-12 for times within a week, so ``EPS`` hides it without
+ever hiding a real shortfall, and a lane is not queued again for noise."""
+
+INFEASIBLE = float("inf")
+"""Cost of a move no start times can satisfy (links that force times up forever), and the
+"nothing found yet" of a search for the cheapest candidate. It is above every real cost, however
+many hard units a roster breaks, so ``cost < INFEASIBLE`` means "possible"."""
+
+WINDOW_SLACK = 180.0
+"""Minutes outside a task's window beyond which insertion places are not tried.
+
+A route's starts rise along it, so a place among visits that start three hours before the task's
+window opens, or three hours after it closes, would keep the worker waiting or make the task late
+for hours. Skipping them saves estimating most of a long route's places. It is a pruning bound, not
+a rule, but the Python construction and the kernel must prune alike so that one task meets the same
+candidate places in both."""
