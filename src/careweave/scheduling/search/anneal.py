@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from careweave.scheduling.params import SolveParams
+from careweave.scheduling.search.constants import MIN_GAIN
 from careweave.scheduling.search.kernel.arrays import (
     Dynamic,
     Static,
@@ -102,7 +103,7 @@ def anneal(
         chain.routes, chain.starts = best_of(arrays)
         found.iterations += chain.iterations
         found.first_feasible = found.first_feasible or chain.first_feasible
-        if chain.best < found.best - 1e-9:
+        if chain.best < found.best - MIN_GAIN:
             found.best, found.hard = chain.best, chain.hard
             found.routes, found.starts = chain.routes, chain.starts
         if stopped:

@@ -37,3 +37,33 @@ window opens, or three hours after it closes, would keep the worker waiting or m
 for hours. Skipping them saves estimating most of a long route's places. It is a pruning bound, not
 a rule, but the Python construction and the kernel must prune alike so that one task meets the same
 candidate places in both."""
+
+NO_BREAK = 1.0e8
+"""A lane's ``break_after`` at or above which the worker has no break rule to keep.
+
+:mod:`~careweave.scheduling.search.compile` sets ``math.inf`` when there is no rule; comparing
+with a finite bound far beyond any shift (1e8 minutes is about 190 years) says the same thing."""
+
+CLEAN = 1 << 40
+"""A lane's first changed position when nothing on it changed. It is larger than any real
+position, so the first change noted on a lane always lowers it (and an array of positions can
+tell untouched lanes by it, where the Python state just leaves them out of a dict)."""
+
+# Lane runs allowed while start times settle after a change: SETTLE_RUNS, plus for each lane the
+# change can reach SETTLE_RUNS_PER_LANE and SETTLE_RUNS_PER_VISIT per visit whose start was reset.
+# The allowance grows with the work a change can cause; running out means the links force times
+# up forever (a cycle) and the move is refused. The Python state and the kernel must run out at
+# the same point, or they would disagree on which moves are possible.
+SETTLE_RUNS = 10
+"""Lane runs allowed for any change, however small."""
+
+SETTLE_RUNS_PER_LANE = 2
+"""Lane runs allowed for each lane a change can reach."""
+
+SETTLE_RUNS_PER_VISIT = 3
+"""Lane runs allowed for each visit whose start a change reset."""
+
+MIN_GAIN = 1.0e-9
+"""Cost by which a roster must beat the best one so far to replace it. The same roster's cost,
+summed in another order, differs by round-off; with this margin a roster that only ties the best
+does not replace it, and the first roster found at a cost is the one kept."""

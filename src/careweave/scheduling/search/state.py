@@ -14,7 +14,16 @@ from collections import deque
 from collections.abc import Sequence
 
 from careweave.scheduling.search.assignment import Assignment
-from careweave.scheduling.search.constants import EPS, INFEASIBLE, NEG
+from careweave.scheduling.search.constants import (
+    CLEAN,
+    EPS,
+    INFEASIBLE,
+    NEG,
+    NO_BREAK,
+    SETTLE_RUNS,
+    SETTLE_RUNS_PER_LANE,
+    SETTLE_RUNS_PER_VISIT,
+)
 from careweave.scheduling.search.model import HARD, Instance, excess
 from careweave.scheduling.search.workload import Workload
 
@@ -117,7 +126,7 @@ class State:
 
     def _touch(self, lane: int, pos: int) -> None:
         """Note that lane ``lane`` changed from position ``pos`` on."""
-        if pos < self._dirty.get(lane, 1 << 30):
+        if pos < self._dirty.get(lane, CLEAN):
             self._dirty[lane] = pos
 
     def evaluate(self) -> float:
@@ -234,7 +243,7 @@ class State:
                     if other_lane < 0:
                         continue
                     q = pos_of[other]
-                    if q < first.get(other_lane, 1 << 30):
+                    if q < first.get(other_lane, CLEAN):
                         first[other_lane] = q
                         stack.append(other_lane)
         return first
@@ -242,11 +251,11 @@ class State:
     def _propagate(self, dirty: dict[int, int]) -> bool:
         first = self._closure(dirty)
         start, routes = self.start, self.routes
-        budget = 10
+        budget = SETTLE_RUNS
         for lane, p in first.items():
             self._save(lane)
             seq = routes[lane]
-            budget += 3 * (len(seq) - p) + 2
+            budget += SETTLE_RUNS_PER_VISIT * (len(seq) - p) + SETTLE_RUNS_PER_LANE
             for t in seq[p:]:
                 start[t] = NEG
         queue = deque(first)
@@ -306,7 +315,7 @@ class State:
             inst.duration,
         )
         in_edges, out_edges, critical = inst.in_edges, inst.out_edges, inst.critical
-        needs_break = lane.break_after < 1.0e8
+        needs_break = lane.break_after < NO_BREAK
         readied: list[int] = []
         shifted: list[int] = []
         prev = lane.start_loc

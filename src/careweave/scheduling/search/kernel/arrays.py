@@ -18,6 +18,7 @@ from numba.core import types
 from numba.experimental import structref
 from numpy.typing import NDArray
 
+from careweave.scheduling.search.constants import CLEAN
 from careweave.scheduling.search.model import Instance
 from careweave.scheduling.search.state import State
 
@@ -31,9 +32,6 @@ SCALARS = 6
 
 # Indexes into the instance's weight array.
 W_CONTINUITY, W_STRANGER, W_TARDINESS, W_MAX_TARDINESS, W_OVERTIME, W_IMBALANCE = range(6)
-
-CLEAN = 1 << 40
-"""A lane's first changed position when nothing changed (any real position is smaller)."""
 
 
 class _Fields(types.StructRef):

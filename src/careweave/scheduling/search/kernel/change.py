@@ -6,9 +6,8 @@ before each step, so that ``rollback`` puts every route, time and running total 
 
 from __future__ import annotations
 
-from careweave.scheduling.search.constants import NEG
+from careweave.scheduling.search.constants import CLEAN, NEG
 from careweave.scheduling.search.kernel.arrays import (
-    CLEAN,
     SCALARS,
     WEEK_COST,
     WEEK_HARD,
