@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from careweave.scheduling.params import SolveParams
-from careweave.scheduling.search.constants import MIN_GAIN
+from careweave.scheduling.search.constants import HARD, MIN_GAIN
 from careweave.scheduling.search.kernel.arrays import (
     Dynamic,
     Static,
@@ -25,7 +25,6 @@ from careweave.scheduling.search.kernel.arrays import (
     pack_static,
 )
 from careweave.scheduling.search.kernel.loop import run_batch, seed_kernel
-from careweave.scheduling.search.model import HARD
 from careweave.scheduling.search.state import State
 from careweave.scheduling.stop import StoppingCriterion
 

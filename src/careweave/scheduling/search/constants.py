@@ -1,16 +1,27 @@
 """The numbers the Python search and the compiled kernel share, each defined once.
 
 Both sides must agree on them to the bit (tests check that the kernel's running cost equals a
-Python rebuild), so neither keeps its own copy. They live here rather than in
-:mod:`~careweave.scheduling.search.state` because numba freezes every global a compiled function
-reads into its machine code, and :mod:`~careweave.scheduling.search.kernel.jit` throws the whole
-compiled cache away when any file those globals come from changes: this small module changes
-rarely, the Python state often.
+Python rebuild), so neither keeps its own copy. With them is :func:`excess`, the one rule built
+from nothing but these numbers; the kernel compiles this very function rather than keeping a twin.
+
+They live here rather than in :mod:`~careweave.scheduling.search.state` because numba freezes every
+global a compiled function reads into its machine code, and
+:mod:`~careweave.scheduling.search.kernel.jit` throws the whole compiled cache away when any file
+those globals come from changes: this small module changes rarely, the Python state often.
 
 Times are in minutes from the start of the horizon (a week is about 10,000 minutes).
 """
 
 from __future__ import annotations
+
+HARD = 1.0e5
+"""Cost of one unit (a minute, or one count) of a broken hard constraint. It is far above any soft
+cost (leaving out the most important visit costs 1,000 with the default weights), so no soft saving
+outweighs breaking a rule; and finite, so that two rosters that both break rules still compare by
+how much they break."""
+
+OVER = 1.0e-6
+"""Minutes past a hard limit that count as keeping to it (rounding), as the checker counts them."""
 
 NEG = -1.0e18
 """Start time of a task that is on no route, and the floor a lane's starts are reset to before
@@ -21,7 +32,7 @@ is finite rather than ``-inf`` so that ``NEG + gap`` and differences with it sta
 EPS = 1.0e-9
 """Minutes by which a link must be short before it counts as broken. Start times are sums of
 travel, durations and gaps, and two lanes (or the Python state and the kernel) may add them in
-another order; the round-off is about 1e-12 for times within a week, so ``EPS`` hides it without
+another order; the round-off is a few 1e-12 minutes for times within a week, so ``EPS`` hides it without
 ever hiding a real shortfall, and a lane is not queued again for noise."""
 
 INFEASIBLE = float("inf")
@@ -67,3 +78,22 @@ MIN_GAIN = 1.0e-9
 """Cost by which a roster must beat the best one so far to replace it. The same roster's cost,
 summed in another order, differs by round-off; with this margin a roster that only ties the best
 does not replace it, and the first roster found at a cost is the one kept."""
+
+
+def excess(minutes: float) -> float:
+    """Hard units of going ``minutes`` past a limit: the minutes plus one for breaking it at all.
+
+    Without the one, a sliver over a limit (a rounded travel time) would cost less than leaving
+    out a visit, and the search would keep the broken roster.
+
+    Parameters
+    ----------
+    minutes
+        How far past the limit (zero or less when it is kept).
+
+    Returns
+    -------
+    float
+        ``minutes + 1`` when more than ``OVER`` past the limit, else ``0``.
+    """
+    return minutes + 1.0 if minutes > OVER else 0.0

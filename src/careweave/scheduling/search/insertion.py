@@ -9,8 +9,7 @@ estimate only has to rank the candidates well.
 
 from __future__ import annotations
 
-from careweave.scheduling.search.constants import NEG, WINDOW_SLACK
-from careweave.scheduling.search.model import HARD
+from careweave.scheduling.search.constants import HARD, NEG, WINDOW_SLACK
 from careweave.scheduling.search.state import State
 
 Candidate = tuple[float, int, int]

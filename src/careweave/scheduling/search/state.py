@@ -17,14 +17,16 @@ from careweave.scheduling.search.assignment import Assignment
 from careweave.scheduling.search.constants import (
     CLEAN,
     EPS,
+    HARD,
     INFEASIBLE,
     NEG,
     NO_BREAK,
     SETTLE_RUNS,
     SETTLE_RUNS_PER_LANE,
     SETTLE_RUNS_PER_VISIT,
+    excess,
 )
-from careweave.scheduling.search.model import HARD, Instance, excess
+from careweave.scheduling.search.model import Instance
 from careweave.scheduling.search.workload import Workload
 
 Saved = tuple[list[int], list[float], list[float], float, float, float, float, float]

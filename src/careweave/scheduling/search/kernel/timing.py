@@ -11,6 +11,7 @@ from __future__ import annotations
 from careweave.scheduling.search.constants import (
     CLEAN,
     EPS,
+    HARD,
     INFEASIBLE,
     NEG,
     NO_BREAK,
@@ -22,7 +23,6 @@ from careweave.scheduling.search.kernel.arrays import LANE_SUM, W_TARDINESS, Dyn
 from careweave.scheduling.search.kernel.change import clear_dirty, save
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.totals import over, total_cost, workload_set
-from careweave.scheduling.search.model import HARD
 
 
 @compiled
