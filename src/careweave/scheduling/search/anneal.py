@@ -17,14 +17,9 @@ import numpy as np
 
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.search.constants import HARD, MIN_GAIN
-from careweave.scheduling.search.kernel.arrays import (
-    Dynamic,
-    Static,
-    best_of,
-    pack_dynamic,
-    pack_static,
-)
+from careweave.scheduling.search.kernel.arrays import Dynamic, Static
 from careweave.scheduling.search.kernel.loop import run_batch, seed_kernel
+from careweave.scheduling.search.pack import best_of, pack_dynamic, pack_static
 from careweave.scheduling.search.state import State
 from careweave.scheduling.stop import StoppingCriterion
 
