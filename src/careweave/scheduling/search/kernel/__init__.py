@@ -6,4 +6,7 @@ package runs the annealing moves on them in compiled functions (:mod:`.timing`, 
 :mod:`.estimate`, :mod:`.moves`, :mod:`.loop`). The rules are the same as the Python state's, line
 for line, so the two agree on every cost; the numbers both use come from
 :mod:`careweave.scheduling.search.constants`.
+
+Nothing here imports the Python state, directly or through another module: :mod:`.jit` drops the
+compiled cache whenever a file the kernel is built from changes, and the state is not one of them.
 """
