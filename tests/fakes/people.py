@@ -85,7 +85,7 @@ class FakePersonRepository(FakeRepository[Person]):
                 and (ids is None or p.id in ids)
             )
 
-        return [p for p in self._rows.all() if matches(p)]
+        return self._rows.where(matches)
 
     def _check_references(self, item: Person) -> None:
         self._require("teams", "team", item.team_id)

@@ -120,7 +120,7 @@ class FakePersonOwnedRepository(FakeRepository[P]):
 
     def list_for_person(self, person_id: str) -> list[P]:
         """The person's records in their natural order."""
-        found = [r for r in self._rows.all() if r.person_id == person_id]
+        found = self._rows.where(lambda r: r.person_id == person_id)
         return sorted(found, key=lambda r: (*self._order(r), r.id))
 
     def _order(self, record: P) -> tuple[Any, ...]:

@@ -100,12 +100,19 @@ class Rows(Generic[K, V]):
 
     def all(self) -> list[V]:
         """Copies of every row, in no particular order (repositories sort)."""
-        return [row for _, row in self._items()]
+        return self.where(lambda _: True)
 
-    def _items(self) -> list[tuple[K, V]]:
+    def where(self, keep: Callable[[V], bool]) -> list[V]:
+        """Copies of the rows for which ``keep`` is true, in no particular order.
+
+        ``keep`` sees the stored rows, so only those kept are copied; it must not change them.
+        """
+        return [copy.deepcopy(row) for _, row in self._visible() if keep(row)]
+
+    def _visible(self) -> list[tuple[K, V]]:
         self._transaction.check_open()
         merged = {**self._committed, **self._written}
-        return [(key, copy.deepcopy(row)) for key, row in merged.items() if row is not None]
+        return [(key, row) for key, row in merged.items() if row is not None]
 
     def put(self, key: K, row: V) -> None:
         """Write ``row`` under ``key`` (inserting or replacing it)."""
@@ -119,7 +126,7 @@ class Rows(Generic[K, V]):
 
     def delete_where(self, doomed: Callable[[V], bool]) -> None:
         """Delete every row for which ``doomed`` is true (what ON DELETE CASCADE does)."""
-        for key, row in self._items():
+        for key, row in self._visible():
             if doomed(row):
                 self.delete(key)
 

@@ -88,7 +88,7 @@ class FakeVisitRepository(FakeRepository[Visit]):
                 and (statuses is None or v.status in statuses)
             )
 
-        return [v for v in self._rows.all() if matches(v)]
+        return self._rows.where(matches)
 
     def update(self, item: Visit) -> None:
         """Save ``item`` if nobody saved it since it was read; then bump its ``version``."""
@@ -146,7 +146,7 @@ class FakeVisitRecordRepository(FakeRepository[VisitRecord]):
 
     def list_for_visits(self, visit_ids: Collection[str]) -> list[VisitRecord]:
         """Every record of the given visits, by check-in time then id."""
-        found = [r for r in self._rows.all() if r.visit_id in visit_ids]
+        found = self._rows.where(lambda r: r.visit_id in visit_ids)
         return sorted(found, key=lambda r: (r.check_in.at, r.id))
 
     def medication_results(
@@ -280,7 +280,7 @@ class FakeAlertRepository(FakeRepository[Alert]):
                 and (raised_from is None or a.raised_at >= raised_from)
             )
 
-        return [a for a in self._rows.all() if matches(a)]
+        return self._rows.where(matches)
 
     def _check_references(self, item: Alert) -> None:
         self._require("visits", "visit", item.visit_id)

@@ -93,7 +93,7 @@ class FakeWorkerRepository(FakeRepository[Worker]):
                 and (ids is None or w.id in ids)
             )
 
-        return [w for w in self._rows.all() if matches(w)]
+        return self._rows.where(matches)
 
     def _check_references(self, item: Worker) -> None:
         self._require("teams", "team", item.team_id)
