@@ -7,6 +7,7 @@ PostgreSQL database (marked ``postgres``, so ``pytest -m "not postgres"`` runs S
 - ``database_url``: a fresh, EMPTY database of its own (nothing migrated yet).
 - ``engine``: that same database migrated to the code's heads, as an Engine.
 - ``uow_factory``: a callable making :class:`SqlUnitOfWork` on ``engine``.
+- ``app_uow_factory``: the same for the app's unit of work, which has every area's repositories.
 - ``settings``: :class:`Settings` pointing at the migrated database, ``data_dir`` in ``tmp_path``.
 
 Migrating for each test would be slow, so each xdist worker migrates one template once (a SQLite
@@ -33,6 +34,7 @@ from sqlalchemy import Engine, make_url, text
 from careweave.adapters.storage.database import make_engine, make_session_factory
 from careweave.adapters.storage.migrate import upgrade
 from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
 from careweave.config import Settings
 
 POSTGRES_URL_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
@@ -200,6 +202,13 @@ def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
     """Makes a new unit of work on the migrated test database."""
     sessions = make_session_factory(engine)
     return lambda: SqlUnitOfWork(sessions)
+
+
+@pytest.fixture
+def app_uow_factory(engine: Engine) -> Callable[[], AppSqlUnitOfWork]:
+    """Makes a new unit of work with every area's repositories on the migrated test database."""
+    sessions = make_session_factory(engine)
+    return lambda: AppSqlUnitOfWork(sessions)
 
 
 @pytest.fixture
