@@ -115,6 +115,23 @@ class Goal:
         if self.start_on and self.target_on and self.target_on < self.start_on:
             raise DomainValidationError("goal.target_on", "must not be before the start date")
 
+    @property
+    def can_be_rated(self) -> bool:
+        """Whether the goal may get a GAS rating (and counts towards the T-score): not withdrawn."""
+        return not self.lifecycle_status.is_withdrawn
+
+    @property
+    def has_ended(self) -> bool:
+        """Whether the goal is no longer worked towards (completed or withdrawn)."""
+        return self.lifecycle_status.has_ended
+
+    def check_can_be_rated(self) -> None:
+        """Raise if the goal may not be rated (see :attr:`can_be_rated`)."""
+        if not self.can_be_rated:
+            raise DomainValidationError(
+                "goal_id", f"a goal that is {self.lifecycle_status.value} cannot be rated"
+            )
+
 
 @dataclass(frozen=True, slots=True)
 class Action:
@@ -321,13 +338,8 @@ class CarePlan:
         return new
 
     def goal_weights(self) -> dict[str, float]:
-        """Weight of every goal that counts towards the T-score (not cancelled or in error)."""
-        excluded = {
-            GoalLifecycleStatus.CANCELLED,
-            GoalLifecycleStatus.ENTERED_IN_ERROR,
-            GoalLifecycleStatus.REJECTED,
-        }
-        return {g.id: g.weight for g in self.goals if g.lifecycle_status not in excluded}
+        """Weight of every goal that counts towards the T-score: those that may be rated."""
+        return {g.id: g.weight for g in self.goals if g.can_be_rated}
 
 
 def latest_version(versions: Sequence[CarePlan]) -> CarePlan:

@@ -209,6 +209,34 @@ def test_cancelled_goals_do_not_count_towards_the_t_score() -> None:
     assert p.goal_weights() == {"g1": 1.0}
 
 
+def test_an_active_goal_may_be_rated_and_has_not_ended() -> None:
+    active = goal()
+    assert active.can_be_rated
+    assert not active.has_ended
+    active.check_can_be_rated()
+
+
+def test_a_completed_goal_may_still_be_rated_but_has_ended() -> None:
+    done = goal(lifecycle_status=GoalLifecycleStatus.COMPLETED)
+    assert done.can_be_rated
+    assert done.has_ended
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        GoalLifecycleStatus.CANCELLED,
+        GoalLifecycleStatus.REJECTED,
+        GoalLifecycleStatus.ENTERED_IN_ERROR,
+    ],
+)
+def test_a_withdrawn_goal_may_not_be_rated(status: GoalLifecycleStatus) -> None:
+    withdrawn = goal(lifecycle_status=status)
+    assert not withdrawn.can_be_rated
+    with pytest.raises(DomainValidationError, match=f"a goal that is {status.value} cannot"):
+        withdrawn.check_can_be_rated()
+
+
 def test_unknown_goal_lookup_names_the_field() -> None:
     with pytest.raises(DomainValidationError) as err:
         plan().goal("zz")
