@@ -207,12 +207,12 @@ class Agreement:
                     f"agreement.{name}", getattr(self, name), max_length=limit, allow_empty=True
                 ),
             )
-        if self.agreed_by == AgreedBy.REPRESENTATIVE and not self.representative_name:
+        if self.by_representative and not self.representative_name:
             raise DomainValidationError(
                 "agreement.representative_name", "name the representative who agreed the plan"
             )
         if not self.has_capacity:
-            if self.agreed_by == AgreedBy.PERSON:
+            if not self.by_representative:
                 raise DomainValidationError(
                     "agreement.agreed_by",
                     "a person who lacks capacity for this decision cannot agree it alone; record the representative",
@@ -231,6 +231,11 @@ class Agreement:
                 "agreement.consent_given",
                 "a person with capacity must consent to the plan for it to be agreed",
             )
+
+    @property
+    def by_representative(self) -> bool:
+        """Whether a representative agreed the plan for the person (rather than the person)."""
+        return self.agreed_by is AgreedBy.REPRESENTATIVE
 
 
 @dataclass(frozen=True, slots=True)

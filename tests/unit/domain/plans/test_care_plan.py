@@ -143,6 +143,19 @@ def test_representative_must_be_named() -> None:
     assert err.value.field == "agreement.representative_name"
 
 
+def test_an_agreement_says_whether_a_representative_made_it() -> None:
+    by_person = Agreement(AgreedBy.PERSON, date(2026, 3, 1), has_capacity=True, consent_given=True)
+    by_son = Agreement(
+        AgreedBy.REPRESENTATIVE,
+        date(2026, 3, 1),
+        has_capacity=True,
+        consent_given=True,
+        representative_name="Tom",
+    )
+    assert not by_person.by_representative
+    assert by_son.by_representative
+
+
 def test_lacking_capacity_cannot_agree_alone() -> None:
     with pytest.raises(DomainValidationError) as err:
         Agreement(AgreedBy.PERSON, date(2026, 3, 1), has_capacity=False, consent_given=False)

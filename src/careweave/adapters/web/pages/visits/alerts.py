@@ -10,8 +10,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from careweave.adapters.web.deps import CurrentActor, Templates
-from careweave.adapters.web.pages.team_common import RecordingUow, Scans, can_manage, local_now
-from careweave.domain.accounts.users import Role
+from careweave.adapters.web.pages.team_common import RecordingUow, Scans, local_now
+from careweave.services.accounts.access import can_manage_team
 from careweave.services.visits import alerts
 from careweave.services.visits.team_day import my_teams
 
@@ -25,13 +25,19 @@ def alert_list(
     """Alerts the actor may see (raising any new ones first): open alerts of a team member's
     teams, or the last two weeks' alerts about a family member's person."""
     now = local_now()
-    if actor.role is Role.FAMILY_MEMBER:
+    if actor.is_family_member:
         _scan(uow, scans, alerts.teams_of_my_people(uow(), actor), now)
         lines = alerts.family_alert_lines(uow(), actor, now)
         context = {"lines": lines, "days": alerts.FAMILY_DAYS}
         return templates.TemplateResponse(request, "pages/visits/family_alerts.html", context)
     _scan(uow, scans, [team.id for team in my_teams(uow(), actor)], now)
-    context = {"lines": alerts.alert_lines(uow(), actor), "can_manage": can_manage(actor)}
+    lines = alerts.alert_lines(uow(), actor)
+    context = {
+        "lines": lines,
+        "acknowledgeable": {
+            ln.alert.id for ln in lines if can_manage_team(actor, ln.alert.team_id)
+        },
+    }
     return templates.TemplateResponse(request, "pages/visits/alerts.html", context)
 
 
