@@ -27,6 +27,9 @@ from careweave.domain.workforce.workers import Worker
 
 TEAM_ROLES = frozenset({Role.CARE_WORKER, Role.COORDINATOR})
 PERSON_ROLES = frozenset({Role.PRACTITIONER, Role.FAMILY_MEMBER})
+# Who reads a team's audit trail, and who reads its figures (counts, never names).
+AUDIT_READERS = frozenset({Role.COORDINATOR})
+AGGREGATE_READERS = frozenset({Role.COMMISSIONER, Role.COORDINATOR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,11 +252,11 @@ def check_can_see_upcoming_visits(actor: Actor, person: Person) -> None:
 
 def audit_filter(actor: Actor) -> frozenset[str] | None:
     """Teams whose audit trail ``actor`` may read (``None``: all); only coordinators and admins."""
-    require_role(actor, Role.COORDINATOR)
+    require_role(actor, *AUDIT_READERS)
     return team_scope(actor)
 
 
 def check_can_see_aggregates(actor: Actor, team_id: str) -> None:
     """Raise unless ``actor`` may read counts for ``team_id`` (commissioners, coordinators)."""
     check_can_see_team(actor, team_id)
-    require_role(actor, Role.COMMISSIONER, Role.COORDINATOR)
+    require_role(actor, *AGGREGATE_READERS)

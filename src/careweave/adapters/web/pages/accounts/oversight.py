@@ -10,9 +10,8 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from careweave.adapters.web.deps import Page, Svc, Templates, require_roles
-from careweave.domain.accounts.users import Role
 from careweave.domain.visits.visit import STILL_TO_COME_STATUSES, VisitStatus
-from careweave.services.accounts.access import Actor
+from careweave.services.accounts.access import AGGREGATE_READERS, AUDIT_READERS, Actor
 
 router = APIRouter(include_in_schema=False)
 FIGURES_DAYS = 28
@@ -24,14 +23,14 @@ VISIT_COLUMNS: tuple[tuple[str, tuple[VisitStatus, ...]], ...] = (
     ("Still to come", tuple(sorted(STILL_TO_COME_STATUSES))),
 )
 
-Coordinator = Annotated[Actor, Depends(require_roles(Role.COORDINATOR))]
-FiguresReader = Annotated[Actor, Depends(require_roles(Role.COMMISSIONER, Role.COORDINATOR))]
+AuditReader = Annotated[Actor, Depends(require_roles(*AUDIT_READERS))]
+FiguresReader = Annotated[Actor, Depends(require_roles(*AGGREGATE_READERS))]
 
 
 @router.get("/audit")
 async def audit_trail(
     request: Request,
-    actor: Coordinator,
+    actor: AuditReader,
     services: Svc,
     templates: Templates,
     page: Page,

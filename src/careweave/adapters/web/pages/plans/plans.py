@@ -33,7 +33,13 @@ from careweave.adapters.web.plans_deps import PlanSvc, RecordingPlansUow
 from careweave.adapters.web.render.gas_chart import goal_chart, t_score_chart
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import ELIGIBILITY_OUTCOME_TITLES
-from careweave.domain.plans.care_plan import ActionStatus, ActorKind, CarePlan, FundingSource
+from careweave.domain.plans.care_plan import (
+    ActionStatus,
+    ActorKind,
+    AgreedBy,
+    CarePlan,
+    FundingSource,
+)
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
 from careweave.domain.plans.risk import AtRisk, RiskDecision
 from careweave.services.accounts.access import Actor
@@ -49,6 +55,10 @@ WHO_KINDS = {
     ActorKind.COMMUNITY_ASSET: "Community group or service",
     ActorKind.TECHNOLOGY: "Technology (sensor, alarm)",
     ActorKind.PERSON: "The person themselves",
+}
+AGREED_BY = {
+    AgreedBy.PERSON: "The person",
+    AgreedBy.REPRESENTATIVE: "Their representative",
 }
 FUNDING = {
     FundingSource.LOCAL_AUTHORITY: "Council-arranged support",
@@ -77,6 +87,7 @@ def plan_form(
         "level_words": DEFAULT_LEVEL_MEANINGS,
         "who_kinds": WHO_KINDS,
         "funding": FUNDING,
+        "agreed_by": AGREED_BY,
         "today": date.today(),
     }
     return templates.TemplateResponse(request, "pages/plans/plan_form.html", context)
@@ -228,6 +239,7 @@ def _change_page(
         "levels": GAS_LEVELS,
         "who_kinds": {k.value: w for k, w in WHO_KINDS.items()},
         "funding": {k.value: w for k, w in FUNDING.items()},
+        "agreed_by": {k.value: w for k, w in AGREED_BY.items()},
         "statuses": [s.value for s in GoalLifecycleStatus],
         "action_statuses": [s.value for s in ActionStatus],
         "outcomes": ELIGIBILITY_OUTCOME_TITLES,
