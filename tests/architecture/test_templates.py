@@ -156,3 +156,14 @@ def test_the_checker_sees_a_template_deciding_a_rule() -> None:
 
 def test_the_checker_leaves_page_state_and_handed_values_alone() -> None:
     assert rule_decisions(ALLOWED) == []
+
+
+# Long enough for a tag with its attributes, short enough to read without scrolling sideways.
+MAX_TEMPLATE_LINE = 200
+
+
+@pytest.mark.parametrize("path", template_files(), ids=lambda p: str(p.relative_to(TEMPLATES)))
+def test_template_lines_are_short_enough_to_read(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    long = [n for n, line in enumerate(lines, 1) if len(line) > MAX_TEMPLATE_LINE]
+    assert long == [], f"lines longer than {MAX_TEMPLATE_LINE} characters: {long}"
