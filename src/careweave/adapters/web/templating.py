@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from careweave.adapters.web.navigation import links_for
+from careweave.adapters.web.render.visit_status import status_badge
 from careweave.domain.accounts.users import ROLE_TITLES
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -33,4 +34,6 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_auth_context])
     templates.env.trim_blocks = True
     templates.env.lstrip_blocks = True
+    # For _team_macros.html, whose macros are imported without the page's context.
+    templates.env.globals["status_badge"] = status_badge
     return templates

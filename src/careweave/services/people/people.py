@@ -14,7 +14,7 @@ from typing import Any
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import CareModel, Person
-from careweave.domain.visits.visit import VisitStatus
+from careweave.domain.visits.visit import STILL_TO_COME_STATUSES, VisitStatus
 from careweave.services.accounts import audit
 from careweave.services.accounts.access import (
     Actor,
@@ -30,7 +30,6 @@ from careweave.services.accounts.ports import AccountsUnitOfWork
 from careweave.services.listing import Paged, empty_page, require_team, team_filter
 
 KIND = "person"
-UPCOMING_STATUSES = (VisitStatus.PLANNED, VisitStatus.ASSIGNED, VisitStatus.IN_PROGRESS)
 MAX_UPCOMING_DAYS = 62
 
 
@@ -142,7 +141,7 @@ class PeopleService:
                 person_id=person_id,
                 day_from=today,
                 day_to=today + timedelta(days=days - 1),
-                status=UPCOMING_STATUSES,
+                status=STILL_TO_COME_STATUSES,
             )
             worker_ids = {w for visit in visits for w in visit.assigned_worker_ids}
             first_names = {w.id: w.given_name for w in uow.workers.list(ids=worker_ids)}

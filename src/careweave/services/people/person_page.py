@@ -8,16 +8,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from careweave.domain.accounts.audit import AuditAction
-from careweave.domain.accounts.users import Role
 from careweave.domain.errors import NotFoundError
 from careweave.domain.people.person import CircleMember, Need, Person, Strength
 from careweave.domain.plans.care_plan import CarePlan
 from careweave.domain.plans.conversations import Conversation
 from careweave.domain.plans.eligibility import Determination, EligibilityAssessment
-from careweave.domain.reablement.episodes import ReablementEpisode
+from careweave.domain.reablement.episodes import ReablementEpisode, has_open_episode
 from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor
-from careweave.services.plans.access import check_can_plan, check_can_read_plan
+from careweave.services.plans.access import (
+    check_can_plan,
+    check_can_read_plan,
+    may_plan,
+    may_read_assessments,
+)
 from careweave.services.plans.ports import PlansUnitOfWork
 
 
@@ -36,6 +40,11 @@ class PersonPage:
     can_plan: bool
 
     @property
+    def can_start_episode(self) -> bool:
+        """Whether the reader may start a reablement episode now (none may be open already)."""
+        return self.can_plan and not has_open_episode(self.episodes)
+
+    @property
     def determination(self) -> Determination | None:
         """The latest eligibility determination with its reasons."""
         return self.assessment.determine() if self.assessment else None
@@ -48,7 +57,7 @@ def read_person_page(
     with uow_factory() as uow:
         person = uow.people.get(person_id)
         check_can_read_plan(actor, person)
-        professional = actor.role is not Role.FAMILY_MEMBER
+        professional = may_read_assessments(actor)
         assessments = uow.eligibility.list_for_person(person_id) if professional else ()
         page = PersonPage(
             person=person,
@@ -61,7 +70,7 @@ def read_person_page(
             if professional
             else (),
             assessment=assessments[-1] if assessments else None,
-            can_plan=actor.is_admin or actor.role in (Role.PRACTITIONER, Role.COORDINATOR),
+            can_plan=may_plan(actor),
         )
         audit.record(
             uow,

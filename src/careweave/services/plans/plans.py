@@ -23,7 +23,6 @@ from careweave.domain.plans.care_plan import (
 from careweave.domain.plans.gas import (
     GasRating,
     GoalAchievementStatus,
-    GoalLifecycleStatus,
     achievement_from_ratings,
     t_score_series,
 )
@@ -34,13 +33,6 @@ from careweave.services.plans.access import check_can_plan, check_can_rate, chec
 from careweave.services.plans.ports import PlansUnitOfWork
 
 KIND = "care_plan"
-UNRATEABLE = frozenset(
-    {
-        GoalLifecycleStatus.CANCELLED,
-        GoalLifecycleStatus.REJECTED,
-        GoalLifecycleStatus.ENTERED_IN_ERROR,
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,10 +219,7 @@ class PlanService:
             goal = plan.goal(goal_id) if goal_id in {g.id for g in plan.goals} else None
             if goal is None:
                 raise DomainValidationError("goal_id", "this goal is no longer in the plan")
-            if goal.lifecycle_status in UNRATEABLE:
-                raise DomainValidationError(
-                    "goal_id", f"a goal that is {goal.lifecycle_status.value} cannot be rated"
-                )
+            goal.check_can_be_rated()
             if rated_on > self._clock().date():
                 raise DomainValidationError("rating.rated_on", "must not be in the future")
             uow.ratings.add_for_person(person.id, [rating])
@@ -266,7 +255,6 @@ def build_view(
     risks: Sequence[Risk] = (),
 ) -> PlanView:
     """The plan page's view of ``plan`` from the person's ratings."""
-    ended = {GoalLifecycleStatus.COMPLETED, *UNRATEABLE}
     progress = tuple(
         GoalProgress(
             goal=g,
@@ -274,7 +262,7 @@ def build_view(
                 sorted((r for r in ratings if r.goal_id == g.id), key=lambda r: (r.rated_on, r.id))
             ),
             achievement=achievement_from_ratings(
-                [r for r in ratings if r.goal_id == g.id], ended=g.lifecycle_status in ended
+                [r for r in ratings if r.goal_id == g.id], ended=g.has_ended
             ),
         )
         for g in plan.goals

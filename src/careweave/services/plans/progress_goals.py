@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.plans.care_plan import CarePlan, Goal
-from careweave.domain.plans.gas import OPEN_GOAL_STATUSES
 from careweave.domain.visits.recording import GoalNote, ProgressNote
 from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_see_visit
@@ -43,9 +42,7 @@ def current_goals(plans: Sequence[CarePlan]) -> CurrentGoals:
     if not agreed:
         return CurrentGoals(None)
     latest = max(agreed, key=lambda found: found[:2])[2]
-    return CurrentGoals(
-        latest, tuple(g for g in latest.goals if g.lifecycle_status in OPEN_GOAL_STATUSES)
-    )
+    return CurrentGoals(latest, tuple(g for g in latest.goals if not g.has_ended))
 
 
 def check_progress_goal(progress: ProgressNote | None, current: CurrentGoals) -> None:

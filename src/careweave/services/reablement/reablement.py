@@ -18,6 +18,7 @@ from careweave.domain.reablement.episodes import (
     ReablementEpisode,
     ReablementFigures,
     WeeklyReview,
+    has_open_episode,
     reablement_figures,
 )
 from careweave.services.accounts import audit
@@ -84,7 +85,7 @@ class ReablementService:
                     )
             elif goal_ids:
                 raise DomainValidationError("episode.goal_ids", "name the plan the goals come from")
-            if any(not e.ended for e in uow.episodes.list_for_person(person_id)):
+            if has_open_episode(uow.episodes.list_for_person(person_id)):
                 raise DomainValidationError(
                     "episode", "this person already has an episode that has not ended"
                 )

@@ -18,7 +18,7 @@ from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.domain.people.person import Person
 from careweave.domain.rostering.staffing import skill_gaps
-from careweave.domain.visits.visit import Visit, VisitStatus, minutes_of
+from careweave.domain.visits.visit import Visit, minutes_of
 from careweave.domain.workforce.workers import Worker
 from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_manage_team
@@ -158,7 +158,7 @@ def _violations(
     uow: RecordingUnitOfWork, visit: Visit, workers: Sequence[Worker], start: time | None
 ) -> list[str]:
     problems: list[str] = []
-    if visit.status not in (VisitStatus.PLANNED, VisitStatus.ASSIGNED):
+    if not visit.is_pending:
         problems.append(f"the visit is {visit.status.value.replace('_', ' ')} and cannot move")
     if len(workers) != visit.workers_needed:
         problems.append(f"the visit needs {visit.workers_needed} worker(s), {len(workers)} chosen")
@@ -191,7 +191,7 @@ def _worker_problems(
     ):
         problems.append(f"{name} is not available {begin:%H:%M}-{_clock(visit, end_min)} that day")
     for other in uow.visits.list(worker_id=worker.id, day_from=visit.day, day_to=visit.day):
-        if other.id == visit.id or other.status is VisitStatus.CANCELLED:
+        if other.id == visit.id or other.is_cancelled:
             continue
         other_start = minutes_of(other.planned_start or other.window_start)
         if start_min < other_start + other.planned_length and other_start < end_min:

@@ -22,7 +22,7 @@ from careweave.domain.accounts.users import Role
 from careweave.domain.errors import ConflictError, NotFoundError
 from careweave.domain.people.person import Person
 from careweave.domain.visits.recording import Alert, Lateness, lateness
-from careweave.domain.visits.visit import Visit, VisitStatus
+from careweave.domain.visits.visit import PENDING_STATUSES, Visit
 from careweave.services.accounts import audit
 from careweave.services.accounts.access import (
     TEAM_ROLES,
@@ -34,7 +34,6 @@ from careweave.services.accounts.access import (
 from careweave.services.listing import Paged
 from careweave.services.visits.recording_ports import RecordingUnitOfWork
 
-DUE = (VisitStatus.PLANNED, VisitStatus.ASSIGNED)
 ALERT_READERS = (Role.CARE_WORKER, Role.COORDINATOR, Role.FAMILY_MEMBER)
 # How far back a family member's page looks: long enough to see a pattern, short enough to read.
 FAMILY_DAYS = 14
@@ -111,7 +110,10 @@ def _raise_new(uow: RecordingUnitOfWork, now: datetime, team_ids: Collection[str
     new: list[Alert] = []
     for team_id in sorted(team_ids):
         due = uow.visits.list(
-            team_id=team_id, day_from=now.date() - timedelta(days=1), day_to=now.date(), status=DUE
+            team_id=team_id,
+            day_from=now.date() - timedelta(days=1),
+            day_to=now.date(),
+            status=PENDING_STATUSES,
         )
         late = [(visit, kind) for visit in due if (kind := lateness(visit, now)) is not None]
         already = uow.alerts.raised_for([visit.id for visit, _ in late])

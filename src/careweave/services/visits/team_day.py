@@ -211,9 +211,7 @@ def _doing(worker: Worker, lines: Sequence[VisitLine], now: datetime) -> str:
         if record is not None:
             since = record.check_in.at.strftime("%H:%M")
             return f"with {line.person.display_name} since {since}"
-    upcoming = [
-        line for line in mine if line.visit.status in (VisitStatus.ASSIGNED, VisitStatus.PLANNED)
-    ]
+    upcoming = [line for line in mine if line.visit.is_pending]
     later = [line for line in upcoming if datetime.combine(line.visit.day, line.start) >= now]
     if later:
         return f"next: {later[0].person.display_name} at {later[0].start.strftime('%H:%M')}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -39,6 +39,10 @@ class TeamFigures:
     visits_by_status: Mapping[str, int]
     day_from: date
     day_to: date
+
+    def visits_in(self, statuses: Iterable[VisitStatus]) -> int:
+        """How many of the team's visits have one of ``statuses``."""
+        return sum(self.visits_by_status[status.value] for status in statuses)
 
 
 class TeamService:

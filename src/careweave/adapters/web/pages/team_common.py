@@ -9,7 +9,6 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 
 from careweave.adapters.web.deps import get_services
-from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.services.accounts.access import Actor
 from careweave.services.visits.alerts import ScanSchedule
@@ -57,8 +56,3 @@ def first_team(actor: Actor) -> str:
     if not actor.team_ids:
         raise NotFoundError("team", "")
     return sorted(actor.team_ids)[0]
-
-
-def can_manage(actor: Actor) -> bool:
-    """True for those who may change rosters and acknowledge alerts (coordinators, admins)."""
-    return actor.is_admin or actor.role is Role.COORDINATOR

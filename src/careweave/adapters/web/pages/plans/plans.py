@@ -31,12 +31,20 @@ from careweave.adapters.web.pages.plans.forms import (
 )
 from careweave.adapters.web.plans_deps import PlanSvc, RecordingPlansUow
 from careweave.adapters.web.render.gas_chart import goal_chart, t_score_chart
-from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import ELIGIBILITY_OUTCOME_TITLES
-from careweave.domain.plans.care_plan import ActionStatus, ActorKind, CarePlan, FundingSource
+from careweave.domain.plans.care_plan import (
+    ActionStatus,
+    ActorKind,
+    AgreedBy,
+    CarePlan,
+    FundingSource,
+)
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
 from careweave.domain.plans.risk import AtRisk, RiskDecision
+from careweave.services.accounts.access import Actor
+from careweave.services.plans.access import may_plan, may_rate
+from careweave.services.plans.plans import PlanView
 from careweave.services.plans.progress_goals import NOTES_PER_GOAL, notes_by_goal
 
 router = APIRouter(include_in_schema=False)
@@ -47,6 +55,10 @@ WHO_KINDS = {
     ActorKind.COMMUNITY_ASSET: "Community group or service",
     ActorKind.TECHNOLOGY: "Technology (sensor, alarm)",
     ActorKind.PERSON: "The person themselves",
+}
+AGREED_BY = {
+    AgreedBy.PERSON: "The person",
+    AgreedBy.REPRESENTATIVE: "Their representative",
 }
 FUNDING = {
     FundingSource.LOCAL_AUTHORITY: "Council-arranged support",
@@ -75,6 +87,7 @@ def plan_form(
         "level_words": DEFAULT_LEVEL_MEANINGS,
         "who_kinds": WHO_KINDS,
         "funding": FUNDING,
+        "agreed_by": AGREED_BY,
         "today": date.today(),
     }
     return templates.TemplateResponse(request, "pages/plans/plan_form.html", context)
@@ -124,9 +137,18 @@ def plan_page(
         "statuses": list(GoalLifecycleStatus),
         "at_risk": list(AtRisk),
         "decisions": list(RiskDecision),
-        "can_plan": actor.is_admin or actor.role in (Role.PRACTITIONER, Role.COORDINATOR),
+        # Only the newest version is changed or rated; older ones are for reading.
+        "can_change": view.is_latest and may_plan(actor),
+        "rateable": _rateable_goal_ids(view, actor),
     }
     return templates.TemplateResponse(request, "pages/plans/plan.html", context)
+
+
+def _rateable_goal_ids(view: PlanView, actor: Actor) -> set[str]:
+    """The goals the plan page offers to rate: on the newest version, to those who may rate."""
+    if not (view.is_latest and may_rate(actor)):
+        return set()
+    return {g.goal.id for g in view.goals if g.goal.can_be_rated}
 
 
 @router.post("/plans/{plan_id}/goals/{goal_id}/ratings")
@@ -217,6 +239,7 @@ def _change_page(
         "levels": GAS_LEVELS,
         "who_kinds": {k.value: w for k, w in WHO_KINDS.items()},
         "funding": {k.value: w for k, w in FUNDING.items()},
+        "agreed_by": {k.value: w for k, w in AGREED_BY.items()},
         "statuses": [s.value for s in GoalLifecycleStatus],
         "action_statuses": [s.value for s in ActionStatus],
         "outcomes": ELIGIBILITY_OUTCOME_TITLES,

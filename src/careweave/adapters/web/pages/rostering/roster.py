@@ -13,18 +13,14 @@ from fastapi.responses import RedirectResponse, Response
 from careweave.adapters.web.deps import CurrentActor, Templates
 from careweave.adapters.web.errors import is_htmx
 from careweave.adapters.web.pages.rostering.roster_view import day_rows, week_rows
-from careweave.adapters.web.pages.team_common import (
-    RecordingUow,
-    can_manage,
-    local_now,
-    parse_day,
-)
+from careweave.adapters.web.pages.team_common import RecordingUow, local_now, parse_day
 from careweave.adapters.web.render.timeline import (
     TimelineRow,
     render_day_timeline,
     render_week_timeline,
 )
 from careweave.domain.errors import DomainValidationError
+from careweave.services.accounts.access import can_manage_team
 from careweave.services.rostering.reassign import check_reassignment, reassign, reassign_options
 from careweave.services.rostering.team_week import monday_of, team_week
 
@@ -65,7 +61,7 @@ def roster(
         "svg": svg,
         "title": title,
         "lines": [ln for ln in week.lines if view == "week" or ln.visit.day == chosen],
-        "can_manage": can_manage(actor),
+        "can_manage": can_manage_team(actor, team_id),
         "previous": chosen - timedelta(days=1 if view == "day" else 7),
         "following": chosen + timedelta(days=1 if view == "day" else 7),
     }

@@ -3,19 +3,36 @@ the ones about the person they support, in plain words, and cannot acknowledge t
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from careweave.adapters.web.deps import CurrentActor, Templates
-from careweave.adapters.web.pages.team_common import RecordingUow, Scans, can_manage, local_now
-from careweave.domain.accounts.users import Role
+from careweave.adapters.web.pages.team_common import RecordingUow, Scans, local_now
+from careweave.domain.visits.recording import LATE_AFTER, MISSED_AFTER, Lateness
+from careweave.services.accounts.access import can_manage_team
 from careweave.services.visits import alerts
 from careweave.services.visits.team_day import my_teams
 
 router = APIRouter(include_in_schema=False)
+
+
+def duration_words(span: timedelta) -> str:
+    """A span of whole hours or whole minutes in words: "2 hours", "15 minutes"."""
+    minutes = int(span.total_seconds()) // 60
+    count, unit = (minutes // 60, "hour") if minutes % 60 == 0 else (minutes, "minute")
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+# How long after its window a visit nobody has checked in to is late, and missed, in words.
+AFTER_WORDS = {
+    Lateness.LATE: duration_words(LATE_AFTER),
+    Lateness.MISSED: duration_words(MISSED_AFTER),
+}
+TEAM_HEADINGS = {Lateness.MISSED: "✕ Missed", Lateness.LATE: "! Late"}
+FAMILY_HEADINGS = {Lateness.MISSED: "Missed visit", Lateness.LATE: "Late visit"}
 
 
 @router.get("/alerts")
@@ -25,14 +42,31 @@ def alert_list(
     """Alerts the actor may see (raising any new ones first): open alerts of a team member's
     teams, or the last two weeks' alerts about a family member's person."""
     now = local_now()
-    if actor.role is Role.FAMILY_MEMBER:
+    if actor.is_family_member:
         _scan(uow, scans, alerts.teams_of_my_people(uow(), actor), now)
         lines = alerts.family_alert_lines(uow(), actor, now)
-        context = {"lines": lines, "days": alerts.FAMILY_DAYS}
+        context = {**_words(FAMILY_HEADINGS), "lines": lines, "days": alerts.FAMILY_DAYS}
         return templates.TemplateResponse(request, "pages/visits/family_alerts.html", context)
     _scan(uow, scans, [team.id for team in my_teams(uow(), actor)], now)
-    context = {"lines": alerts.alert_lines(uow(), actor), "can_manage": can_manage(actor)}
+    lines = alerts.alert_lines(uow(), actor)
+    context = {
+        **_words(TEAM_HEADINGS),
+        "lines": lines,
+        "acknowledgeable": {
+            ln.alert.id for ln in lines if can_manage_team(actor, ln.alert.team_id)
+        },
+    }
     return templates.TemplateResponse(request, "pages/visits/alerts.html", context)
+
+
+def _words(headings: dict[Lateness, str]) -> dict[str, object]:
+    """What an alert page says of each kind of alert, and of the rule in its introduction."""
+    return {
+        "headings": headings,
+        "after": AFTER_WORDS,
+        "late_after": AFTER_WORDS[Lateness.LATE],
+        "missed_after": AFTER_WORDS[Lateness.MISSED],
+    }
 
 
 def _scan(uow: RecordingUow, scans: Scans, team_ids: list[str], now: datetime) -> None:

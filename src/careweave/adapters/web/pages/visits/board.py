@@ -11,7 +11,6 @@ from careweave.adapters.web.deps import CurrentActor, Templates
 from careweave.adapters.web.pages.team_common import (
     RecordingUow,
     Scans,
-    can_manage,
     first_team,
     local_now,
     parse_day,
@@ -56,5 +55,5 @@ def board(
     if chosen == now.date() and scans.due([team_id], now):
         alerts.scan(uow(), now, [team_id])
     board = team_day(uow(), actor, team_id, chosen, now)
-    context = {"board": board, "teams": board.teams, "can_manage": can_manage(actor)}
+    context = {"board": board, "teams": board.teams}
     return templates.TemplateResponse(request, "pages/visits/board.html", context)

@@ -38,6 +38,7 @@ from careweave.services.visits.team_day import my_visits, visit_line
 router = APIRouter(include_in_schema=False)
 
 MEDICATION_ROWS = 3
+TASK_MODE_CHOICES = {TaskMode.WITH: "Done with them", TaskMode.FOR: "Done for them"}
 FORM_LIMIT = 120  # fields; a visit has at most a few dozen
 
 
@@ -75,7 +76,8 @@ def record_page(
         "line": line,
         "record": mine,
         "goals": goals_for_visit(uow(), actor, visit_id),
-        "done_tasks": {t.task: t.mode.value for t in mine.outcomes.tasks} if mine else {},
+        "done_tasks": {t.task: t.mode for t in mine.outcomes.tasks} if mine else {},
+        "task_modes": TASK_MODE_CHOICES,
         "medication_rows": medications + [None] * MEDICATION_ROWS,
         "results": MEDICATION_RESULT_LABELS,
         "form_key": secrets.token_urlsafe(16),
@@ -149,7 +151,7 @@ def parse_outcomes(fields: Mapping[str, str], tasks: tuple[str, ...]) -> Outcome
     for index, task in enumerate(tasks):
         mode = fields.get(f"task_{index}", "")
         if mode:
-            if mode not in (TaskMode.WITH.value, TaskMode.FOR.value):
+            if mode not in {m.value for m in TaskMode}:
                 raise DomainValidationError(f"task_{index}", "choose with, for or not done")
             done.append(TaskDone(task, TaskMode(mode)))
     medications = []
