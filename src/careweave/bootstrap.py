@@ -60,13 +60,11 @@ def plans_uow_factory(
     settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
 ) -> Callable[[], PlansUnitOfWork]:
     """Like :func:`uow_factory`, with the plans area's repositories (and accounts and audit)."""
-    from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
-
     engine = engine if engine is not None else build_engine(settings)
     if check_schema:
         ensure_current(engine)
     sessions = make_session_factory(engine)
-    return lambda: PlansSqlUnitOfWork(sessions)
+    return lambda: SqlUnitOfWork(sessions)
 
 
 def build_web_app(settings: Settings) -> FastAPI:
@@ -86,10 +84,8 @@ def app_uow_factory(
     """A factory of units of work carrying every area's repositories (core, accounts and audit,
     visit recording, plans), as the web app and account commands need; arguments as :func:`uow_factory`.
     """
-    from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-
     engine = engine if engine is not None else build_engine(settings)
     if check_schema:
         ensure_current(engine)
     sessions = make_session_factory(engine)
-    return lambda: AppSqlUnitOfWork(sessions)
+    return lambda: SqlUnitOfWork(sessions)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
 from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.adapters.storage.visits.recording_tables import visit_alerts, visit_records
 from careweave.domain.accounts.users import Role, User
 from careweave.domain.errors import (
@@ -45,7 +45,7 @@ from careweave.services.visits.recording import Submission
 from careweave.services.visits.team_day import team_day
 
 DAY = date(2026, 3, 2)
-UowFactory = Callable[[], AppSqlUnitOfWork]
+UowFactory = Callable[[], SqlUnitOfWork]
 GOAL = "goal-1"
 
 
@@ -78,8 +78,8 @@ def _user(name: str, role: Role, team_id: str, worker_id: str | None = None) -> 
 def world(engine: Engine) -> World:
     sessions = make_session_factory(engine)
 
-    def factory() -> AppSqlUnitOfWork:
-        return AppSqlUnitOfWork(sessions)
+    def factory() -> SqlUnitOfWork:
+        return SqlUnitOfWork(sessions)
 
     team, other = a_team("Easton"), a_team("Redland")
     person = a_person(team)

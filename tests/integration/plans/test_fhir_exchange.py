@@ -11,12 +11,12 @@ from tests.integration.plans.conftest import ADMIN
 from tests.unit.adapters.fhir.sample_record import sample_record
 
 from careweave.adapters.fhir.bundle import MODELS, from_bundle, to_bundle
-from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.domain.people.record import PersonRecord
 from careweave.services.people.fhir_exchange import FhirExchangeService
 
-Factory = Callable[[], PlansSqlUnitOfWork]
+Factory = Callable[[], SqlUnitOfWork]
 
 
 def ordered(record: PersonRecord) -> PersonRecord:

@@ -14,8 +14,7 @@ from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
 from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.adapters.storage.visits.recording_tables import visit_records
 from careweave.adapters.web.app import create_app
 from careweave.config import Settings
@@ -41,7 +40,7 @@ class Site:
 
     def client(self, username: str | None = None) -> TestClient:
         sessions = make_session_factory(self.engine)
-        app = create_app(self.settings, uow_factory=lambda: AppSqlUnitOfWork(sessions))
+        app = create_app(self.settings, uow_factory=lambda: SqlUnitOfWork(sessions))
         client = TestClient(app, follow_redirects=False)
         if username:
             token = _csrf(client.get("/login").text)
@@ -96,7 +95,7 @@ def site(engine: Engine, settings: Settings) -> Site:
     cleo = a_worker(team_a, "Cleo", "Zane", availability=every_day)
     bea = a_worker(team_b, "Bea", "Baker")
     visit_a, visit_b = _visit(person_a.id, alex.id), _visit(person_b.id, bea.id)
-    with SqlRecordingUnitOfWork(make_session_factory(engine)) as uow:
+    with SqlUnitOfWork(make_session_factory(engine)) as uow:
         uow.teams.add_all([team_a, team_b])
         uow.people.add_all([person_a, person_b])
         uow.workers.add_all([alex, cleo, bea])
@@ -184,7 +183,7 @@ def test_visit_recorded_once_when_the_form_is_sent_twice(site: Site) -> None:
     done = client.get(saved.headers["location"])
     assert "Checked out at" in done.text
     assert "Metformin 500 mg: refused (felt sick)" in done.text
-    with SqlRecordingUnitOfWork(make_session_factory(site.engine)) as uow:
+    with SqlUnitOfWork(make_session_factory(site.engine)) as uow:
         assert uow.visits.get(site.visit_a).status is VisitStatus.DONE
 
 

@@ -1,7 +1,7 @@
 """The plans area's services for routes and pages, built once per app on its unit-of-work factory.
 
 The composition root gives the app units of work that carry the plans repositories
-(:class:`careweave.adapters.storage.uow_app.AppSqlUnitOfWork`); this module wraps that factory in
+(:class:`careweave.adapters.storage.uow.SqlUnitOfWork`); this module wraps that factory in
 the plans services and caches them on the app.
 """
 
@@ -67,7 +67,7 @@ PlanSvc = Annotated[PlanServices, Depends(get_plan_services)]
 def recording_plans_uow_factory(request: Request) -> Callable[[], RecordingPlansUnitOfWork]:
     """The app's unit-of-work factory as the recording and plans areas together need it (visit
     progress notes against plan goals); the composition root builds it with every area's
-    repositories (:class:`careweave.adapters.storage.uow_app.AppSqlUnitOfWork`)."""
+    repositories (:class:`careweave.adapters.storage.uow.SqlUnitOfWork`)."""
     return cast(Callable[[], RecordingPlansUnitOfWork], get_services(request).uow_factory)
 
 

@@ -9,9 +9,7 @@ from typing import Any
 
 from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.orm import Session
 
-from careweave.adapters.storage.accounts.uow import AccountsSqlUnitOfWork
 from careweave.adapters.storage.people import tables as people_tables
 from careweave.adapters.storage.repository import (
     SqlRepository,
@@ -342,17 +340,3 @@ class SqlAlertRepository(SqlRepository[Alert]):
         if raised_from is not None:
             statement = statement.where(columns.raised_at >= raised_from)
         return statement
-
-
-class SqlRecordingUnitOfWork(AccountsSqlUnitOfWork):
-    """The SQL unit of work with the recording repositories added (cooperative: combine it with
-    other areas' subclasses by multiple inheritance, each calling ``super().open_repositories``)."""
-
-    visit_records: SqlVisitRecordRepository
-    alerts: SqlAlertRepository
-
-    def open_repositories(self, session: Session) -> None:
-        """Open the core repositories and the recording ones on ``session``."""
-        super().open_repositories(session)
-        self.visit_records = SqlVisitRecordRepository(session)
-        self.alerts = SqlAlertRepository(session)

@@ -18,7 +18,7 @@ from careweave.services.visits.recording_ports import RecordingUnitOfWork
 
 def recording_uow_factory(request: Request) -> Callable[[], RecordingUnitOfWork]:
     """The app's unit-of-work factory, which the composition root builds with the recording
-    repositories (see :class:`careweave.adapters.storage.visits.recording_repositories.SqlRecordingUnitOfWork`)."""
+    repositories (see :class:`careweave.adapters.storage.uow.SqlUnitOfWork`)."""
     return cast(Callable[[], RecordingUnitOfWork], get_services(request).uow_factory)
 
 
