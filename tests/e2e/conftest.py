@@ -86,7 +86,9 @@ def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, 
             assert worker_user is not None
             assert worker_user.worker_id is not None
             person = next(
-                p for p in uow.people.list(team_id=team_a.id) if read_current_goals(uow, p.id).goals
+                p
+                for p in uow.people.list(team_id=team_a.id)
+                if read_current_goals(uow.plans, p.id).goals
             )
             visit = Visit(
                 person_id=person.id,

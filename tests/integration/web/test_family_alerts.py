@@ -7,8 +7,6 @@ from datetime import datetime, timedelta
 
 from tests.integration.web.conftest import World, csrf_of
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
 from careweave.domain.visits.recording import Alert, Lateness
 
 
@@ -20,7 +18,7 @@ def _raise_alerts(world: World) -> dict[str, Alert]:
         "a_missed": Alert(world.visit_a.id, world.team_a.id, Lateness.MISSED, an_hour_ago),
         "b_missed": Alert(world.visit_b.id, world.team_b.id, Lateness.MISSED, an_hour_ago),
     }
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         for alert in raised.values():
             uow.alerts.add(alert)
         uow.commit()
@@ -28,7 +26,7 @@ def _raise_alerts(world: World) -> dict[str, Alert]:
 
 
 def _is_open(world: World, alert_id: str) -> bool:
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         return uow.alerts.get(alert_id).is_open
 
 
@@ -47,7 +45,7 @@ def test_the_family_reads_their_persons_alerts_in_plain_words(world: World) -> N
     assert world.person_b.display_name not in text
     assert world.person_b.family_name not in text
     assert "/acknowledge" not in text
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         entries = uow.audit.list(user_id=world.actors["dora"].user_id, record_kind="alert")
         assert [e.record_id for e in entries] == [world.person_a.id]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 from argon2 import PasswordHasher
@@ -17,6 +17,7 @@ from careweave.adapters.storage.database import make_session_factory
 from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.adapters.storage.visits.recording_tables import visit_records
 from careweave.adapters.web.app import create_app
+from careweave.bootstrap import build_services
 from careweave.config import Settings
 from careweave.demo.personas import create_demo_personas
 from careweave.domain.values import Location
@@ -39,8 +40,7 @@ class Site:
     visit_b: str
 
     def client(self, username: str | None = None) -> TestClient:
-        sessions = make_session_factory(self.engine)
-        app = create_app(self.settings, uow_factory=lambda: SqlUnitOfWork(sessions))
+        app = create_app(self.settings, build_services(self.settings, self.engine))
         client = TestClient(app, follow_redirects=False)
         if username:
             token = _csrf(client.get("/login").text)
@@ -100,7 +100,7 @@ def site(engine: Engine, settings: Settings) -> Site:
         uow.people.add_all([person_a, person_b])
         uow.workers.add_all([alex, cleo, bea])
         uow.visits.add_all([visit_a, visit_b])
-        create_demo_personas(uow, PASSWORD, hasher=CHEAP_HASHER)
+        create_demo_personas(uow, PASSWORD, at=datetime.now(UTC), hasher=CHEAP_HASHER)
         uow.commit()
     return Site(engine, settings, team_a.id, team_b.id, visit_a.id, visit_b.id)
 

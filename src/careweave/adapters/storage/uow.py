@@ -38,12 +38,11 @@ from careweave.adapters.storage.workforce.repositories import SqlTeamRepository,
 
 
 class SqlUnitOfWork:
-    """Implements every unit-of-work protocol of the services on a SQLAlchemy session (the widest
-    is :class:`careweave.services.visits.recording_ports.RecordingPlansUnitOfWork`).
+    """Implements :class:`careweave.services.unit_of_work.AppUnitOfWork` on a SQLAlchemy session.
 
     Each ``with`` block opens a fresh session with every capability's repositories on it; leaving
     the block rolls back whatever was not committed and closes the session. A new capability adds
-    its repositories to :meth:`_open_repositories`.
+    its repositories to :meth:`_open_repositories` (and its protocol to ``AppUnitOfWork``).
 
     Parameters
     ----------

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.deps import CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.change_form import (
     ChangeForm,
     FormProblemsError,
@@ -29,7 +29,6 @@ from careweave.adapters.web.pages.plans.forms import (
     text,
     whole,
 )
-from careweave.adapters.web.plans_deps import PlanSvc, RecordingPlansUow
 from careweave.adapters.web.render.gas_chart import goal_chart, t_score_chart
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError
@@ -37,7 +36,7 @@ from careweave.domain.people.person import ELIGIBILITY_OUTCOME_TITLES
 from careweave.domain.plans.care_plan import ActionStatus, ActorKind, CarePlan, FundingSource
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
 from careweave.domain.plans.risk import AtRisk, RiskDecision
-from careweave.services.plans.progress_goals import NOTES_PER_GOAL, notes_by_goal
+from careweave.services.plans.progress_goals import NOTES_PER_GOAL
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,10 +61,10 @@ FUNDING = {
 
 @router.get("/people/{person_id}/plans/new")
 def plan_form(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """The form to agree a care and support plan with the person."""
-    page = svc.person_page(actor, person_id)
+    page = svc.person_pages.read_person_page(actor, person_id)
     context = {
         "person": page.person,
         "strengths": "\n".join(s.description for s in page.strengths),
@@ -81,9 +80,7 @@ def plan_form(
 
 
 @router.post("/people/{person_id}/plans")
-async def create_plan(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc
-) -> Response:
+async def create_plan(request: Request, person_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Save the plan and open it."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     plan = svc.plans.create(actor, person_id, draft_from(form))
@@ -95,9 +92,8 @@ def plan_page(
     request: Request,
     plan_id: str,
     actor: CurrentActor,
-    svc: PlanSvc,
+    svc: Svc,
     templates: Templates,
-    uow: RecordingPlansUow,
     version: int | None = None,
 ) -> Response:
     """The plan: goals in the person's words with their ratings, charts and the newest notes
@@ -114,7 +110,7 @@ def plan_page(
         "plan": view.plan,
         "charts": charts,
         "notes_per_goal": NOTES_PER_GOAL,
-        "goal_notes": notes_by_goal(uow(), actor, plan_id),
+        "goal_notes": svc.progress_notes.notes_by_goal(actor, plan_id),
         "t_chart": t_score_chart(list(view.t_scores)),
         "levels": GAS_LEVELS,
         "who_kinds": WHO_KINDS,
@@ -131,7 +127,7 @@ def plan_page(
 
 @router.post("/plans/{plan_id}/goals/{goal_id}/ratings")
 async def rate_goal(
-    request: Request, plan_id: str, goal_id: str, actor: CurrentActor, svc: PlanSvc
+    request: Request, plan_id: str, goal_id: str, actor: CurrentActor, svc: Svc
 ) -> Response:
     """Record a GAS rating of the goal and go back to the plan."""
     form = {k: str(v) for k, v in (await request.form()).items()}
@@ -144,9 +140,7 @@ async def rate_goal(
 
 
 @router.post("/plans/{plan_id}/revise")
-async def revise_plan(
-    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc
-) -> Response:
+async def revise_plan(request: Request, plan_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Save the review and goal status changes as the plan's next version."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     based_on = whole(form, "based_on_version", "based_on_version")
@@ -156,7 +150,7 @@ async def revise_plan(
 
 
 @router.post("/plans/{plan_id}/risks")
-async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Record a risk and the positive risk-taking decision agreed."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     person_id = svc.plans.view(actor, plan_id).person.id
@@ -166,7 +160,7 @@ async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: Pla
 
 @router.get("/plans/{plan_id}/change")
 def change_form(
-    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, plan_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """Every part of the newest version, editable; saving makes the next version."""
     plan = svc.plans.open_for_change(actor, plan_id)
@@ -175,7 +169,7 @@ def change_form(
 
 @router.post("/plans/{plan_id}/change")
 async def change_plan(
-    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, plan_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """Add or remove a row (the form comes back), or save the form as the next version; a bad
     value comes back next to its input (422), a version someone else changed meanwhile is a 409."""
