@@ -154,7 +154,7 @@ def wire_services(
         audit=AuditService(uow_factory, time),
         people=PeopleService(uow_factory, time),
         person_pages=PersonPageService(uow_factory, time),
-        people_csv=PeopleCsvService(uow_factory),
+        people_csv=PeopleCsvService(uow_factory, time),
         fhir=FhirExchangeService(uow_factory, time),
         teams=TeamService(uow_factory, time),
         workers=WorkerService(uow_factory, time),

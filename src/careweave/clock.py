@@ -74,3 +74,9 @@ def wall_time(clock: Clock) -> datetime:
     Visits are planned and recorded in it, so a visit at 08:00 is at 08:00 in summer and in winter.
     """
     return clock.now().astimezone(LONDON).replace(tzinfo=None, microsecond=0)
+
+
+def in_london(moment: datetime) -> datetime:
+    """``moment`` as a person in England reads it: an instant (timezone-aware) in Europe/London;
+    a naive wall-clock time (a visit's) is already that and is returned as it is."""
+    return moment if moment.tzinfo is None else moment.astimezone(LONDON)

@@ -19,7 +19,6 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from datetime import time as clock
 from pathlib import Path
 from typing import Any
@@ -75,6 +74,7 @@ def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, 
     person of team A with goals in an agreed plan (so progress can be noted against one)."""
     from careweave.adapters.storage.database import make_engine, make_session_factory
     from careweave.adapters.storage.uow import SqlUnitOfWork
+    from careweave.clock import SystemClock
     from careweave.domain.visits.visit import Visit
     from careweave.services.plans.progress_goals import read_current_goals
 
@@ -92,7 +92,7 @@ def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, 
             )
             visit = Visit(
                 person_id=person.id,
-                day=date.today(),
+                day=SystemClock().today(),
                 window_start=clock(0, 0),
                 window_end=clock(23, 59),
                 duration_min=30,

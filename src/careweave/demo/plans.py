@@ -96,12 +96,10 @@ class DemoPlans:
         }
 
 
-def generate_plans(
-    neighbourhood: Neighbourhood, *, seed: int = 1, today: date | None = None
-) -> DemoPlans:
-    """Build the demo plans of ``neighbourhood`` up to ``today`` (default: the real today)."""
+def generate_plans(neighbourhood: Neighbourhood, *, seed: int = 1, today: date) -> DemoPlans:
+    """Build the demo plans of ``neighbourhood`` up to ``today``."""
     rng = random.Random(seed)
-    day = today or date.today()
+    day = today
     needs: dict[str, list[Need]] = {}
     for need in neighbourhood.needs:
         needs.setdefault(need.person_id, []).append(need)

@@ -18,7 +18,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -221,7 +221,7 @@ def build_world(engine: Engine, web_settings: Settings) -> World:
         uow.people.add_all([world.person_a, world.person_b])
         uow.visits.add_all([world.visit_a, world.visit_b])
         users = [
-            add_user(uow, CHEAP_HASHER, spec, at=datetime.now(UTC)) for spec in _personas(world)
+            add_user(uow, CHEAP_HASHER, spec, at=services.clock.now()) for spec in _personas(world)
         ]
         uow.commit()
     for user in users:

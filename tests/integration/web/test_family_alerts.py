@@ -3,16 +3,17 @@ on a page reached from their home page; they cannot acknowledge them (coordinato
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from tests.integration.web.conftest import World, csrf_of
 
+from careweave.clock import wall_time
 from careweave.domain.visits.recording import Alert, Lateness
 
 
 def _raise_alerts(world: World) -> dict[str, Alert]:
     """Visit A was late, then missed; visit B (another team, another person) was missed."""
-    an_hour_ago = datetime.now().replace(microsecond=0) - timedelta(hours=1)
+    an_hour_ago = wall_time(world.services.clock) - timedelta(hours=1)
     raised = {
         "a_late": Alert(world.visit_a.id, world.team_a.id, Lateness.LATE, an_hour_ago),
         "a_missed": Alert(world.visit_a.id, world.team_a.id, Lateness.MISSED, an_hour_ago),

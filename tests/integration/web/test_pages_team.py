@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 
 import pytest
 from argon2 import PasswordHasher
@@ -18,6 +18,7 @@ from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.adapters.storage.visits.recording_tables import visit_records
 from careweave.adapters.web.app import create_app
 from careweave.bootstrap import build_services
+from careweave.clock import SystemClock
 from careweave.config import Settings
 from careweave.demo.personas import create_demo_personas
 from careweave.domain.values import Location
@@ -74,7 +75,7 @@ def _hidden(html: str, name: str) -> str:
 def _visit(person_id: str, worker_id: str) -> Visit:
     visit = Visit(
         person_id=person_id,
-        day=date.today(),
+        day=SystemClock().today(),
         window_start=ALL_DAY[0],
         window_end=ALL_DAY[1],
         duration_min=30,

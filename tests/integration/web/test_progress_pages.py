@@ -51,7 +51,7 @@ def _checked_in(world: World, client: TestClient) -> str:
     with world.services.uow_factory() as uow:
         # The page checks in "now"; move the visit to today so the check-in is on its day.
         visit = uow.visits.get(world.visit_a.id)
-        visit.day = date.today()
+        visit.day = world.services.clock.today()
         uow.visits.update(visit)
         uow.commit()
     form["version"] = str(int(form["version"]) + 1)

@@ -32,10 +32,11 @@ def seed(
     """Generate a demo neighbourhood with this week's visits and write it in one transaction."""
     started = time.perf_counter()
     with opened_services() as services:
+        today = services.clock.today()
         neighbourhood = generate_neighbourhood(
-            people=people, workers=workers, teams=teams, seed=seed
+            people=people, workers=workers, teams=teams, seed=seed, week_start=today
         )
-        plans = generate_plans(neighbourhood, seed=seed)
+        plans = generate_plans(neighbourhood, seed=seed, today=today)
         result = seed_demo(
             services.uow_factory,
             neighbourhood,

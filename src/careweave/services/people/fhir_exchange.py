@@ -26,6 +26,7 @@ class FhirExchangeService:
 
     def __init__(self, uow_factory: Callable[[], PeopleUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
         self._audit = AuditTrail(clock)
 
     def export_record(self, actor: Actor, person_id: str) -> PersonRecord:
@@ -62,9 +63,10 @@ class FhirExchangeService:
         The person's team is created when this database does not have it yet. Nothing is written
         unless everything is.
         """
+        person = record.person
+        person.check_born_by(self._clock.today())
         require_role(actor, Role.ADMIN, Role.COORDINATOR)
         _check_ids(record)
-        person = record.person
         with self._uow_factory() as uow:
             if _exists(lambda: uow.people.get(person.id)):
                 raise ConflictError(

@@ -101,6 +101,7 @@ class PeopleService:
 
     def create(self, actor: Actor, person: Person, idem: Idempotency | None = None) -> Person:
         """Add a person to one of ``actor``'s teams; a retry with ``idem`` returns the first."""
+        person.check_born_by(self._clock.today())
         check_can_create_person(actor, person.team_id)
         with self._uow_factory() as uow:
             earlier = already_done(uow, actor, idem, KIND)
@@ -121,6 +122,7 @@ class PeopleService:
             current = uow.people.get(person_id)
             check_can_edit_person(actor, current)
             person = dataclasses.replace(current, **changes)
+            person.check_born_by(self._clock.today())
             if person.team_id != current.team_id:
                 check_can_create_person(actor, person.team_id)
                 require_team(uow.teams, person.team_id)

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
+from careweave.clock import Clock
 from careweave.domain.people.person import Person
 from careweave.services.people.people_csv_format import (
     ABOUT_ME_COLUMNS,
@@ -33,10 +34,13 @@ class PeopleCsvService:
     ----------
     uow_factory
         Makes the unit of work to read and write in.
+    clock
+        Says what today is (nobody imported may be born after it).
     """
 
-    def __init__(self, uow_factory: Callable[[], PeopleUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], PeopleUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
 
     def import_people(self, file: Iterable[str]) -> int:
         """Add every person in the CSV ``file`` in one transaction; return how many were added.
@@ -52,7 +56,7 @@ class PeopleCsvService:
             Listing every problem as "row N, column C: what was wrong"; nothing has been written.
         """
         with self._uow_factory() as uow:
-            rows = read_people(file, uow.teams.list())
+            rows = read_people(file, uow.teams.list(), self._clock.today())
             problems = _duplicates(rows, uow.people.list())
             if problems:
                 raise PeopleCsvError(problems)

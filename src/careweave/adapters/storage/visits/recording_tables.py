@@ -1,7 +1,7 @@
 """Storage models of visit recording: visit records, medication outcomes and late/missed alerts.
 
-They live on the shared :data:`~.tables.metadata`. Times are naive wall-clock datetimes in the
-service's local time, like a visit's day and window (see :mod:`careweave.domain.visits.recording`).
+They live on the shared :data:`~.tables.metadata`. Times are naive wall-clock datetimes in
+Europe/London, like a visit's day and window (see :mod:`careweave.domain.visits.recording`).
 """
 
 from __future__ import annotations

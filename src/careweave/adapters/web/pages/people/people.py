@@ -4,13 +4,11 @@ and the conversation form."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from careweave.adapters.web.deps import CurrentActor, Svc, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.forms import CONVERSATION_ACTION_SLOTS, conversation_from
 from careweave.bootstrap import Services
 from careweave.domain.errors import DomainValidationError
@@ -77,7 +75,7 @@ def _person_response(
         "wellbeing_titles": WELLBEING_TITLES,
         "conversation_titles": CONVERSATION_TITLES,
         "next_kinds": next_kinds,
-        "today": date.today(),
+        "today": svc.clock.today(),
         "strength_kinds": list(StrengthKind),
         "errors": errors or {},
         "form": form or {},
@@ -167,6 +165,7 @@ def conversation_form(
     actor: CurrentActor,
     svc: Svc,
     templates: Templates,
+    clock: ClockDep,
     kind: str = "listen_and_connect",
 ) -> Response:
     """The form to record conversation 1, 2 or 3."""
@@ -179,7 +178,7 @@ def conversation_form(
         "titles": CONVERSATION_TITLES,
         "topics": REQUIRED_TOPICS[chosen],
         "action_slots": range(CONVERSATION_ACTION_SLOTS),
-        "today": date.today(),
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/plans/conversation_form.html", context)
 

@@ -3,12 +3,10 @@ well-being, and record a professional judgement that overrides the computed dete
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from careweave.adapters.web.deps import CurrentActor, Svc, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.forms import assessment_from, text
 from careweave.domain.people.person import ELIGIBILITY_OUTCOME_TITLES
 from careweave.domain.plans.eligibility import UNABLE_REASON_TITLES, WELLBEING_TITLES, Impact
@@ -18,7 +16,12 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/people/{person_id}/eligibility/new")
 def eligibility_form(
-    request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
+    request: Request,
+    person_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
 ) -> Response:
     """The assessment form: each outcome, why the person cannot achieve it, and well-being."""
     page = svc.person_pages.read_person_page(actor, person_id)
@@ -29,7 +32,7 @@ def eligibility_form(
         "reasons": UNABLE_REASON_TITLES,
         "areas": WELLBEING_TITLES,
         "impacts": list(Impact),
-        "today": date.today(),
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/plans/eligibility_form.html", context)
 

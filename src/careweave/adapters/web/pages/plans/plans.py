@@ -3,13 +3,11 @@ the plan (the review and goal statuses in place, or everything on its own page) 
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from careweave.adapters.web.deps import CurrentActor, Svc, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.change_form import (
     ChangeForm,
     FormProblemsError,
@@ -61,7 +59,12 @@ FUNDING = {
 
 @router.get("/people/{person_id}/plans/new")
 def plan_form(
-    request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
+    request: Request,
+    person_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
 ) -> Response:
     """The form to agree a care and support plan with the person."""
     page = svc.person_pages.read_person_page(actor, person_id)
@@ -74,7 +77,7 @@ def plan_form(
         "level_words": DEFAULT_LEVEL_MEANINGS,
         "who_kinds": WHO_KINDS,
         "funding": FUNDING,
-        "today": date.today(),
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/plans/plan_form.html", context)
 
@@ -94,6 +97,7 @@ def plan_page(
     actor: CurrentActor,
     svc: Svc,
     templates: Templates,
+    clock: ClockDep,
     version: int | None = None,
 ) -> Response:
     """The plan: goals in the person's words with their ratings, charts and the newest notes
@@ -115,7 +119,7 @@ def plan_page(
         "levels": GAS_LEVELS,
         "who_kinds": WHO_KINDS,
         "funding": FUNDING,
-        "today": date.today(),
+        "today": clock.today(),
         "saved": request.query_params.get("saved", ""),
         "statuses": list(GoalLifecycleStatus),
         "at_risk": list(AtRisk),

@@ -4,12 +4,10 @@ Index at start and end, and the forms to review and end it."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from careweave.adapters.web.deps import CurrentActor, Svc, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.forms import barthel_from, day, review_from, text
 from careweave.domain.reablement.barthel import ALLOWED_SCORES, ITEM_TITLES
 from careweave.domain.reablement.episodes import END_RESULT_TITLES, FREE_DAYS, EndResult
@@ -19,9 +17,11 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/reablement")
-def board(request: Request, actor: CurrentActor, svc: Svc, templates: Templates) -> Response:
+def board(
+    request: Request, actor: CurrentActor, svc: Svc, templates: Templates, clock: ClockDep
+) -> Response:
     """Open episodes, fewest free days left first, with the figures of the episodes you may see."""
-    today = date.today()
+    today = clock.today()
     rows = svc.reablement.board(actor, today)
     figures = svc.reablement.figures(actor)
     context = {
@@ -36,7 +36,12 @@ def board(request: Request, actor: CurrentActor, svc: Svc, templates: Templates)
 
 @router.get("/people/{person_id}/reablement/new")
 def start_form(
-    request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
+    request: Request,
+    person_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
 ) -> Response:
     """The form to start an episode, with the Barthel Index at the start."""
     page = svc.person_pages.read_person_page(actor, person_id)
@@ -45,7 +50,7 @@ def start_form(
         "plans": page.plans,
         "items": ITEM_TITLES,
         "allowed": ALLOWED_SCORES,
-        "today": date.today(),
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/reablement/episode_form.html", context)
 
@@ -73,14 +78,19 @@ async def start(request: Request, person_id: str, actor: CurrentActor, svc: Svc)
 
 @router.get("/reablement/{episode_id}")
 def episode_page(
-    request: Request, episode_id: str, actor: CurrentActor, svc: Svc, templates: Templates
+    request: Request,
+    episode_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
 ) -> Response:
     """One episode: where it is, its reviews and Barthel scores, and the forms to go on."""
     episode, person = svc.reablement.episode(actor, episode_id)
     context = {
         "episode": episode,
         "person": person,
-        "today": date.today(),
+        "today": clock.today(),
         "free_days": FREE_DAYS,
         "items": ITEM_TITLES,
         "allowed": ALLOWED_SCORES,
