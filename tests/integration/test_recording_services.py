@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
-from careweave.adapters.storage.visits.recording_tables import visit_alerts, visit_records
+from careweave.adapters.storage.visits.tables import visit_alerts, visit_records
 from careweave.bootstrap import Services
 from careweave.domain.accounts.users import Role, User
 from careweave.domain.errors import (

@@ -15,7 +15,7 @@ from tests.integration.storage_builders import a_person, a_team, a_worker
 
 from careweave.adapters.storage.database import make_session_factory
 from careweave.adapters.storage.uow import SqlUnitOfWork
-from careweave.adapters.storage.visits.recording_tables import visit_records
+from careweave.adapters.storage.visits.tables import visit_records
 from careweave.adapters.web.app import create_app
 from careweave.bootstrap import build_services
 from careweave.clock import SystemClock
