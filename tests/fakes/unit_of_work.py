@@ -38,11 +38,8 @@ from tests.fakes.rows import FakeDatabase, Transaction
 from tests.fakes.visits import FakeAlertRepository, FakeVisitRecordRepository, FakeVisitRepository
 from tests.fakes.workforce import FakeTeamRepository, FakeWorkerRepository
 
-from careweave.services.visits.recording_ports import (
-    AlertRepository,
-    RecordingPlansUnitOfWork,
-    VisitRecordRepository,
-)
+from careweave.services.unit_of_work import AppUnitOfWork
+from careweave.services.visits.ports import AlertRepository, VisitRecordRepository
 
 
 class FakeUnitOfWork:
@@ -127,6 +124,6 @@ class FakeUnitOfWork:
         return self._transaction
 
 
-def fake_uow_factory(database: FakeDatabase) -> Callable[[], RecordingPlansUnitOfWork]:
+def fake_uow_factory(database: FakeDatabase) -> Callable[[], AppUnitOfWork]:
     """Makes a new unit of work on ``database`` each call, as the services' factories do."""
     return lambda: FakeUnitOfWork(database)

@@ -7,8 +7,9 @@ PostgreSQL database (marked ``postgres``, so ``pytest -m "not postgres"`` runs S
 - ``database_url``: a fresh, EMPTY database of its own (nothing migrated yet).
 - ``engine``: that same database migrated to the code's heads, as an Engine.
 - ``uow_factory``: a callable making :class:`SqlUnitOfWork` on ``engine``.
-- ``app_uow_factory``: the same for the app's unit of work, which has every area's repositories.
 - ``settings``: :class:`Settings` pointing at the migrated database, ``data_dir`` in ``tmp_path``.
+- ``clock``: the :class:`FixedClock` of the test's services (noon on Monday 2 March 2026).
+- ``services``: every service on ``engine``, built by the composition root with ``clock``.
 
 Migrating for each test would be slow, so each xdist worker migrates one template once (a SQLite
 file copied per test; a PostgreSQL database cloned per test with ``CREATE DATABASE ... TEMPLATE``,
@@ -26,6 +27,7 @@ import shutil
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -34,7 +36,8 @@ from sqlalchemy import Engine, make_url, text
 from careweave.adapters.storage.database import make_engine, make_session_factory
 from careweave.adapters.storage.migrate import upgrade
 from careweave.adapters.storage.uow import SqlUnitOfWork
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
+from careweave.bootstrap import Services, build_services
+from careweave.clock import FixedClock
 from careweave.config import Settings
 
 POSTGRES_URL_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
@@ -205,13 +208,18 @@ def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
 
 
 @pytest.fixture
-def app_uow_factory(engine: Engine) -> Callable[[], AppSqlUnitOfWork]:
-    """Makes a new unit of work with every area's repositories on the migrated test database."""
-    sessions = make_session_factory(engine)
-    return lambda: AppSqlUnitOfWork(sessions)
-
-
-@pytest.fixture
 def settings(engine: Engine, database_url: str, tmp_path: Path) -> Settings:
     """Settings on the migrated test database, with ``data_dir`` inside ``tmp_path``."""
     return Settings(database_url=database_url, data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """The clock the test's services read; a test moves it with :meth:`FixedClock.set`."""
+    return FixedClock(datetime(2026, 3, 2, 12, tzinfo=UTC))
+
+
+@pytest.fixture
+def services(settings: Settings, engine: Engine, clock: FixedClock) -> Services:
+    """Every service on the test database, built by the composition root with ``clock``."""
+    return build_services(settings, engine, clock=clock)

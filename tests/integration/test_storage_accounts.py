@@ -29,14 +29,14 @@ def _entry(minute: int, team_id: str | None, user_id: str, kind: str = "person")
     )
 
 
-def test_usernames_are_unique_and_found_whatever_their_case(app_uow_factory):
+def test_usernames_are_unique_and_found_whatever_their_case(uow_factory):
     sam, alice = _user("sam"), _user("alice", Role.COORDINATOR)
-    with app_uow_factory() as uow:
+    with uow_factory() as uow:
         uow.users.add(sam)
         uow.users.add(alice)
         uow.commit()
 
-    with app_uow_factory() as uow:
+    with uow_factory() as uow:
         with pytest.raises(ConflictError) as taken:
             uow.users.add(_user("sam"))
         assert taken.value.field == "username"
@@ -47,13 +47,13 @@ def test_usernames_are_unique_and_found_whatever_their_case(app_uow_factory):
         assert uow.users.list(limit=1, offset=1) == [sam]
 
 
-def test_the_audit_log_numbers_its_entries_and_lists_newest_first(app_uow_factory):
-    with app_uow_factory() as uow:
+def test_the_audit_log_numbers_its_entries_and_lists_newest_first(uow_factory):
+    with uow_factory() as uow:
         for minute in range(3):
             uow.audit.append(_entry(minute, "team-a", "u-sam"))
         uow.commit()
 
-    with app_uow_factory() as uow:
+    with uow_factory() as uow:
         entries = uow.audit.list()
         assert [e.record_id for e in entries] == ["r2", "r1", "r0"]
         seqs = [e.seq for e in entries]
@@ -66,8 +66,8 @@ def test_the_audit_log_numbers_its_entries_and_lists_newest_first(app_uow_factor
         assert bad.value.field == "limit"
 
 
-def test_audit_filters_keep_a_coordinator_teams_and_their_own_entries(app_uow_factory):
-    with app_uow_factory() as uow:
+def test_audit_filters_keep_a_coordinator_teams_and_their_own_entries(uow_factory):
+    with uow_factory() as uow:
         uow.audit.append(_entry(0, "team-a", "u-sam"))
         uow.audit.append(_entry(1, "team-b", "u-lee"))
         uow.audit.append(_entry(2, None, "u-alice", kind="audit"))
@@ -77,7 +77,7 @@ def test_audit_filters_keep_a_coordinator_teams_and_their_own_entries(app_uow_fa
     def ids(**filters: object) -> list[str]:
         return [e.record_id for e in uow.audit.list(**filters)]  # type: ignore[arg-type]
 
-    with app_uow_factory() as uow:
+    with uow_factory() as uow:
         assert ids(team_ids=["team-a"]) == ["r0"]
         assert ids(user_id="u-alice") == ["r3", "r2"]
         assert ids(team_ids=["team-a"], user_id="u-alice") == ["r3", "r2", "r0"]
@@ -87,21 +87,21 @@ def test_audit_filters_keep_a_coordinator_teams_and_their_own_entries(app_uow_fa
         assert ids(team_ids=[]) == []
 
 
-def test_an_idempotency_key_is_used_once_per_user(app_uow_factory):
+def test_an_idempotency_key_is_used_once_per_user(uow_factory):
     sam, lee = _user("sam"), _user("lee")
-    with app_uow_factory() as uow:
+    with uow_factory() as uow:
         uow.users.add(sam)
         uow.users.add(lee)
         uow.commit()
     first = IdempotencyRecord(sam.id, "key-1", "fingerprint", "person", "p1", AT)
 
-    with app_uow_factory() as uow:
+    with uow_factory() as uow:
         assert uow.idempotency_keys.find(sam.id, "key-1") is None
         uow.idempotency_keys.add(first)
         uow.idempotency_keys.add(IdempotencyRecord(lee.id, "key-1", "other", "person", "p2", AT))
         uow.commit()
 
-    with app_uow_factory() as uow:
+    with uow_factory() as uow:
         assert uow.idempotency_keys.find(sam.id, "key-1") == first
         with pytest.raises(ConflictError) as used:
             uow.idempotency_keys.add(first)

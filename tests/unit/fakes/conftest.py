@@ -1,7 +1,7 @@
 """The units of work of the storage tests, on the in-memory fakes instead of a database.
 
-``uow_factory`` and ``app_uow_factory`` are the integration suite's fixture names; here both make
-fake units of work (the fake carries every area's repositories) on one empty database per test.
+``uow_factory`` is the integration suite's fixture name; here it makes fake units of work (the fake
+carries every capability's repositories) on one empty database per test.
 """
 
 from __future__ import annotations
@@ -11,18 +11,12 @@ from collections.abc import Callable
 import pytest
 from tests.fakes import FakeDatabase, fake_uow_factory
 
-from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork
+from careweave.services.unit_of_work import AppUnitOfWork
 
-UowFactory = Callable[[], RecordingPlansUnitOfWork]
+UowFactory = Callable[[], AppUnitOfWork]
 
 
 @pytest.fixture
 def uow_factory() -> UowFactory:
     """Makes units of work on one empty in-memory database, new for each test."""
     return fake_uow_factory(FakeDatabase())
-
-
-@pytest.fixture
-def app_uow_factory(uow_factory: UowFactory) -> UowFactory:
-    """The same units of work: the fake has the repositories of every area."""
-    return uow_factory

@@ -12,9 +12,9 @@ from tests.integration.storage_builders import a_person, a_team, a_visit, a_work
 from careweave.domain.people.person import Person
 from careweave.domain.visits.visit import Visit
 from careweave.domain.workforce.workers import Team, Worker
-from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork
+from careweave.services.unit_of_work import AppUnitOfWork
 
-UowFactory = Callable[[], RecordingPlansUnitOfWork]
+UowFactory = Callable[[], AppUnitOfWork]
 DAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 

@@ -1,4 +1,5 @@
-"""Jinja2 templates: every page gets ``actor``, ``csrf_token`` and ``static_url`` without asking."""
+"""Jinja2 templates: every page gets ``actor``, ``csrf_token`` and ``static_url`` without asking,
+and the ``london`` filter shows an instant as a person in England reads it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from starlette.requests import Request
 
 from careweave.adapters.web.navigation import links_for
 from careweave.adapters.web.render.visit_status import status_badge
+from careweave.clock import in_london
 from careweave.domain.accounts.users import ROLE_TITLES
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -36,4 +38,5 @@ def make_templates() -> Jinja2Templates:
     templates.env.lstrip_blocks = True
     # For _team_macros.html, whose macros are imported without the page's context.
     templates.env.globals["status_badge"] = status_badge
+    templates.env.filters["london"] = in_london
     return templates

@@ -1,7 +1,8 @@
 """What happened on a visit (electronic call monitoring) and the alerts raised when a visit is late.
 
-Times are naive wall-clock datetimes in the service's local time, the same clock a visit's ``day``
-and window use, so "late" is judged against what the person was told.
+Times are naive wall-clock datetimes in Europe/London (what ``careweave.clock.wall_time`` gives),
+the same clock a visit's ``day`` and window use, so "late" is judged against what the person was
+told.
 
 Late and missed, precisely (:func:`lateness`):
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from tests.unit.services.neighbourhood import UowFactory
 
+from careweave.clock import FixedClock
 from careweave.services.people.people import PeopleService
 
 
 @pytest.fixture
-def people_service(uow: UowFactory) -> PeopleService:
+def people_service(uow: UowFactory, clock: FixedClock) -> PeopleService:
     """The people service on the fakes."""
-    return PeopleService(uow)
+    return PeopleService(uow, clock)

@@ -20,13 +20,13 @@ from careweave.services.plans.plans import PlanDraft, PlanService
 @pytest.fixture
 def plan_service(uow: UowFactory, clock: FixedClock) -> PlanService:
     """The care and support plan service on the fakes."""
-    return PlanService(uow, clock.now)
+    return PlanService(uow, clock)
 
 
 @pytest.fixture
 def assessment_service(uow: UowFactory, clock: FixedClock) -> AssessmentService:
     """The conversations and eligibility service on the fakes."""
-    return AssessmentService(uow, clock.now)
+    return AssessmentService(uow, clock)
 
 
 def a_draft(**changes: Any) -> PlanDraft:

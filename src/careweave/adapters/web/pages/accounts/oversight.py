@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from careweave.adapters.web.deps import Page, Svc, Templates, require_roles
+from careweave.adapters.web.deps import ClockDep, Page, Svc, Templates, require_roles
 from careweave.domain.visits.visit import STILL_TO_COME_STATUSES, VisitStatus
 from careweave.services.accounts.access import AGGREGATE_READERS, AUDIT_READERS, Actor
 
@@ -56,10 +56,10 @@ async def audit_trail(
 
 @router.get("/figures")
 async def team_figures(
-    request: Request, actor: FiguresReader, services: Svc, templates: Templates
+    request: Request, actor: FiguresReader, services: Svc, templates: Templates, clock: ClockDep
 ) -> Response:
     """People, workers and visits per team over the last four weeks: counts, never names."""
-    last = date.today()
+    last = clock.today()
     first = last - timedelta(days=FIGURES_DAYS - 1)
 
     def gather() -> list[tuple[str, object]]:

@@ -3,18 +3,17 @@ the ones about the person they support, in plain words, and cannot acknowledge t
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from careweave.adapters.web.deps import CurrentActor, Templates
-from careweave.adapters.web.pages.team_common import RecordingUow, Scans, local_now
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
+from careweave.clock import wall_time
 from careweave.domain.visits.recording import LATE_AFTER, MISSED_AFTER, Lateness
 from careweave.services.accounts.access import can_manage_team
-from careweave.services.visits import alerts
-from careweave.services.visits.team_day import my_teams
+from careweave.services.visits.alerts import FAMILY_DAYS
 
 router = APIRouter(include_in_schema=False)
 
@@ -37,18 +36,17 @@ FAMILY_HEADINGS = {Lateness.MISSED: "Missed visit", Lateness.LATE: "Late visit"}
 
 @router.get("/alerts")
 def alert_list(
-    request: Request, actor: CurrentActor, templates: Templates, uow: RecordingUow, scans: Scans
+    request: Request, actor: CurrentActor, templates: Templates, services: Svc, clock: ClockDep
 ) -> Response:
     """Alerts the actor may see (raising any new ones first): open alerts of a team member's
     teams, or the last two weeks' alerts about a family member's person."""
-    now = local_now()
+    now = wall_time(clock)
+    services.alerts.scan_for(actor, now)
     if actor.is_family_member:
-        _scan(uow, scans, alerts.teams_of_my_people(uow(), actor), now)
-        lines = alerts.family_alert_lines(uow(), actor, now)
-        context = {**_words(FAMILY_HEADINGS), "lines": lines, "days": alerts.FAMILY_DAYS}
+        lines = services.alerts.family_alert_lines(actor, now)
+        context = {**_words(FAMILY_HEADINGS), "lines": lines, "days": FAMILY_DAYS}
         return templates.TemplateResponse(request, "pages/visits/family_alerts.html", context)
-    _scan(uow, scans, [team.id for team in my_teams(uow(), actor)], now)
-    lines = alerts.alert_lines(uow(), actor)
+    lines = services.alerts.alert_lines(actor)
     context = {
         **_words(TEAM_HEADINGS),
         "lines": lines,
@@ -69,20 +67,14 @@ def _words(headings: dict[Lateness, str]) -> dict[str, object]:
     }
 
 
-def _scan(uow: RecordingUow, scans: Scans, team_ids: list[str], now: datetime) -> None:
-    """Raise the new alerts of the teams not scanned in the last moments."""
-    due = scans.due(team_ids, now)
-    if due:
-        alerts.scan(uow(), now, due)
-
-
 @router.post("/alerts/{alert_id}/acknowledge")
 def acknowledge(
     alert_id: str,
     actor: CurrentActor,
-    uow: RecordingUow,
+    services: Svc,
+    clock: ClockDep,
     note: Annotated[str, Form(max_length=500)] = "",
 ) -> Response:
     """Acknowledge one alert and go back to the list."""
-    alerts.acknowledge(uow(), actor, alert_id, note, local_now())
+    services.alerts.acknowledge(actor, alert_id, note, wall_time(clock))
     return RedirectResponse("/alerts", status_code=303)
