@@ -199,7 +199,7 @@ def homeshare_problem(
     return MatchProblem(tuple(s.id for s in homesharers), hosts, candidates)
 
 
-def shortlist(problem: MatchProblem, seeker_id: str, size: int) -> tuple[Candidate, ...]:
-    """The seeker's best ``size`` households, best first (ties by household id)."""
-    mine = [c for c in problem.candidates if c.seeker_id == seeker_id]
+def shortlist(candidates: Sequence[Candidate], seeker_id: str, size: int) -> tuple[Candidate, ...]:
+    """The seeker's best ``size`` households by total compatibility, best first (ties by id)."""
+    mine = [c for c in candidates if c.seeker_id == seeker_id]
     return tuple(sorted(mine, key=lambda c: (-c.points, c.host_id))[:size])

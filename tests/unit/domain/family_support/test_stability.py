@@ -140,5 +140,5 @@ def test_day_support_uses_day_places_not_rooms() -> None:
 
 def test_the_shortlist_is_the_best_few_best_first() -> None:
     # By the whole compatibility, both sides' views: Ann likes H1 more, but H1 likes her little.
-    assert [c.host_id for c in shortlist(TWO_BY_TWO, "ann", 5)] == ["h2", "h1"]
-    assert [c.host_id for c in shortlist(TWO_BY_TWO, "bo", 1)] == ["h1"]
+    assert [c.host_id for c in shortlist(TWO_BY_TWO.candidates, "ann", 5)] == ["h2", "h1"]
+    assert [c.host_id for c in shortlist(TWO_BY_TWO.candidates, "bo", 1)] == ["h1"]
