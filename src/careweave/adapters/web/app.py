@@ -20,6 +20,7 @@ from careweave.adapters.web.errors import install_error_handlers
 from careweave.adapters.web.security import AuthMiddleware
 from careweave.adapters.web.templating import STATIC_DIR, make_templates
 from careweave.adapters.web.wiring import WebServices
+from careweave.clock import Clock
 from careweave.config import Settings
 from careweave.services.accounts.ports import AccountsUnitOfWork
 
@@ -63,6 +64,7 @@ def create_app(
     *,
     uow_factory: Callable[[], AccountsUnitOfWork],
     password_hasher: PasswordHasher | None = None,
+    clock: Clock | None = None,
 ) -> FastAPI:
     """Build the web app.
 
@@ -76,8 +78,10 @@ def create_app(
     password_hasher
         The argon2 hasher for sign-in (default parameters unless given; tests pass a cheap one,
         and passwords hashed with other parameters are re-hashed on sign-in).
+    clock
+        The clock the services read (the system's unless given; tests fix it).
     """
-    services = WebServices.build(settings, uow_factory, password_hasher)
+    services = WebServices.build(settings, uow_factory, password_hasher, clock)
     app = FastAPI(
         title="careweave",
         summary="Adult social care at home: people, teams, workers, visits and rosters.",
