@@ -97,6 +97,13 @@ def test_from_household_to_agreed_arrangement(fs_world: World) -> None:
     assert agreed.json()["status"] == "agreed"
     family = world.api("dora").get(f"/api/people/{world.person_a.id}/arrangements")
     assert [a["id"] for a in family.json()] == [arrangement_id]
+    started = bob.post(
+        f"/api/arrangements/{arrangement_id}/start", json={"starts_on": "2026-03-05"}
+    )
+    assert started.json()["status"] == "active"
+    march = {"first_day": "2026-03-01", "last_day": "2026-03-31"}
+    (paid,) = bob.get(f"/api/schemes/{world.team_a.id}/payments", params=march).json()
+    assert (paid["units"], paid["unit"], paid["total_pence"]) == (27, "night", 27 * 6500)
 
 
 def test_outsiders_learn_nothing_and_roles_are_kept(fs_world: World) -> None:

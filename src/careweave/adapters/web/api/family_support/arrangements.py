@@ -107,10 +107,17 @@ def end(arrangement_id: PathId, body: EndIn, actor: CurrentActor, svc: Svc) -> A
 
 @router.get("/schemes/{team_id}/payments", summary="Carer payments for a period")
 def payments(
-    team_id: PathId, first_day: date, last_day: date, actor: CurrentActor, svc: Svc
+    team_id: PathId,
+    actor: CurrentActor,
+    svc: Svc,
+    first_day: date | None = None,
+    last_day: date | None = None,
 ) -> list[PaymentPublic]:
-    """What each carer is owed per arrangement, nights (or days) times rate."""
-    owed = svc.family_support.arrangements.payments(actor, team_id, first_day, last_day)
+    """What each carer is owed per arrangement, nights (or days) times rate; by default for the
+    month so far."""
+    today = svc.family_support.clock.today()
+    first = first_day or today.replace(day=1)
+    owed = svc.family_support.arrangements.payments(actor, team_id, first, last_day or today)
     return [PaymentPublic.of(p) for p in owed]
 
 
