@@ -24,10 +24,11 @@ from careweave.domain.family_support.referrals import Referral
 from careweave.domain.family_support.rules import (
     Breach,
     breaches,
+    fits,
     homeshare_breaches,
     rooms_that_fit,
 )
-from careweave.domain.family_support.vocab import ArrangementType
+from careweave.domain.family_support.vocab import ArrangementType, SupportGroup
 
 HOMESHARE_ROOM = "spare room"
 
@@ -148,8 +149,8 @@ def shared_lives_problem(
     weights: Weights,
     today: date,
 ) -> tuple[MatchProblem, Mapping[tuple[str, str], tuple[Breach, ...]]]:
-    """The whole-list problem of waiting long-term and day-support referrals on ``today``, and
-    the hard rules every other pair breaks (for explanations).
+    """The whole-list problem of waiting long-term and day-support referrals on ``today``, and,
+    for each person no household fits, the hard rules each household breaks (to say why).
 
     Short breaks are fitted into calendars separately; they hold their places here.
     """
@@ -167,19 +168,55 @@ def shared_lives_problem(
     )
     candidates: list[Candidate] = []
     refused: dict[tuple[str, str], tuple[Breach, ...]] = {}
+    offering = _offering(occupancies)
     for referral in seekers:
-        for occupancy, host in zip(occupancies, hosts, strict=True):
-            broken = breaches(referral, occupancy, today)
-            if broken:
-                refused[(referral.id, host.id)] = broken
-                continue
-            fit = tuple(r.name for r in rooms_that_fit(referral, occupancy, today))
-            rooms = tuple(r for r in fit if r in host.rooms)
-            if referral.arrangement_type.overnight and not rooms:
-                continue  # a room frees only later than today: not offered by this match
-            compatibility = shared_lives_compatibility(referral, occupancy.household, weights)
-            candidates.append(Candidate(referral.id, host.id, compatibility, rooms))
+        kind_and_group = (referral.arrangement_type, referral.support_group)
+        pairs = [(occupancies[i], hosts[i]) for i in offering.get(kind_and_group, ())]
+        mine = _candidates(referral, pairs, weights, today)
+        if not mine:
+            refused |= explain_refusals(referral, occupancies, today)
+        candidates += mine
     return MatchProblem(tuple(r.id for r in seekers), hosts, tuple(candidates)), refused
+
+
+def _offering(
+    occupancies: Sequence[Occupancy],
+) -> dict[tuple[ArrangementType, SupportGroup], list[int]]:
+    # An index, not a rule: which households offer each kind to each group, so that the hard
+    # rules (which check both again) run on a long list's likely pairs only.
+    index: dict[tuple[ArrangementType, SupportGroup], list[int]] = {}
+    for i, o in enumerate(occupancies):
+        groups = o.household.approval.support_groups if o.household.approval else ()
+        for kind in o.household.offer.arrangement_types:
+            for group in groups:
+                index.setdefault((kind, group), []).append(i)
+    return index
+
+
+def _candidates(
+    referral: Referral,
+    pairs: Sequence[tuple[Occupancy, Host]],
+    weights: Weights,
+    today: date,
+) -> list[Candidate]:
+    found = []
+    for occupancy, host in pairs:
+        if not fits(referral, occupancy, today):
+            continue
+        fit = tuple(r.name for r in rooms_that_fit(referral, occupancy, today))
+        rooms = tuple(r for r in fit if r in host.rooms)
+        if referral.arrangement_type.overnight and not rooms:
+            continue  # a room frees only later than today: not offered by this match
+        compatibility = shared_lives_compatibility(referral, occupancy.household, weights)
+        found.append(Candidate(referral.id, host.id, compatibility, rooms))
+    return found
+
+
+def explain_refusals(
+    referral: Referral, occupancies: Sequence[Occupancy], today: date
+) -> dict[tuple[str, str], tuple[Breach, ...]]:
+    """Every hard rule each household breaks with ``referral``, keyed by (referral, household)."""
+    return {(referral.id, o.household.id): breaches(referral, o, today) for o in occupancies}
 
 
 def homeshare_problem(

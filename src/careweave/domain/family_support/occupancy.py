@@ -9,13 +9,17 @@ busiest night ahead. That is cautious on purpose: a match never collides with a 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from careweave.domain.family_support.arrangements import Arrangement
 from careweave.domain.family_support.households import CarerHousehold
 from careweave.domain.family_support.offer import Room
-from careweave.domain.family_support.vocab import ArrangementType
+from careweave.domain.family_support.vocab import ArrangementType, Skill
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,30 @@ class Occupancy:
 
     household: CarerHousehold
     arrangements: tuple[Arrangement, ...] = ()
+    # The same household is checked against every person on the list, mostly for one start day:
+    # each fact of a day is worked out once (records are immutable, so it never goes stale).
+    _memo: dict[tuple[str, date], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def _once(self, name: str, day: date, compute: Callable[[], T]) -> T:
+        key = (name, day)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        found: T = self._memo[key]
+        return found
+
+    def approved_on(self, day: date) -> bool:
+        """The household's :meth:`~CarerHousehold.approved_on`, worked out once per day."""
+        return self._once("approved", day, lambda: self.household.approved_on(day))
+
+    def check_problems(self, day: date) -> tuple[str, ...]:
+        """The household's :meth:`~CarerHousehold.check_problems`, worked out once per day."""
+        return self._once("problems", day, lambda: self.household.check_problems(day))
+
+    def skills_on(self, day: date) -> frozenset[Skill]:
+        """The household's :meth:`~CarerHousehold.skills_on`, worked out once per day."""
+        return self._once("skills", day, lambda: self.household.skills_on(day))
 
     def _live(self, kind: ArrangementType) -> list[Arrangement]:
         return [a for a in self.arrangements if a.live and a.arrangement_type is kind]
@@ -40,11 +68,17 @@ class Occupancy:
 
     def free_places_from(self, day: date) -> int:
         """Overnight places free on ``day`` and every day after."""
+        return self._once("places", day, lambda: self._free_places_from(day))
+
+    def _free_places_from(self, day: date) -> int:
         long_term = sum(a.holds_from(day) for a in self._live(ArrangementType.LONG_TERM))
         return max(0, self.household.places - long_term - self._short_break_peak_from(day))
 
     def free_rooms_from(self, day: date) -> tuple[Room, ...]:
         """Rooms nothing holds on ``day`` or later."""
+        return self._once("rooms", day, lambda: self._free_rooms_from(day))
+
+    def _free_rooms_from(self, day: date) -> tuple[Room, ...]:
         taken = {a.room for a in self.arrangements if a.room is not None and a.holds_from(day)}
         return tuple(r for r in self.household.offer.rooms if r.name not in taken)
 
@@ -65,4 +99,4 @@ class Occupancy:
 
     def others_from(self, day: date) -> int:
         """How many other people it supports on ``day`` or later (any kind)."""
-        return sum(a.holds_from(day) for a in self.arrangements)
+        return self._once("others", day, lambda: sum(a.holds_from(day) for a in self.arrangements))

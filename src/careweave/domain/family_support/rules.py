@@ -10,7 +10,7 @@ the person's limits and the household's own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -99,145 +99,148 @@ def rooms_that_fit(referral: Referral, occupancy: Occupancy, today: date) -> tup
     return tuple(r for r in free if r.fits(referral.access_needs, home))
 
 
-def breaches(referral: Referral, occupancy: Occupancy, today: date) -> tuple[Breach, ...]:
-    """Every hard rule ``referral`` and the household of ``occupancy`` break (empty: a fit)."""
-    found = _approval_breaches(referral, occupancy, today)
-    found += _need_breaches(referral, occupancy, today)
-    found += _capacity_breaches(referral, occupancy, today)
-    found += _limit_breaches(referral, occupancy, today)
-    return tuple(found)
+def _offers_kind(referral: Referral, occupancy: Occupancy, _today: date) -> str | None:
+    if occupancy.household.offers(referral.arrangement_type):
+        return None
+    return f"does not offer {_word(referral.arrangement_type)}"
 
 
-def _approval_breaches(referral: Referral, occupancy: Occupancy, today: date) -> list[Breach]:
-    household = occupancy.household
-    found: list[Breach] = []
+def _approved_for_group(referral: Referral, occupancy: Occupancy, _today: date) -> str | None:
+    approval = occupancy.household.approval
+    if approval is not None and referral.support_group in approval.support_groups:
+        return None
+    return f"not approved for {_word(referral.support_group)}"
+
+
+def _approved_in_date(referral: Referral, occupancy: Occupancy, today: date) -> str | None:
     for day in check_days(referral, today):
-        if not household.approved_on(day):
-            found.append(Breach(HardRule.APPROVED, f"not approved and in date on {day:%d %b %Y}"))
-            break
+        if not occupancy.approved_on(day):
+            return f"not approved and in date on {day:%d %b %Y}"
+    return None
+
+
+def _checks_in_date(referral: Referral, occupancy: Occupancy, today: date) -> str | None:
     for day in check_days(referral, today):
-        problems = household.check_problems(day)
+        problems = occupancy.check_problems(day)
         if problems:
-            found.append(Breach(HardRule.CHECKS, f"on {day:%d %b %Y}: " + "; ".join(problems)))
-            break
-    if not household.offers(referral.arrangement_type):
-        found.append(
-            Breach(
-                HardRule.ARRANGEMENT_TYPE,
-                f"does not offer {referral.arrangement_type.value.replace('_', ' ')}",
-            )
-        )
-    groups = household.approval.support_groups if household.approval else frozenset()
-    if referral.support_group not in groups:
-        found.append(
-            Breach(
-                HardRule.SUPPORT_GROUP,
-                f"not approved for {referral.support_group.value.replace('_', ' ')}",
-            )
-        )
-    return found
+            return f"on {day:%d %b %Y}: " + "; ".join(problems)
+    return None
 
 
-def _need_breaches(referral: Referral, occupancy: Occupancy, today: date) -> list[Breach]:
+def _no_exclusion(referral: Referral, occupancy: Occupancy, _today: date) -> str | None:
     household = occupancy.household
-    found: list[Breach] = []
-    offer = household.offer
-    if referral.arrangement_type.overnight and not any(
-        r.fits(referral.access_needs, offer.home_features) for r in offer.rooms
-    ):
-        found.append(
-            Breach(HardRule.ACCESSIBILITY, "no room and home with " + _words(referral.access_needs))
-        )
-    if not referral.arrangement_type.overnight and not referral.access_needs <= offer.home_features:
-        found.append(
-            Breach(
-                HardRule.ACCESSIBILITY,
-                "the home lacks " + _words(referral.access_needs - offer.home_features),
-            )
-        )
-    missing = referral.skills_needed - household.skills_on(start_day(referral, today))
-    if missing:
-        found.append(Breach(HardRule.SKILLS, "no training in date in " + _words(missing)))
-    return found
-
-
-def _capacity_breaches(referral: Referral, occupancy: Occupancy, today: date) -> list[Breach]:
-    kind, household = referral.arrangement_type, occupancy.household
-    start = start_day(referral, today)
-    found: list[Breach] = []
-    if kind is ArrangementType.SHORT_BREAKS:
-        nights = sorted(nights_of(referral.stays))
-        if not household.available_on(nights):
-            found.append(
-                Breach(HardRule.DATES, "away or not hosting on some of the nights asked for")
-            )
-        full = [n for n in nights if occupancy.free_places_on(n) < 1]
-        if full:
-            found.append(
-                Breach(
-                    HardRule.CAPACITY,
-                    f"no place free on {len(full)} of the nights, first {full[0]:%d %b}",
-                )
-            )
-    elif kind is ArrangementType.LONG_TERM:
-        if not household.available_on([start]):
-            found.append(Breach(HardRule.DATES, f"not hosting on {start:%d %b %Y}"))
-        if occupancy.free_places_from(start) < 1:
-            found.append(Breach(HardRule.CAPACITY, f"no place free from {start:%d %b %Y}"))
-    elif occupancy.free_day_places_from(start) < 1:
-        found.append(Breach(HardRule.CAPACITY, f"no day place free from {start:%d %b %Y}"))
-    offer = household.offer
-    fits_some_room = any(r.fits(referral.access_needs, offer.home_features) for r in offer.rooms)
-    if kind.overnight and fits_some_room and not rooms_that_fit(referral, occupancy, today):
-        found.append(Breach(HardRule.CAPACITY, "no suitable room free for the whole arrangement"))
-    return found
-
-
-def _limit_breaches(referral: Referral, occupancy: Occupancy, today: date) -> list[Breach]:
-    household, limits, wishes = occupancy.household, referral.limits, referral.wishes
-    offer = household.offer
-    found: list[Breach] = []
     if (
-        household.id in limits.excluded_household_ids
+        household.id in referral.limits.excluded_household_ids
         or referral.person_id in household.excluded_person_ids
     ):
-        found.append(Breach(HardRule.SAFEGUARDING, "a safeguarding exclusion is recorded"))
-    checks = (
-        (
-            wishes.pets is PetWish.NO_PETS and bool(offer.pets),
-            "no animals wanted; the household has " + _words(offer.pets),
-        ),
-        (
-            limits.smoke_free_home and offer.smoking is not SmokingRule.SMOKE_FREE,
-            "a smoke-free home is needed",
-        ),
-        (limits.no_children and household.has_children, "no children in the home is needed"),
-        (
-            wishes.smokes and not offer.accepts_smokers,
-            "the household does not accept someone who smokes",
-        ),
-        (
-            limits.only_person_supported and occupancy.others_from(start_day(referral, today)) > 0,
-            "wants to be the only person the household supports",
-        ),
-        (
-            bool(limits.communication_language)
-            and limits.communication_language not in offer.languages,
-            f"nobody speaks {limits.communication_language}",
-        ),
-    )
-    found += [Breach(HardRule.LIMITS, reason) for broken, reason in checks if broken]
+        return "a safeguarding exclusion is recorded"
+    return None
+
+
+def _trained(referral: Referral, occupancy: Occupancy, today: date) -> str | None:
+    missing = referral.skills_needed - occupancy.skills_on(start_day(referral, today))
+    return "no training in date in " + _words(missing) if missing else None
+
+
+def _accessible(referral: Referral, occupancy: Occupancy, _today: date) -> str | None:
+    needs, offer = referral.access_needs, occupancy.household.offer
+    if not needs:
+        return None
+    if not referral.arrangement_type.overnight:
+        lacking = needs - offer.home_features
+        return "the home lacks " + _words(lacking) if lacking else None
+    if any(r.fits(needs, offer.home_features) for r in offer.rooms):
+        return None
+    return "no room and home with " + _words(needs)
+
+
+def _available(referral: Referral, occupancy: Occupancy, today: date) -> str | None:
+    household, kind = occupancy.household, referral.arrangement_type
+    if kind is ArrangementType.SHORT_BREAKS:
+        if not household.available_on(sorted(nights_of(referral.stays))):
+            return "away or not hosting on some of the nights asked for"
+    elif kind is ArrangementType.LONG_TERM:
+        start = start_day(referral, today)
+        if not household.available_on([start]):
+            return f"not hosting on {start:%d %b %Y}"
+    return None
+
+
+def _place_free(referral: Referral, occupancy: Occupancy, today: date) -> str | None:
+    kind, start = referral.arrangement_type, start_day(referral, today)
+    reasons: list[str] = []
+    if kind is ArrangementType.SHORT_BREAKS:
+        full = [n for n in sorted(nights_of(referral.stays)) if occupancy.free_places_on(n) < 1]
+        if full:
+            reasons.append(f"no place free on {len(full)} of the nights, first {full[0]:%d %b}")
+    elif kind is ArrangementType.LONG_TERM and occupancy.free_places_from(start) < 1:
+        reasons.append(f"no place free from {start:%d %b %Y}")
+    elif kind is ArrangementType.DAY_SUPPORT and occupancy.free_day_places_from(start) < 1:
+        reasons.append(f"no day place free from {start:%d %b %Y}")
+    offer = occupancy.household.offer
+    fits_some_room = any(r.fits(referral.access_needs, offer.home_features) for r in offer.rooms)
+    if kind.overnight and fits_some_room and not rooms_that_fit(referral, occupancy, today):
+        reasons.append("no suitable room free for the whole arrangement")
+    return "; ".join(reasons) or None
+
+
+def _within_limits(referral: Referral, occupancy: Occupancy, today: date) -> str | None:
+    household, limits, wishes = occupancy.household, referral.limits, referral.wishes
+    offer = household.offer
+    reasons = []
+    if wishes.pets is PetWish.NO_PETS and offer.pets:
+        reasons.append("no animals wanted; the household has " + _words(offer.pets))
+    if limits.smoke_free_home and offer.smoking is not SmokingRule.SMOKE_FREE:
+        reasons.append("a smoke-free home is needed")
+    if limits.no_children and household.has_children:
+        reasons.append("no children in the home is needed")
+    if wishes.smokes and not offer.accepts_smokers:
+        reasons.append("the household does not accept someone who smokes")
+    if limits.only_person_supported and occupancy.others_from(start_day(referral, today)) > 0:
+        reasons.append("wants to be the only person the household supports")
+    language = limits.communication_language
+    if language and language not in offer.languages:
+        reasons.append(f"nobody speaks {language}")
     if limits.max_distance_km is not None:
-        far = [
-            p
+        reasons += [
+            f"more than {limits.max_distance_km:g} km from {p.label}"
             for p in wishes.near
             if p.location.distance_km(household.location) > limits.max_distance_km
         ]
-        found += [
-            Breach(HardRule.LIMITS, f"more than {limits.max_distance_km:g} km from {p.label}")
-            for p in far
-        ]
-    return found
+    return "; ".join(reasons) or None
+
+
+Check = Callable[[Referral, Occupancy, date], "str | None"]
+
+# Each rule once, as a check that gives the reason it is broken (or None). Cheap and selective
+# checks come first, so that :func:`fits` stops early on most pairs of a long list.
+CHECKS: tuple[tuple[HardRule, Check], ...] = (
+    (HardRule.ARRANGEMENT_TYPE, _offers_kind),
+    (HardRule.SUPPORT_GROUP, _approved_for_group),
+    (HardRule.APPROVED, _approved_in_date),
+    (HardRule.CHECKS, _checks_in_date),
+    (HardRule.SAFEGUARDING, _no_exclusion),
+    (HardRule.SKILLS, _trained),
+    (HardRule.ACCESSIBILITY, _accessible),
+    (HardRule.LIMITS, _within_limits),
+    (HardRule.DATES, _available),
+    (HardRule.CAPACITY, _place_free),
+)
+
+
+def breaches(referral: Referral, occupancy: Occupancy, today: date) -> tuple[Breach, ...]:
+    """Every hard rule ``referral`` and the household of ``occupancy`` break (empty: a fit)."""
+    found = ((rule, check(referral, occupancy, today)) for rule, check in CHECKS)
+    return tuple(Breach(rule, reason) for rule, reason in found if reason is not None)
+
+
+def fits(referral: Referral, occupancy: Occupancy, today: date) -> bool:
+    """Whether the pair breaks no hard rule (stops at the first broken one)."""
+    return all(check(referral, occupancy, today) is None for _, check in CHECKS)
+
+
+def _word(value: object) -> str:
+    return str(value).replace("_", " ")
 
 
 def _words(values: Iterable[object]) -> str:

@@ -16,10 +16,10 @@ from careweave.domain.errors import DomainValidationError
 from careweave.domain.family_support.calendar import nights_of
 from careweave.domain.family_support.compatibility import shared_lives_compatibility
 from careweave.domain.family_support.factors import Weights
-from careweave.domain.family_support.matching import Assignment, Candidate
+from careweave.domain.family_support.matching import Assignment, Candidate, explain_refusals
 from careweave.domain.family_support.occupancy import Occupancy
 from careweave.domain.family_support.referrals import Referral
-from careweave.domain.family_support.rules import Breach, breaches, rooms_that_fit
+from careweave.domain.family_support.rules import Breach, fits, rooms_that_fit
 from careweave.domain.family_support.vocab import ArrangementType
 
 
@@ -43,7 +43,8 @@ def short_break_problem(
     weights: Weights,
     today: date,
 ) -> tuple[ShortBreakProblem, Mapping[tuple[str, str], tuple[Breach, ...]]]:
-    """The problem of the waiting short-break referrals, and the rules every other pair breaks."""
+    """The problem of the waiting short-break referrals, and, for each person no household fits,
+    the hard rules each household breaks (to say why)."""
     seekers = [
         r for r in referrals if r.waiting and r.arrangement_type is ArrangementType.SHORT_BREAKS
     ]
@@ -55,14 +56,19 @@ def short_break_problem(
     candidates: list[Candidate] = []
     refused: dict[tuple[str, str], tuple[Breach, ...]] = {}
     for referral in seekers:
-        for occupancy in occupancies:
-            broken = breaches(referral, occupancy, today)
-            if broken:
-                refused[(referral.id, occupancy.household.id)] = broken
-                continue
-            rooms = tuple(r.name for r in rooms_that_fit(referral, occupancy, today))
-            compatibility = shared_lives_compatibility(referral, occupancy.household, weights)
-            candidates.append(Candidate(referral.id, occupancy.household.id, compatibility, rooms))
+        mine = [
+            Candidate(
+                referral.id,
+                o.household.id,
+                shared_lives_compatibility(referral, o.household, weights),
+                tuple(r.name for r in rooms_that_fit(referral, o, today)),
+            )
+            for o in occupancies
+            if fits(referral, o, today)
+        ]
+        if not mine:
+            refused |= explain_refusals(referral, occupancies, today)
+        candidates += mine
     problem = ShortBreakProblem(nights, tuple(candidates), free_places)
     return problem, refused
 

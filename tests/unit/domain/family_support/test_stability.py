@@ -109,25 +109,27 @@ def test_check_assignment_refuses_what_breaks_places_rooms_or_rules() -> None:
         check_assignment(problem, Assignment((Match("ann", "h2", "blue", 1),)))
 
 
-def test_the_problem_of_a_scheme_keeps_hard_rule_breaches_for_explanations() -> None:
+def test_the_problem_of_a_scheme_says_why_nobody_fits_someone() -> None:
     households = [a_household("h1"), a_household("h2", training=a_household().training[:2])]
     epilepsy = a_referral("r1", skills_needed={Skill.EPILEPSY})
     shower = a_referral("r2", access_needs={AccessFeature.LEVEL_ACCESS_SHOWER})
+    hoist = a_referral("r3", access_needs={AccessFeature.CEILING_HOIST})
     taken = an_arrangement(
         a_referral("x"), households[0], room="Blue room", status=ArrangementStatus.ACTIVE
     )
     occupancies = [Occupancy(households[0], (taken,)), Occupancy(households[1])]
     problem, refused = shared_lives_problem(
-        [epilepsy, shower, short_breaks()], occupancies, Weights(), TODAY
+        [epilepsy, shower, hoist, short_breaks()], occupancies, Weights(), TODAY
     )
-    assert problem.seekers == ("r1", "r2")  # short breaks are fitted into calendars instead
+    assert problem.seekers == ("r1", "r2", "r3")  # short breaks are fitted into calendars instead
     assert problem.host("h1") == Host("h1", 1, ("Attic room",), 1)
     assert {(c.seeker_id, c.host_id, c.rooms) for c in problem.candidates} == {
         ("r1", "h1", ("Attic room",)),
         ("r2", "h2", ("Blue room",)),
     }
-    assert [b.rule.value for b in refused[("r1", "h2")]] == ["skills"]
-    assert [b.rule.value for b in refused[("r2", "h1")]] == ["capacity"]
+    # Only for someone no household fits are the broken rules kept, household by household.
+    assert set(refused) == {("r3", "h1"), ("r3", "h2")}
+    assert [b.rule.value for b in refused[("r3", "h2")]] == ["accessibility"]
 
 
 def test_day_support_uses_day_places_not_rooms() -> None:
