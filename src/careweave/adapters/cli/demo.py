@@ -11,9 +11,11 @@ from careweave.adapters.cli.personas import DemoPassword, ensure_demo_personas
 from careweave.adapters.cli.units import opened_database
 from careweave.bootstrap import app_uow_factory
 from careweave.demo.data import generate_neighbourhood
+from careweave.demo.family_support import generate_scheme, store_scheme
 from careweave.demo.places import TOWN_NAME
 from careweave.demo.plans import DemoUnitOfWork, generate_plans, store_plans
 from careweave.demo.seed import seed_demo
+from careweave.services.family_support.ports import FamilySupportUnitOfWork
 
 app = typer.Typer(help="Demo data: a neighbourhood in the Wigan borough.", no_args_is_help=True)
 
@@ -37,12 +39,13 @@ def seed(
             people=people, workers=workers, teams=teams, seed=seed
         )
         plans = generate_plans(neighbourhood, seed=seed)
-        result = seed_demo(
-            units,
-            neighbourhood,
-            if_empty=if_empty,
-            also=lambda uow: store_plans(cast(DemoUnitOfWork, uow), plans),
-        )
+        scheme = generate_scheme(neighbourhood, seed=seed)
+
+        def also(uow: object) -> None:
+            store_plans(cast(DemoUnitOfWork, uow), plans)
+            store_scheme(cast(FamilySupportUnitOfWork, uow), scheme)
+
+        result = seed_demo(units, neighbourhood, if_empty=if_empty, also=also)
     ensure_demo_personas(demo_password)
     elapsed = time.perf_counter() - started
     if not result.seeded:
@@ -54,6 +57,6 @@ def seed(
     typer.echo(
         f"Demo neighbourhood in {TOWN_NAME}, week of {neighbourhood.week_start:%A %d %B %Y}:"
     )
-    for name, count in {**result.counts, **plans.counts()}.items():
+    for name, count in {**result.counts, **plans.counts(), **scheme.counts()}.items():
         typer.echo(f"  {name:<20} {count:>7}")
     typer.echo(f"Done in {elapsed:.1f} s.")
