@@ -13,6 +13,7 @@ from careweave.demo.data import Neighbourhood
 from careweave.demo.names import FAMILY_NAMES
 from careweave.demo.places import KM_PER_DEGREE_LAT, SETTLEMENTS
 from careweave.domain.family_support.arrangements import Agreement, Arrangement
+from careweave.domain.family_support.calendar import Unavailability
 from careweave.domain.family_support.households import (
     Approval,
     CarerHousehold,
@@ -147,8 +148,17 @@ def random_household(rng: random.Random, ident: str, scheme: str, day: date) -> 
             frozenset(rng.sample(tuple(SupportGroup), rng.randint(1, 3))),
         ),
         status=HouseholdStatus.APPROVED,
+        unavailable=_away(rng, day),
         id=ident,
     )
+
+
+def _away(rng: random.Random, day: date) -> tuple[Unavailability, ...]:
+    # About one household in five is away for a week in the next two months.
+    if rng.random() >= 0.2:
+        return ()
+    first = day + timedelta(days=rng.randint(3, 50))
+    return (Unavailability(first, first + timedelta(days=6), "holiday"),)
 
 
 def random_referral(

@@ -10,8 +10,8 @@ from careweave.adapters.web.render.svg import esc, num, svg_open
 from careweave.domain.family_support.arrangements import Arrangement
 from careweave.domain.family_support.households import CarerHousehold
 
-CELL = 14
-LABEL = 110
+CELL = 20
+LABEL = 90
 TOP = 34
 BOOKED = "#0072B2"
 AWAY = "#999999"

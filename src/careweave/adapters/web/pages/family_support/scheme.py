@@ -13,7 +13,7 @@ from careweave.domain.accounts.users import Role
 from careweave.domain.family_support.vocab import ARRANGEMENT_TYPE_TITLES
 
 router = APIRouter(include_in_schema=False)
-CALENDAR_NIGHTS = 56
+CALENDAR_NIGHTS = 28
 
 
 @router.get("/family-support")
@@ -50,7 +50,7 @@ def households(
 def household(
     request: Request, household_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
-    """One household: people, checks, offer, and its short-breaks calendar for eight weeks."""
+    """One household: people, checks, offer, and its short-breaks calendar for four weeks."""
     today = svc.family_support.clock.today()
     found = svc.family_support.households.get(actor, household_id)
     views = [
