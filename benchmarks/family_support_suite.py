@@ -35,21 +35,22 @@ SMALL = (14, 8)
 
 def _problem(people: int, households: int, seed: int) -> tuple[MatchProblem, float]:
     waiting, homes = scheme(people, households, seed)
-    started = time.perf_counter()
+    started = time.process_time()
     problem, _ = shared_lives_problem(waiting, [Occupancy(h) for h in homes], Weights(), DAY)
-    return problem, time.perf_counter() - started
+    return problem, time.process_time() - started
 
 
 def _row(
     name: str, problem: MatchProblem, solve: Callable[[MatchProblem], Assignment], build: float
 ) -> list[str]:
-    started = time.perf_counter()
+    # Processor time, not wall time: the machine is shared, and waiting for a core is not work.
+    started = time.process_time()
     assignment = solve(problem)
-    solving = time.perf_counter() - started
+    solving = time.process_time() - started
     check_assignment(problem, assignment)
-    started = time.perf_counter()
+    started = time.process_time()
     blocking = blocking_pairs(problem, assignment)
-    checking = time.perf_counter() - started
+    checking = time.process_time() - started
     return [
         name,
         f"{assignment.total:,}",
@@ -79,7 +80,8 @@ def run(options: RunOptions) -> str:
     ]
     extra = [
         f"scheme: {people} people waiting, {households} households, {len(problem.candidates):,} "
-        f"pairs that break no hard rule (seed {options.seed}); building the problem took {build:.2f} s",
+        f"pairs that break no hard rule (seed {options.seed}); building the problem from the records took "
+        f"{build:.2f} s of processor time",
         f"optimality: the flow's total equals CP-SAT's proved optimum on {_optimality(options.seed)} "
         f"small schemes of {SMALL[0]} people and {SMALL[1]} households",
         "total: the sum of the matched pairs' compatibility points (0 to 1000 each); blocking "
@@ -90,8 +92,8 @@ def run(options: RunOptions) -> str:
         "total compatibility",
         "people matched",
         "blocking pairs",
-        "solve s",
-        "whole match s",
+        "solve s (CPU)",
+        "build + solve + stability s (CPU)",
     ]
     return (
         header("Family support: whole-list matching", options, "none (each runs to its end)", extra)
