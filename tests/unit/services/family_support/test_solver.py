@@ -11,6 +11,7 @@ from tests.family_support_builders import (
     ATTIC,
     BLUE_ROOM,
     TODAY,
+    WIGAN,
     a_household,
     a_referral,
     an_approval,
@@ -20,12 +21,14 @@ from tests.family_support_builders import (
 from tests.unit.services.family_support.matching_strategies import brute_force_best, small_problems
 
 from careweave.domain.family_support.factors import Compatibility, Factor, FactorScore, Weights
-from careweave.domain.family_support.households import CarerHousehold
+from careweave.domain.family_support.homeshare import HelpTask, Homesharer, Householder
+from careweave.domain.family_support.households import CarerHousehold, DbsCheck, Reference
 from careweave.domain.family_support.matching import (
     Candidate,
     Host,
     MatchProblem,
     check_assignment,
+    homeshare_problem,
     shared_lives_problem,
 )
 from careweave.domain.family_support.occupancy import Occupancy
@@ -189,3 +192,29 @@ def test_no_match_of_a_real_scheme_breaks_a_hard_rule(
     for m in assignment.matches:
         assert breaches(by_id[m.seeker_id], occupancies[m.host_id], TODAY) == ()
     assert assignment.total == brute_force_best(problem)
+
+
+def test_homeshare_pairs_each_householder_with_one_homesharer() -> None:
+    def householder(ident: str, wants: set[HelpTask]) -> Householder:
+        return Householder(ident, "s", "1 Park Road", "WN1 1AA", WIGAN, frozenset(wants), id=ident)
+
+    def sharer(ident: str, offers: set[HelpTask], **changes: object) -> Homesharer:
+        checks = {
+            "dbs": DbsCheck(TODAY),
+            "references": (Reference("a", TODAY), Reference("b", TODAY)),
+        }
+        return Homesharer(ident, "s", frozenset(offers), id=ident, **{**checks, **changes})  # type: ignore[arg-type]
+
+    joan = householder("joan", {HelpTask.SHOPPING, HelpTask.GARDENING})
+    ted = householder("ted", {HelpTask.COOKING})
+    priya = sharer("priya", {HelpTask.SHOPPING, HelpTask.GARDENING})
+    sam = sharer("sam", {HelpTask.COOKING, HelpTask.SHOPPING})
+    unchecked = sharer("lee", {HelpTask.COOKING}, dbs=None)
+    problem = homeshare_problem([joan, ted], [priya, sam, unchecked], Weights(), TODAY)
+    assert {c.seeker_id for c in problem.candidates} == {"priya", "sam"}
+    assignment = solve_whole_list(problem)
+    check_assignment(problem, assignment)
+    assert {(m.seeker_id, m.host_id) for m in assignment.matches} == {
+        ("priya", "joan"),
+        ("sam", "ted"),
+    }
