@@ -19,7 +19,6 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from datetime import time as clock
 from pathlib import Path
 from typing import Any
@@ -74,23 +73,26 @@ def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, 
     """Team ids, and an all-day visit today for worker.a that the phone test records, to a
     person of team A with goals in an agreed plan (so progress can be noted against one)."""
     from careweave.adapters.storage.database import make_engine, make_session_factory
-    from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
+    from careweave.adapters.storage.uow import SqlUnitOfWork
+    from careweave.clock import SystemClock
     from careweave.domain.visits.visit import Visit
     from careweave.services.plans.progress_goals import read_current_goals
 
     engine = make_engine(database_url)
     try:
-        with AppSqlUnitOfWork(make_session_factory(engine)) as uow:
+        with SqlUnitOfWork(make_session_factory(engine)) as uow:
             team_a, team_b = uow.teams.list(limit=2)
             worker_user = uow.users.find_by_username("worker.a")
             assert worker_user is not None
             assert worker_user.worker_id is not None
             person = next(
-                p for p in uow.people.list(team_id=team_a.id) if read_current_goals(uow, p.id).goals
+                p
+                for p in uow.people.list(team_id=team_a.id)
+                if read_current_goals(uow.plans, p.id).goals
             )
             visit = Visit(
                 person_id=person.id,
-                day=date.today(),
+                day=SystemClock().today(),
                 window_start=clock(0, 0),
                 window_end=clock(23, 59),
                 duration_min=30,

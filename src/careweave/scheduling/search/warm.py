@@ -1,4 +1,8 @@
-"""Compile the kernel ahead of time, so that no solve's time budget pays for it."""
+"""Compile the kernel ahead of time, so that no solve's time budget pays for it.
+
+It runs the whole Python search once (state, construction, annealing), so it lives beside the
+search rather than in :mod:`careweave.scheduling.search.kernel`, which imports nothing of it.
+"""
 
 from __future__ import annotations
 
