@@ -41,7 +41,7 @@ from careweave.domain.family_support.vocab import (
     SupportGroup,
 )
 from careweave.domain.values import Location
-from careweave.services.family_support.ports import FamilySupportUnitOfWork
+from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
 
 INTERESTS = (
     "gardening",

@@ -29,13 +29,14 @@ from careweave.domain.family_support.figures import (
 from careweave.domain.family_support.households import CarerHousehold
 from careweave.domain.people.person import Person
 from careweave.services.accounts.access import Actor
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.family_support.access import (
     check_can_run_scheme,
     check_can_see_arrangement,
     check_can_see_figures,
 )
-from careweave.services.family_support.common import ARRANGEMENT, SCHEME, audited
-from careweave.services.family_support.ports import FamilySupportUnitOfWork
+from careweave.services.family_support.audit_kinds import ARRANGEMENT, SCHEME
+from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
 from careweave.services.plans.access import check_can_read_plan
 
 REVIEW_WARNING_DAYS = 28
@@ -56,6 +57,7 @@ class ArrangementService:
     def __init__(self, uow_factory: Callable[[], FamilySupportUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def get(self, actor: Actor, arrangement_id: str) -> ArrangementView:
         """One arrangement with its person and household (audited read)."""
@@ -64,7 +66,7 @@ class ArrangementService:
             person = uow.people.get(arrangement.person_id)
             check_can_see_arrangement(actor, arrangement, person)
             household = uow.households.get(arrangement.household_id)
-            self._audit(uow, actor, AuditAction.READ, arrangement)
+            self._audited(uow, actor, AuditAction.READ, arrangement)
             uow.commit()
         return ArrangementView(arrangement, person, household)
 
@@ -75,15 +77,14 @@ class ArrangementService:
             check_can_read_plan(actor, person)
             found = uow.arrangements.list(person_ids=[person_id])
             views = [ArrangementView(a, person, uow.households.get(a.household_id)) for a in found]
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.LIST,
                 ARRANGEMENT,
                 person_id,
-                person.team_id,
-                "person's arrangements",
+                team_id=person.team_id,
+                detail="person's arrangements",
             )
             uow.commit()
         return views
@@ -95,7 +96,9 @@ class ArrangementService:
             found = uow.arrangements.list(scheme_team_id=scheme_team_id)
             people = {p.id: p for p in uow.people.list(ids={a.person_id for a in found})}
             households = {h.id: h for h in uow.households.list(scheme_team_id=scheme_team_id)}
-            audited(uow, self._clock, actor, AuditAction.LIST, ARRANGEMENT, "", scheme_team_id)
+            self._audit.record(
+                uow, actor, AuditAction.LIST, ARRANGEMENT, "", team_id=scheme_team_id
+            )
             uow.commit()
         views = [ArrangementView(a, people[a.person_id], households[a.household_id]) for a in found]
         return sorted(
@@ -160,15 +163,14 @@ class ArrangementService:
             raise DomainValidationError("payments.last_day", "must not be before the first day")
         with self._uow_factory() as uow:
             found = uow.arrangements.list(scheme_team_id=scheme_team_id)
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.LIST,
                 ARRANGEMENT,
                 "",
-                scheme_team_id,
-                "payments",
+                team_id=scheme_team_id,
+                detail="payments",
             )
             uow.commit()
         owed = [payment_for(a, first_day, last_day) for a in found]
@@ -182,15 +184,14 @@ class ArrangementService:
             arrangements = uow.arrangements.list(scheme_team_id=scheme_team_id)
             weights = uow.scheme_weights.get(scheme_team_id)
             detail = "figures" if actor.role is not Role.COMMISSIONER else "figures (aggregate)"
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.LIST,
                 SCHEME,
                 scheme_team_id,
-                scheme_team_id,
-                detail,
+                team_id=scheme_team_id,
+                detail=detail,
             )
             uow.commit()
         today = self._clock.today()
@@ -205,7 +206,7 @@ class ArrangementService:
         self, uow: FamilySupportUnitOfWork, actor: Actor, changed: Arrangement, detail: str
     ) -> Arrangement:
         uow.arrangements.update(changed)
-        self._audit(uow, actor, AuditAction.UPDATE, changed, detail)
+        self._audited(uow, actor, AuditAction.UPDATE, changed, detail)
         uow.commit()
         return changed
 
@@ -219,7 +220,7 @@ class ArrangementService:
         with self._uow_factory() as uow:
             return self._save(uow, actor, change(self._load(uow, actor, arrangement_id)), detail)
 
-    def _audit(
+    def _audited(
         self,
         uow: FamilySupportUnitOfWork,
         actor: Actor,
@@ -227,13 +228,12 @@ class ArrangementService:
         arrangement: Arrangement,
         detail: str = "",
     ) -> None:
-        audited(
+        self._audit.record(
             uow,
-            self._clock,
             actor,
             action,
             ARRANGEMENT,
             arrangement.id,
-            arrangement.scheme_team_id,
-            detail,
+            team_id=arrangement.scheme_team_id,
+            detail=detail,
         )

@@ -12,12 +12,13 @@ from careweave.domain.errors import DomainValidationError
 from careweave.domain.family_support.calendar import Unavailability
 from careweave.domain.family_support.households import Approval, CarerHousehold, HouseholdStatus
 from careweave.services.accounts.access import Actor
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.family_support.access import (
     check_can_lead_scheme,
     check_can_run_scheme,
 )
-from careweave.services.family_support.common import HOUSEHOLD, audited
-from careweave.services.family_support.ports import FamilySupportUnitOfWork
+from careweave.services.family_support.audit_kinds import HOUSEHOLD
+from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
 
 # What only the panel's decisions change: kept as stored when a worker edits the household.
 PANEL_FIELDS = ("approval", "status")
@@ -28,7 +29,7 @@ class HouseholdService:
 
     def __init__(self, uow_factory: Callable[[], FamilySupportUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
-        self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def register(self, actor: Actor, household: CarerHousehold) -> CarerHousehold:
         """Register a household under assessment with its scheme."""
@@ -40,7 +41,7 @@ class HouseholdService:
         with self._uow_factory() as uow:
             uow.teams.get(household.scheme_team_id)
             uow.households.add(household)
-            self._audit(uow, actor, AuditAction.CREATE, household)
+            self._audited(uow, actor, AuditAction.CREATE, household)
             uow.commit()
         return household
 
@@ -49,7 +50,7 @@ class HouseholdService:
         with self._uow_factory() as uow:
             household = uow.households.get(household_id)
             check_can_run_scheme(actor, household.scheme_team_id)
-            self._audit(uow, actor, AuditAction.READ, household)
+            self._audited(uow, actor, AuditAction.READ, household)
             uow.commit()
         return household
 
@@ -58,7 +59,7 @@ class HouseholdService:
         check_can_run_scheme(actor, scheme_team_id)
         with self._uow_factory() as uow:
             found = list(uow.households.list(scheme_team_id=scheme_team_id))
-            audited(uow, self._clock, actor, AuditAction.LIST, HOUSEHOLD, "", scheme_team_id)
+            self._audit.record(uow, actor, AuditAction.LIST, HOUSEHOLD, "", team_id=scheme_team_id)
             uow.commit()
         return found
 
@@ -112,11 +113,11 @@ class HouseholdService:
                     "household.scheme_team_id", "cannot move to another scheme"
                 )
             uow.households.update(changed)
-            self._audit(uow, actor, AuditAction.UPDATE, changed, detail)
+            self._audited(uow, actor, AuditAction.UPDATE, changed, detail)
             uow.commit()
         return changed
 
-    def _audit(
+    def _audited(
         self,
         uow: FamilySupportUnitOfWork,
         actor: Actor,
@@ -124,15 +125,14 @@ class HouseholdService:
         household: CarerHousehold,
         detail: str = "",
     ) -> None:
-        audited(
+        self._audit.record(
             uow,
-            self._clock,
             actor,
             action,
             HOUSEHOLD,
             household.id,
-            household.scheme_team_id,
-            detail,
+            team_id=household.scheme_team_id,
+            detail=detail,
         )
 
 

@@ -31,11 +31,12 @@ from careweave.domain.family_support.stability import BlockingPair, blocking_pai
 from careweave.domain.family_support.vocab import ArrangementType
 from careweave.domain.people.person import Person
 from careweave.services.accounts.access import Actor
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.family_support.access import check_can_lead_scheme, check_can_run_scheme
-from careweave.services.family_support.common import ARRANGEMENT, SCHEME, audited
-from careweave.services.family_support.ports import FamilySupportUnitOfWork
+from careweave.services.family_support.audit_kinds import ARRANGEMENT, SCHEME
 from careweave.services.family_support.short_break_planner import plan_short_breaks
 from careweave.services.family_support.solver import solve_whole_list
+from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
 
 SHORTLIST_SIZE = 3
 WEEKDAYS = frozenset(range(5))
@@ -117,6 +118,7 @@ class MatchService:
     def __init__(self, uow_factory: Callable[[], FamilySupportUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def weights(self, actor: Actor, scheme_team_id: str) -> Weights:
         """The scheme's weights."""
@@ -130,15 +132,14 @@ class MatchService:
         with self._uow_factory() as uow:
             uow.teams.get(scheme_team_id)
             uow.scheme_weights.put(scheme_team_id, weights)
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.UPDATE,
                 SCHEME,
                 scheme_team_id,
-                scheme_team_id,
-                "weights",
+                team_id=scheme_team_id,
+                detail="weights",
             )
             uow.commit()
         return weights
@@ -152,15 +153,14 @@ class MatchService:
             occupancies = _occupancies(uow, scheme_team_id)
             referrals = [r for r in uow.referrals.list(scheme_team_id=scheme_team_id) if r.waiting]
             people = {p.id: p for p in uow.people.list(ids={r.person_id for r in referrals})}
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.LIST,
                 SCHEME,
                 scheme_team_id,
-                scheme_team_id,
-                "match board",
+                team_id=scheme_team_id,
+                detail="match board",
             )
             uow.commit()
         problem, refused = shared_lives_problem(referrals, occupancies, weights, today)
@@ -222,15 +222,14 @@ class MatchService:
             )
             uow.arrangements.add(arrangement)
             uow.referrals.update(referral.start_introductions())
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.CREATE,
                 ARRANGEMENT,
                 arrangement.id,
-                referral.scheme_team_id,
-                "introduction",
+                team_id=referral.scheme_team_id,
+                detail="introduction",
             )
             uow.commit()
         return arrangement

@@ -1,4 +1,5 @@
-"""Ports of family-based support: households, referrals, arrangements and the scheme's weights."""
+"""Ports of family-based support: households, referrals, arrangements and the scheme's weights
+in storage (their unit of work is :mod:`.unit_of_work`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from careweave.domain.family_support.arrangements import Arrangement
 from careweave.domain.family_support.factors import Weights
 from careweave.domain.family_support.households import CarerHousehold
 from careweave.domain.family_support.referrals import Referral
-from careweave.services.accounts.ports import AccountsUnitOfWork
 
 
 class HouseholdRepository(Protocol):
@@ -92,28 +92,4 @@ class SchemeWeightsRepository(Protocol):
 
     def put(self, scheme_team_id: str, weights: Weights) -> None:
         """Set the scheme's weights."""
-        ...
-
-
-class FamilySupportUnitOfWork(AccountsUnitOfWork, Protocol):
-    """The accounts unit of work plus the family-support repositories."""
-
-    @property
-    def households(self) -> HouseholdRepository:
-        """Carer households."""
-        ...
-
-    @property
-    def referrals(self) -> ReferralRepository:
-        """Referrals."""
-        ...
-
-    @property
-    def arrangements(self) -> ArrangementRepository:
-        """Arrangements."""
-        ...
-
-    @property
-    def scheme_weights(self) -> SchemeWeightsRepository:
-        """Each scheme's weights."""
         ...

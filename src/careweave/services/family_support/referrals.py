@@ -11,13 +11,14 @@ from careweave.domain.errors import DomainValidationError
 from careweave.domain.family_support.referrals import Referral, ReferralStatus
 from careweave.domain.people.person import Person
 from careweave.services.accounts.access import Actor
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.family_support.access import (
     check_can_refer,
     check_can_run_scheme,
     check_can_see_referral,
 )
-from careweave.services.family_support.common import REFERRAL, audited
-from careweave.services.family_support.ports import FamilySupportUnitOfWork
+from careweave.services.family_support.audit_kinds import REFERRAL
+from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class ReferralService:
 
     def __init__(self, uow_factory: Callable[[], FamilySupportUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
-        self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def refer(self, actor: Actor, referral: Referral) -> Referral:
         """Put someone on a scheme's waiting list (their practitioner or team coordinator)."""
@@ -54,14 +55,13 @@ class ReferralService:
                     "this person already waits for this kind of arrangement",
                 )
             uow.referrals.add(referral)
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.CREATE,
                 REFERRAL,
                 referral.id,
-                referral.scheme_team_id,
+                team_id=referral.scheme_team_id,
             )
             uow.commit()
         return referral
@@ -72,14 +72,8 @@ class ReferralService:
             referral = uow.referrals.get(referral_id)
             person = uow.people.get(referral.person_id)
             check_can_see_referral(actor, referral, person)
-            audited(
-                uow,
-                self._clock,
-                actor,
-                AuditAction.READ,
-                REFERRAL,
-                referral.id,
-                referral.scheme_team_id,
+            self._audit.record(
+                uow, actor, AuditAction.READ, REFERRAL, referral.id, team_id=referral.scheme_team_id
             )
             uow.commit()
         return ReferralRow(referral, person)
@@ -96,15 +90,14 @@ class ReferralService:
                 if not open_only or r.status in (ReferralStatus.WAITING, ReferralStatus.INTRODUCING)
             ]
             people = {p.id: p for p in uow.people.list(ids={r.person_id for r in found})}
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.LIST,
                 REFERRAL,
                 "",
-                scheme_team_id,
-                "waiting list",
+                team_id=scheme_team_id,
+                detail="waiting list",
             )
             uow.commit()
         return [ReferralRow(r, people[r.person_id]) for r in found]
@@ -116,15 +109,14 @@ class ReferralService:
             check_can_run_scheme(actor, referral.scheme_team_id)
             closed = referral.close(reason)
             uow.referrals.update(closed)
-            audited(
+            self._audit.record(
                 uow,
-                self._clock,
                 actor,
                 AuditAction.UPDATE,
                 REFERRAL,
                 referral.id,
-                referral.scheme_team_id,
-                "closed",
+                team_id=referral.scheme_team_id,
+                detail="closed",
             )
             uow.commit()
         return closed
