@@ -18,7 +18,7 @@ from careweave.adapters.web.api.family_support.match_schemas import (
     ReviewIn,
     StartIn,
 )
-from careweave.adapters.web.deps import CurrentActor, Svc
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc
 from careweave.domain.family_support.figures import SAVING_SOURCE
 
 router = APIRouter(tags=["family support"], responses=ERROR_RESPONSES)
@@ -27,9 +27,7 @@ router = APIRouter(tags=["family support"], responses=ERROR_RESPONSES)
 @router.get("/arrangements/{arrangement_id}", summary="An arrangement")
 def get_arrangement(arrangement_id: PathId, actor: CurrentActor, svc: Svc) -> ArrangementPublic:
     """One arrangement (the scheme, the person's team and practitioner, their family)."""
-    return ArrangementPublic.of(
-        svc.family_support.arrangements.get(actor, arrangement_id).arrangement
-    )
+    return ArrangementPublic.of(svc.family_arrangements.get(actor, arrangement_id).arrangement)
 
 
 @router.get("/people/{person_id}/arrangements", summary="A person's arrangements")
@@ -37,7 +35,7 @@ def of_person(person_id: PathId, actor: CurrentActor, svc: Svc) -> list[Arrangem
     """The person's Shared Lives arrangements."""
     return [
         ArrangementPublic.of(v.arrangement)
-        for v in svc.family_support.arrangements.of_person(actor, person_id)
+        for v in svc.family_arrangements.of_person(actor, person_id)
     ]
 
 
@@ -46,14 +44,14 @@ def of_scheme(team_id: PathId, actor: CurrentActor, svc: Svc) -> list[Arrangemen
     """The scheme's arrangements, most recently proposed first."""
     return [
         ArrangementPublic.of(v.arrangement)
-        for v in svc.family_support.arrangements.of_scheme(actor, team_id)
+        for v in svc.family_arrangements.of_scheme(actor, team_id)
     ]
 
 
 @router.post("/arrangements/{arrangement_id}/trial", summary="Start a trial")
 def trial(arrangement_id: PathId, actor: CurrentActor, svc: Svc) -> ArrangementPublic:
     """Move from introductions to a trial stay or visits."""
-    return ArrangementPublic.of(svc.family_support.arrangements.start_trial(actor, arrangement_id))
+    return ArrangementPublic.of(svc.family_arrangements.start_trial(actor, arrangement_id))
 
 
 @router.post("/arrangements/{arrangement_id}/agreement", summary="Record the agreement")
@@ -62,7 +60,7 @@ def agree(
 ) -> ArrangementPublic:
     """Both sides agreed, with the household agreement: the person is matched."""
     return ArrangementPublic.of(
-        svc.family_support.arrangements.agree(actor, arrangement_id, body.to_domain())
+        svc.family_arrangements.agree(actor, arrangement_id, body.to_domain())
     )
 
 
@@ -72,7 +70,7 @@ def decline(
 ) -> ArrangementPublic:
     """Someone decided not to go on; the person waits again and the reasons feed the weights report."""
     return ArrangementPublic.of(
-        svc.family_support.arrangements.decline(actor, arrangement_id, body.to_domain())
+        svc.family_arrangements.decline(actor, arrangement_id, body.to_domain())
     )
 
 
@@ -82,7 +80,7 @@ def start(
 ) -> ArrangementPublic:
     """The agreed arrangement starts."""
     return ArrangementPublic.of(
-        svc.family_support.arrangements.activate(actor, arrangement_id, body.starts_on)
+        svc.family_arrangements.activate(actor, arrangement_id, body.starts_on)
     )
 
 
@@ -92,16 +90,14 @@ def review(
 ) -> ArrangementPublic:
     """A review with the person, the household and the scheme."""
     return ArrangementPublic.of(
-        svc.family_support.arrangements.review(actor, arrangement_id, body.to_domain())
+        svc.family_arrangements.review(actor, arrangement_id, body.to_domain())
     )
 
 
 @router.post("/arrangements/{arrangement_id}/end", summary="End the arrangement")
 def end(arrangement_id: PathId, body: EndIn, actor: CurrentActor, svc: Svc) -> ArrangementPublic:
     """End it with the reason."""
-    ended = svc.family_support.arrangements.end(
-        actor, arrangement_id, body.ends_on, body.reason, body.note
-    )
+    ended = svc.family_arrangements.end(actor, arrangement_id, body.ends_on, body.reason, body.note)
     return ArrangementPublic.of(ended)
 
 
@@ -110,14 +106,15 @@ def payments(
     team_id: PathId,
     actor: CurrentActor,
     svc: Svc,
+    clock: ClockDep,
     first_day: date | None = None,
     last_day: date | None = None,
 ) -> list[PaymentPublic]:
     """What each carer is owed per arrangement, nights (or days) times rate; by default for the
     month so far."""
-    today = svc.family_support.clock.today()
+    today = clock.today()
     first = first_day or today.replace(day=1)
-    owed = svc.family_support.arrangements.payments(actor, team_id, first, last_day or today)
+    owed = svc.family_arrangements.payments(actor, team_id, first, last_day or today)
     return [PaymentPublic.of(p) for p in owed]
 
 
@@ -125,5 +122,5 @@ def payments(
 def figures(team_id: PathId, actor: CurrentActor, svc: Svc) -> FiguresPublic:
     """Matched and waiting, time to match, arrangements lasting six months, cost against the
     regulated-care alternative, and the weights report."""
-    found, rows = svc.family_support.arrangements.figures(actor, team_id)
+    found, rows = svc.family_arrangements.figures(actor, team_id)
     return FiguresPublic.of(found, rows, SAVING_SOURCE)

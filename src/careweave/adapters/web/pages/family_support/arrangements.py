@@ -8,7 +8,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from careweave.adapters.web.deps import CurrentActor, Svc, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.family_support.views import ArrangementLine
 from careweave.adapters.web.pages.plans.forms import day, text
 from careweave.domain.family_support.arrangements import (
@@ -27,11 +27,16 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/family-support/{team_id}/arrangements")
 def arrangements(
-    request: Request, team_id: str, actor: CurrentActor, svc: Svc, templates: Templates
+    request: Request,
+    team_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    clock: ClockDep,
+    templates: Templates,
 ) -> Response:
     """The scheme's arrangements, with decisions overdue and reviews due marked."""
-    today = svc.family_support.clock.today()
-    views = svc.family_support.arrangements.of_scheme(actor, team_id)
+    today = clock.today()
+    views = svc.family_arrangements.of_scheme(actor, team_id)
     lines = [(v, ArrangementLine.of(v.arrangement, today)) for v in views]
     context = {"team_id": team_id, "lines": lines}
     return templates.TemplateResponse(request, "pages/family_support/arrangements.html", context)
@@ -39,11 +44,16 @@ def arrangements(
 
 @router.get("/family-support/arrangements/{arrangement_id}")
 def arrangement(
-    request: Request, arrangement_id: str, actor: CurrentActor, svc: Svc, templates: Templates
+    request: Request,
+    arrangement_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    clock: ClockDep,
+    templates: Templates,
 ) -> Response:
     """One arrangement and the form for its next step."""
-    today = svc.family_support.clock.today()
-    view = svc.family_support.arrangements.get(actor, arrangement_id)
+    today = clock.today()
+    view = svc.family_arrangements.get(actor, arrangement_id)
     context = {
         "view": view,
         "line": ArrangementLine.of(view.arrangement, today),
@@ -63,7 +73,7 @@ async def next_step(
     """Record the next step: trial, agreement, decline, start, review or end."""
     form = await request.form()
     fields = {k: str(v) for k, v in form.items()}
-    service = svc.family_support.arrangements
+    service = svc.family_arrangements
     if step == "trial":
         service.start_trial(actor, arrangement_id)
     elif step == "agreement":
@@ -113,7 +123,7 @@ def figures(
     request: Request, team_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """The scheme's figures and the weights report."""
-    found, rows = svc.family_support.arrangements.figures(actor, team_id)
+    found, rows = svc.family_arrangements.figures(actor, team_id)
     context = {
         "team_id": team_id,
         "figures": found,

@@ -20,7 +20,7 @@ def board(
     request: Request, team_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """The best whole-list match and each person's shortlist, with the reasons."""
-    found = svc.family_support.matching.board(actor, team_id)
+    found = svc.family_matching.board(actor, team_id)
     context = {
         "team_id": team_id,
         "board": found,
@@ -37,7 +37,7 @@ def board(
 async def propose(request: Request, referral_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Start introductions with the chosen household (refused, naming the rule, if one breaks)."""
     form = {k: str(v) for k, v in (await request.form()).items()}
-    arrangement = svc.family_support.matching.propose(
+    arrangement = svc.family_matching.propose(
         actor, referral_id, text(form, "household_id"), room=text(form, "room") or None
     )
     return RedirectResponse(
@@ -50,5 +50,5 @@ async def set_weights(request: Request, team_id: str, actor: CurrentActor, svc: 
     """Save the scheme's weights (its coordinator)."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     weights = Weights({f: whole(form, f"weight-{f.value}", f"weights.{f.value}") for f in Factor})
-    svc.family_support.matching.set_weights(actor, team_id, weights)
+    svc.family_matching.set_weights(actor, team_id, weights)
     return RedirectResponse(f"/family-support/{team_id}/board?saved=weights", status_code=303)
