@@ -1,55 +1,41 @@
-"""Fixtures of the family-support integration tests: units of work with its repositories, a
-scheme team, a person's team and a person."""
+"""Fixtures of the family-support integration tests: a scheme team, a person's team and a person,
+and the web tests' world on the test's clock."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import cast
 
 import pytest
 from sqlalchemy import Engine
-from tests.family_support_builders import SCHEME, TODAY
+from tests.family_support_builders import SCHEME
 from tests.integration.storage_builders import a_person, a_team
 from tests.integration.web.conftest import World, build_world
 
-from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.family_support.uow import FamilySupportSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.clock import FixedClock
 from careweave.config import Settings
 from careweave.domain.people.person import Person
 from careweave.domain.workforce.workers import Team
-from careweave.services.family_support.bundle import FamilySupportServices
-from careweave.services.family_support.ports import FamilySupportUnitOfWork
 
-Factory = Callable[[], FamilySupportSqlUnitOfWork]
+Factory = Callable[[], SqlUnitOfWork]
 
 
 @pytest.fixture
-def fs_uow(engine: Engine) -> Factory:
-    """Units of work with the family-support repositories on the migrated test database."""
-    sessions = make_session_factory(engine)
-    return lambda: FamilySupportSqlUnitOfWork(sessions)
-
-
-@pytest.fixture
-def scheme(fs_uow: Factory) -> Team:
+def scheme(uow_factory: Factory) -> Team:
     """The Shared Lives scheme's team (its id is the builders' ``SCHEME``)."""
     team = a_team("Shared Lives", id=SCHEME)
-    with fs_uow() as uow:
+    with uow_factory() as uow:
         uow.teams.add(team)
         uow.commit()
     return team
 
 
 @pytest.fixture
-def person(fs_uow: Factory, scheme: Team) -> Person:
+def person(uow_factory: Factory, scheme: Team) -> Person:
     """A person of a neighbourhood team, whose id the builders' first referral uses."""
     home = a_team("Easton")
     someone = a_person(home, id="p-r1")
-    with fs_uow() as uow:
+    with uow_factory() as uow:
         uow.teams.add(home)
         uow.people.add(someone)
         uow.commit()
@@ -57,18 +43,7 @@ def person(fs_uow: Factory, scheme: Team) -> Person:
 
 
 @pytest.fixture
-def fs_world(engine: Engine, tmp_path: Path) -> World:
-    """The web tests' world (team A is the scheme: alice its coordinator, bob its worker), with
-    the family-support services on a clock fixed at the builders' day."""
-    settings = Settings(
-        database_url=engine.url.render_as_string(hide_password=False),
-        data_dir=tmp_path / "data",
-    )
-    world = build_world(engine, settings)
-    services = world.app.state.services
-    clock = FixedClock(datetime(TODAY.year, TODAY.month, TODAY.day, 9, tzinfo=UTC))
-    factory = cast(Callable[[], FamilySupportUnitOfWork], services.uow_factory)
-    world.app.state.services = dataclasses.replace(
-        services, family_support=FamilySupportServices.build(factory, clock)
-    )
-    return world
+def fs_world(engine: Engine, settings: Settings, clock: FixedClock) -> World:
+    """The web tests' world (team A is the scheme: alice its coordinator, bob its worker), its
+    services on the test's clock, which reads the builders' day (``TODAY``)."""
+    return build_world(engine, settings, clock=clock)

@@ -1,15 +1,18 @@
-"""The family-support services on in-memory fakes: what each persona may do, audit entries, and
-that a refused write leaves nothing behind."""
+"""The family-support services on the in-memory fakes: what each persona may do, audit entries,
+and that a refused write leaves nothing behind."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
 
 import pytest
 from tests.family_support_builders import SCHEME, TODAY, a_household, a_referral, an_approval
-from tests.unit.services.family_support.fakes import FakeFamilySupportUnitOfWork
+from tests.unit.services.neighbourhood import UowFactory
 
 from careweave.clock import FixedClock
+from careweave.domain.accounts.audit import AuditEntry
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError, NotFoundError, PermissionDeniedError
 from careweave.domain.family_support.arrangements import (
@@ -20,18 +23,15 @@ from careweave.domain.family_support.arrangements import (
 )
 from careweave.domain.family_support.factors import Factor, Weights
 from careweave.domain.family_support.households import HouseholdStatus
-from careweave.domain.family_support.referrals import ReferralStatus
+from careweave.domain.family_support.referrals import Referral, ReferralStatus
 from careweave.domain.family_support.vocab import Skill
-from careweave.domain.people.person import Person
-from careweave.domain.values import Location
 from careweave.services.accounts.access import Actor
 from careweave.services.family_support.arrangements import ArrangementService
 from careweave.services.family_support.households import HouseholdService
 from careweave.services.family_support.matching import MatchService
 from careweave.services.family_support.referrals import ReferralService
 
-HOME_TEAM, OTHER_TEAM = "home-team", "other-team"
-CLOCK = FixedClock(datetime(TODAY.year, TODAY.month, TODAY.day, 10, tzinfo=UTC))
+OTHER_TEAM = "other-team"
 
 
 def actor(role: Role, **scope: frozenset[str]) -> Actor:
@@ -48,45 +48,14 @@ FAMILY = actor(Role.FAMILY_MEMBER, person_ids=frozenset({"p-r1"}))
 COMMISSIONER = actor(Role.COMMISSIONER)
 
 
-@pytest.fixture
-def uow() -> FakeFamilySupportUnitOfWork:
-    fake = FakeFamilySupportUnitOfWork()
-    fake.add_team(SCHEME)
-    fake.add_team(HOME_TEAM)
-    fake.people.add(
-        Person(
-            "Ada",
-            "Lovelace",
-            date(1990, 5, 17),
-            "1 High Street",
-            "WN1 1AA",
-            Location(53.5, -2.6),
-            team_id=HOME_TEAM,
-            id="p-r1",
-        )
-    )
-    fake.households.add(a_household("h1"))
-    return fake
-
-
-def services(
-    uow: FakeFamilySupportUnitOfWork,
-) -> tuple[HouseholdService, ReferralService, MatchService, ArrangementService]:
-    def factory() -> FakeFamilySupportUnitOfWork:
-        return uow
-
-    return (
-        HouseholdService(factory, CLOCK),  # type: ignore[arg-type]
-        ReferralService(factory, CLOCK),  # type: ignore[arg-type]
-        MatchService(factory, CLOCK),  # type: ignore[arg-type]
-        ArrangementService(factory, CLOCK),  # type: ignore[arg-type]
-    )
+def stored_referral(uow: UowFactory, referral_id: str) -> Referral:
+    with uow() as u:
+        return u.referrals.get(referral_id)
 
 
 def test_scheme_workers_see_households_and_outsiders_see_nothing(
-    uow: FakeFamilySupportUnitOfWork,
+    households: HouseholdService,
 ) -> None:
-    households, *_ = services(uow)
     assert [h.id for h in households.list(SCHEME_WORKER, SCHEME)] == ["h1"]
     assert households.get(SCHEME_COORDINATOR, "h1").id == "h1"
     for outsider in (OTHER_WORKER, FAMILY, COMMISSIONER, PRACTITIONER):
@@ -96,23 +65,25 @@ def test_scheme_workers_see_households_and_outsiders_see_nothing(
             households.list(outsider, SCHEME)
 
 
-def test_every_read_is_audited_at_the_clock_s_time(uow: FakeFamilySupportUnitOfWork) -> None:
-    households, *_ = services(uow)
+def test_every_read_is_audited_at_the_clock_s_time(
+    households: HouseholdService,
+    clock: FixedClock,
+    audit_trail: Callable[[], list[AuditEntry]],
+) -> None:
     households.get(SCHEME_WORKER, "h1")
-    entry = uow.audit.entries[-1]
+    entry = audit_trail()[-1]
     assert (entry.action.value, entry.record_kind, entry.record_id, entry.team_id) == (
         "read",
         "carer_household",
         "h1",
         SCHEME,
     )
-    assert entry.at == CLOCK.now()
+    assert entry.at == clock.now()
 
 
 def test_a_new_household_starts_in_assessment_and_only_the_coordinator_approves(
-    uow: FakeFamilySupportUnitOfWork,
+    households: HouseholdService,
 ) -> None:
-    households, *_ = services(uow)
     applicant = a_household("h2", approval=None, status=HouseholdStatus.ASSESSMENT)
     with pytest.raises(DomainValidationError) as err:
         households.register(SCHEME_WORKER, a_household("h3"))
@@ -123,16 +94,14 @@ def test_a_new_household_starts_in_assessment_and_only_the_coordinator_approves(
     assert households.approve(SCHEME_COORDINATOR, "h2", an_approval()).approved_on(TODAY)
 
 
-def test_editing_a_household_keeps_the_panel_s_decision(uow: FakeFamilySupportUnitOfWork) -> None:
-    households, *_ = services(uow)
+def test_editing_a_household_keeps_the_panel_s_decision(households: HouseholdService) -> None:
     edited = a_household("h1", name="The Okafors", approval=an_approval(max_people=1))
     saved = households.update(SCHEME_WORKER, edited)
     assert saved.name == "The Okafors"
     assert saved.approval == a_household().approval
 
 
-def test_only_people_s_planners_refer_them(uow: FakeFamilySupportUnitOfWork) -> None:
-    _, referrals, *_ = services(uow)
+def test_only_people_s_planners_refer_them(referrals: ReferralService) -> None:
     with pytest.raises(NotFoundError):
         referrals.refer(SCHEME_WORKER, a_referral())
     with pytest.raises(PermissionDeniedError):
@@ -148,8 +117,9 @@ def test_only_people_s_planners_refer_them(uow: FakeFamilySupportUnitOfWork) -> 
             referrals.get(outsider, "r1")
 
 
-def test_the_board_places_the_person_with_reasons(uow: FakeFamilySupportUnitOfWork) -> None:
-    _, referrals, matching, _ = services(uow)
+def test_the_board_places_the_person_with_reasons(
+    referrals: ReferralService, matching: MatchService
+) -> None:
     referrals.refer(PRACTITIONER, a_referral())
     board = matching.board(SCHEME_WORKER, SCHEME)
     (row,) = board.rows
@@ -164,8 +134,9 @@ def test_the_board_places_the_person_with_reasons(uow: FakeFamilySupportUnitOfWo
         matching.board(OTHER_WORKER, SCHEME)
 
 
-def test_the_board_says_why_someone_waits(uow: FakeFamilySupportUnitOfWork) -> None:
-    _, referrals, matching, _ = services(uow)
+def test_the_board_says_why_someone_waits(
+    referrals: ReferralService, matching: MatchService
+) -> None:
     referrals.refer(PRACTITIONER, a_referral(skills_needed={Skill.PEG_FEEDING}))
     (row,) = matching.board(SCHEME_WORKER, SCHEME).rows
     assert row.match is None
@@ -175,34 +146,38 @@ def test_the_board_says_why_someone_waits(uow: FakeFamilySupportUnitOfWork) -> N
 
 
 def test_a_proposal_that_breaks_a_rule_is_refused_naming_it_and_writes_nothing(
-    uow: FakeFamilySupportUnitOfWork,
+    uow: UowFactory,
+    referrals: ReferralService,
+    matching: MatchService,
+    nothing_written: Callable[[], Any],
 ) -> None:
-    _, referrals, matching, _ = services(uow)
     referrals.refer(PRACTITIONER, a_referral(skills_needed={Skill.PEG_FEEDING}))
-    commits = uow.commits
-    with pytest.raises(DomainValidationError) as err:
+    # Nothing committed: every table is as it was before the proposal.
+    with nothing_written(), pytest.raises(DomainValidationError) as err:
         matching.propose(SCHEME_WORKER, "r1", "h1")
     assert err.value.field == "match"
     assert "Trained in what the person's risks need" in err.value.message
-    assert uow.commits == commits
-    assert uow.arrangements.items == {}
-    assert uow.referrals.get("r1").status is ReferralStatus.WAITING
+    with uow() as u:
+        assert u.arrangements.list() == []
+    assert stored_referral(uow, "r1").status is ReferralStatus.WAITING
 
 
 def test_from_proposal_to_agreement_and_what_the_family_sees(
-    uow: FakeFamilySupportUnitOfWork,
+    uow: UowFactory,
+    referrals: ReferralService,
+    matching: MatchService,
+    arrangements: ArrangementService,
 ) -> None:
-    _, referrals, matching, arrangements = services(uow)
     referrals.refer(PRACTITIONER, a_referral())
     proposed = matching.propose(SCHEME_WORKER, "r1", "h1", room="Attic room")
-    assert uow.referrals.get("r1").status is ReferralStatus.INTRODUCING
+    assert stored_referral(uow, "r1").status is ReferralStatus.INTRODUCING
     with pytest.raises(NotFoundError):
         arrangements.agree(OTHER_WORKER, proposed.id, Agreement("terms", TODAY))
     agreed = arrangements.agree(
         SCHEME_WORKER, proposed.id, Agreement("terms", TODAY + timedelta(days=3))
     )
     assert agreed.status is ArrangementStatus.AGREED
-    assert uow.referrals.get("r1").matched_on == TODAY + timedelta(days=3)
+    assert stored_referral(uow, "r1").matched_on == TODAY + timedelta(days=3)
     family_view = arrangements.of_person(FAMILY, "p-r1")
     assert [v.household.id for v in family_view] == ["h1"]
     assert arrangements.get(FAMILY, proposed.id).arrangement.id == proposed.id
@@ -211,24 +186,25 @@ def test_from_proposal_to_agreement_and_what_the_family_sees(
 
 
 def test_a_decline_puts_the_person_back_on_the_list_and_counts_in_the_weights_report(
-    uow: FakeFamilySupportUnitOfWork,
+    uow: UowFactory,
+    referrals: ReferralService,
+    matching: MatchService,
+    arrangements: ArrangementService,
 ) -> None:
-    _, referrals, matching, arrangements = services(uow)
     referrals.refer(PRACTITIONER, a_referral())
     proposed = matching.propose(SCHEME_WORKER, "r1", "h1")
     arrangements.decline(
         SCHEME_WORKER, proposed.id, Decline(DeclinedBy.PERSON, frozenset({Factor.PETS}))
     )
-    assert uow.referrals.get("r1").waiting
+    assert stored_referral(uow, "r1").waiting
     figures, report = arrangements.figures(SCHEME_COORDINATOR, SCHEME)
     assert figures.waiting == 1
     assert (report[0].factor, report[0].declines) == (Factor.PETS, 1)
 
 
 def test_figures_are_for_the_coordinator_and_commissioners(
-    uow: FakeFamilySupportUnitOfWork,
+    arrangements: ArrangementService,
 ) -> None:
-    *_, arrangements = services(uow)
     assert arrangements.figures(COMMISSIONER, SCHEME)[0].matched == 0
     with pytest.raises(PermissionDeniedError):
         arrangements.figures(SCHEME_WORKER, SCHEME)
@@ -236,8 +212,7 @@ def test_figures_are_for_the_coordinator_and_commissioners(
         arrangements.figures(OTHER_WORKER, SCHEME)
 
 
-def test_weights_are_set_by_the_coordinator(uow: FakeFamilySupportUnitOfWork) -> None:
-    _, _, matching, _ = services(uow)
+def test_weights_are_set_by_the_coordinator(matching: MatchService) -> None:
     with pytest.raises(PermissionDeniedError):
         matching.set_weights(SCHEME_WORKER, SCHEME, Weights({Factor.PETS: 9}))
     matching.set_weights(SCHEME_COORDINATOR, SCHEME, Weights({Factor.PETS: 9}))
