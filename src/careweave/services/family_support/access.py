@@ -15,7 +15,7 @@ from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.family_support.arrangements import Arrangement
 from careweave.domain.family_support.referrals import Referral
 from careweave.domain.people.person import Person
-from careweave.services.accounts.access import TEAM_ROLES, Actor, require_role
+from careweave.services.accounts.access import TEAM_ROLES, Actor, can_manage_team
 from careweave.services.plans.access import check_can_plan, check_can_read_plan
 
 
@@ -30,10 +30,17 @@ def check_can_run_scheme(actor: Actor, scheme_team_id: str) -> None:
         raise NotFoundError("scheme", scheme_team_id)
 
 
+def can_lead_scheme(actor: Actor, scheme_team_id: str) -> bool:
+    """True for an admin or the scheme's coordinator, who records the panel's approval and sets
+    the weights (a scheme is a team: its coordinator manages it)."""
+    return can_manage_team(actor, scheme_team_id)
+
+
 def check_can_lead_scheme(actor: Actor, scheme_team_id: str) -> None:
-    """Raise unless ``actor`` is the scheme's coordinator (panel approval, weights)."""
+    """Raise unless ``actor`` is the scheme's coordinator (see :func:`can_lead_scheme`)."""
     check_can_run_scheme(actor, scheme_team_id)
-    require_role(actor, Role.COORDINATOR)
+    if not can_lead_scheme(actor, scheme_team_id):
+        raise PermissionDeniedError("only the scheme's coordinator may do this")
 
 
 def check_can_refer(actor: Actor, person: Person) -> None:

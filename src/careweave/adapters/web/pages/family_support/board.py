@@ -8,9 +8,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from careweave.adapters.web.deps import CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.forms import text, whole
-from careweave.domain.accounts.users import Role
 from careweave.domain.family_support.factors import FACTOR_TITLES, Factor, Weights
 from careweave.domain.family_support.vocab import ARRANGEMENT_TYPE_TITLES
+from careweave.services.family_support.access import can_lead_scheme
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,7 +27,7 @@ def board(
         "kinds": ARRANGEMENT_TYPE_TITLES,
         "factor_titles": FACTOR_TITLES,
         "weights": [(f, FACTOR_TITLES[f], found.weights.of(f)) for f in Factor],
-        "can_set_weights": actor.is_admin or actor.role is Role.COORDINATOR,
+        "can_set_weights": can_lead_scheme(actor, team_id),
         "saved": request.query_params.get("saved", ""),
     }
     return templates.TemplateResponse(request, "pages/family_support/board.html", context)

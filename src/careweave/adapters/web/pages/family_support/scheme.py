@@ -21,7 +21,7 @@ def start(
     request: Request, actor: CurrentActor, svc: Svc, clock: ClockDep, templates: Templates
 ) -> Response:
     """A scheme worker goes to their scheme; a family member sees their person's arrangements."""
-    if actor.role is Role.FAMILY_MEMBER:
+    if actor.is_family_member:
         today = clock.today()
         lines = [
             (view, ArrangementLine.of(view.arrangement, today))
