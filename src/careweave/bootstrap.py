@@ -23,6 +23,10 @@ from careweave.clock import Clock, SystemClock
 from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
+from careweave.services.family_support.arrangements import ArrangementService
+from careweave.services.family_support.households import HouseholdService
+from careweave.services.family_support.matching import MatchService
+from careweave.services.family_support.referrals import ReferralService
 from careweave.services.people.fhir_exchange import FhirExchangeService
 from careweave.services.people.people import PeopleService
 from careweave.services.people.people_csv import PeopleCsvService
@@ -83,6 +87,11 @@ class Services:
     team_weeks: TeamWeekService
     reassignments: ReassignService
     rostering: RosteringService
+    # family_support (prefixed: other capabilities have referrals and matching of their own)
+    carer_households: HouseholdService
+    family_referrals: ReferralService
+    family_matching: MatchService
+    family_arrangements: ArrangementService
 
 
 def load_settings() -> Settings:
@@ -169,6 +178,10 @@ def wire_services(
         team_weeks=TeamWeekService(uow_factory, time),
         reassignments=ReassignService(uow_factory, time),
         rostering=RosteringService(uow_factory, time),
+        carer_households=HouseholdService(uow_factory, time),
+        family_referrals=ReferralService(uow_factory, time),
+        family_matching=MatchService(uow_factory, time),
+        family_arrangements=ArrangementService(uow_factory, time),
     )
 
 

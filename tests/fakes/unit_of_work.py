@@ -1,7 +1,8 @@
 """The in-memory unit of work: every fake repository on one transaction of a :class:`FakeDatabase`.
 
 It implements every unit of work protocol the services declare (core, accounts and audit, plans,
-visit recording), as the app's SQL unit of work does, so one fake serves every use case.
+visit recording, family support), as the app's SQL unit of work does, so one fake serves every
+use case.
 :func:`fake_uow_factory` is annotated with the widest of those protocols, which makes
 ``mypy --strict`` check that the fake satisfies all of them.
 """
@@ -19,6 +20,12 @@ from tests.fakes.accounts import (
     FakeLoginFailureRepository,
     FakeUserRepository,
     FakeWebSessionRepository,
+)
+from tests.fakes.family_support import (
+    FakeArrangementRepository,
+    FakeHouseholdRepository,
+    FakeReferralRepository,
+    FakeSchemeWeightsRepository,
 )
 from tests.fakes.people import (
     FakeCircleRepository,
@@ -70,6 +77,10 @@ class FakeUnitOfWork:
     ratings: FakeGasRatingRepository
     episodes: FakeReablementRepository
     risks: FakeRiskRepository
+    households: FakeHouseholdRepository
+    referrals: FakeReferralRepository
+    arrangements: FakeArrangementRepository
+    scheme_weights: FakeSchemeWeightsRepository
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -100,6 +111,9 @@ class FakeUnitOfWork:
         self.ratings, self.episodes = FakeGasRatingRepository(tx), FakeReablementRepository(tx)
         self.risks = FakeRiskRepository(tx)
         self.visit_records, self.alerts = FakeVisitRecordRepository(tx), FakeAlertRepository(tx)
+        self.households, self.referrals = FakeHouseholdRepository(tx), FakeReferralRepository(tx)
+        self.arrangements = FakeArrangementRepository(tx)
+        self.scheme_weights = FakeSchemeWeightsRepository(tx)
 
     def __exit__(
         self,

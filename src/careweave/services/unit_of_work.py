@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from careweave.services.accounts.unit_of_work import AccountsUnitOfWork
+from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
 from careweave.services.people.unit_of_work import PeopleUnitOfWork
 from careweave.services.plans.unit_of_work import PlansUnitOfWork
 from careweave.services.reablement.unit_of_work import ReablementUnitOfWork
@@ -28,6 +29,7 @@ class AppUnitOfWork(
     VisitsUnitOfWork,
     PlansUnitOfWork,
     ReablementUnitOfWork,
+    FamilySupportUnitOfWork,
     Protocol,
 ):
     """Every capability's repositories on one transaction (the demo writes all of them at once)."""

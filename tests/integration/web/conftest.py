@@ -31,6 +31,7 @@ from tests.integration.storage_builders import a_person, a_team, a_visit, a_work
 from careweave.adapters.storage.database import make_engine
 from careweave.adapters.web.app import create_app
 from careweave.bootstrap import Services, build_services
+from careweave.clock import Clock
 from careweave.config import Settings
 from careweave.domain.accounts.users import Role
 from careweave.domain.people.person import Person
@@ -211,9 +212,10 @@ def shared_world(
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{drop[1]}" WITH (FORCE)'))
 
 
-def build_world(engine: Engine, web_settings: Settings) -> World:
-    """Write the two teams, their records and the personas; return the world with the app."""
-    services = build_services(web_settings, engine, password_hasher=CHEAP_HASHER)
+def build_world(engine: Engine, web_settings: Settings, clock: Clock | None = None) -> World:
+    """Write the two teams, their records and the personas; return the world with the app (on
+    ``clock``, the system's unless given)."""
+    services = build_services(web_settings, engine, clock=clock, password_hasher=CHEAP_HASHER)
     world = World(create_app(web_settings, services), engine, services, *_records())
     with services.uow_factory() as uow:
         uow.teams.add_all([world.team_a, world.team_b])

@@ -10,9 +10,11 @@ import typer
 from careweave.adapters.cli.database import opened_services
 from careweave.adapters.cli.personas import DemoPassword, ensure_demo_personas
 from careweave.demo.data import generate_neighbourhood
+from careweave.demo.family_support import generate_scheme, store_scheme
 from careweave.demo.places import TOWN_NAME
 from careweave.demo.plans import generate_plans, store_plans
 from careweave.demo.seed import seed_demo
+from careweave.services.unit_of_work import AppUnitOfWork
 
 app = typer.Typer(help="Demo data: a neighbourhood in the Wigan borough.", no_args_is_help=True)
 
@@ -37,12 +39,13 @@ def seed(
             people=people, workers=workers, teams=teams, seed=seed, week_start=today
         )
         plans = generate_plans(neighbourhood, seed=seed, today=today)
-        result = seed_demo(
-            services.uow_factory,
-            neighbourhood,
-            if_empty=if_empty,
-            also=lambda uow: store_plans(uow, plans),
-        )
+        scheme = generate_scheme(neighbourhood, seed=seed)
+
+        def also(uow: AppUnitOfWork) -> None:
+            store_plans(uow, plans)
+            store_scheme(uow, scheme)
+
+        result = seed_demo(services.uow_factory, neighbourhood, if_empty=if_empty, also=also)
         ensure_demo_personas(services, demo_password)
     elapsed = time.perf_counter() - started
     if not result.seeded:
@@ -54,6 +57,6 @@ def seed(
     typer.echo(
         f"Demo neighbourhood in {TOWN_NAME}, week of {neighbourhood.week_start:%A %d %B %Y}:"
     )
-    for name, count in {**result.counts, **plans.counts()}.items():
+    for name, count in {**result.counts, **plans.counts(), **scheme.counts()}.items():
         typer.echo(f"  {name:<20} {count:>7}")
     typer.echo(f"Done in {elapsed:.1f} s.")

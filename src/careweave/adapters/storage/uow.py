@@ -15,6 +15,12 @@ from careweave.adapters.storage.accounts.repositories import (
     SqlUserRepository,
     SqlWebSessionRepository,
 )
+from careweave.adapters.storage.family_support.repositories import (
+    SqlArrangementRepository,
+    SqlHouseholdRepository,
+    SqlReferralRepository,
+    SqlSchemeWeightsRepository,
+)
 from careweave.adapters.storage.people.repositories import (
     SqlCircleRepository,
     SqlNeedRepository,
@@ -78,6 +84,11 @@ class SqlUnitOfWork:
     risks: SqlRiskRepository
     # reablement
     episodes: SqlReablementRepository
+    # family_support
+    households: SqlHouseholdRepository
+    referrals: SqlReferralRepository
+    arrangements: SqlArrangementRepository
+    scheme_weights: SqlSchemeWeightsRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -117,6 +128,10 @@ class SqlUnitOfWork:
         self.ratings = SqlGasRatingRepository(session)
         self.risks = SqlRiskRepository(session)
         self.episodes = SqlReablementRepository(session)
+        self.households = SqlHouseholdRepository(session)
+        self.referrals = SqlReferralRepository(session)
+        self.arrangements = SqlArrangementRepository(session)
+        self.scheme_weights = SqlSchemeWeightsRepository(session)
 
     def __exit__(
         self,

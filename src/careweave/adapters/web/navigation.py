@@ -34,6 +34,9 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Alerts", "/alerts", TEAM_ROLES | {Role.FAMILY_MEMBER}),
     NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Reablement", "/reablement", _PLANNING),
+    NavLink(
+        "Shared Lives", "/family-support", TEAM_ROLES | {Role.FAMILY_MEMBER, Role.COMMISSIONER}
+    ),
     NavLink("Team figures", "/figures", AGGREGATE_READERS),
     NavLink("Audit trail", "/audit", AUDIT_READERS),
 ]

@@ -17,14 +17,26 @@ def labels(role: Role) -> list[str]:
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (Role.CARE_WORKER, ["Home", "My visits", "Team board", "Alerts", "People", "Reablement"]),
+        (
+            Role.CARE_WORKER,
+            ["Home", "My visits", "Team board", "Alerts", "People", "Reablement", "Shared Lives"],
+        ),
         (
             Role.COORDINATOR,
-            ["Home", "Team board", "Alerts", "People", "Reablement", "Team figures", "Audit trail"],
+            [
+                "Home",
+                "Team board",
+                "Alerts",
+                "People",
+                "Reablement",
+                "Shared Lives",
+                "Team figures",
+                "Audit trail",
+            ],
         ),
         (Role.PRACTITIONER, ["Home", "People", "Reablement"]),
-        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People"]),
-        (Role.COMMISSIONER, ["Home", "Team figures"]),
+        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People", "Shared Lives"]),
+        (Role.COMMISSIONER, ["Home", "Shared Lives", "Team figures"]),
     ],
     ids=lambda v: v.value if isinstance(v, Role) else "",
 )
