@@ -38,7 +38,7 @@ from benchmarks.tables import figure, header, table
 from careweave.adapters.mqtt.telecare.topics import topic_of
 from careweave.adapters.storage.database import make_engine, make_session_factory
 from careweave.adapters.storage.migrate import upgrade
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.domain.people.person import Person
 from careweave.domain.telecare.alerts import AlertKind
 from careweave.domain.telecare.devices import Device, DeviceKind, token_digest
@@ -82,7 +82,7 @@ def _seed(url: str) -> list[tuple[Device, Device, str, str]]:
     centre = Location(53.545, -2.632)
     team = Team(name="Bench", patch=Patch(centre, radius_km=3))
     homes = []
-    with AppSqlUnitOfWork(make_session_factory(engine)) as uow:
+    with SqlUnitOfWork(make_session_factory(engine)) as uow:
         uow.teams.add(team)
         for n in range(HOMES):
             person = Person(
@@ -151,7 +151,7 @@ def _counts(url: str) -> Callable[[], int]:
     sessions = make_session_factory(engine)
 
     def stored() -> int:
-        with AppSqlUnitOfWork(sessions) as uow:
+        with SqlUnitOfWork(sessions) as uow:
             return uow.telecare_events.count()
 
     return stored
@@ -269,7 +269,7 @@ def _http_phase(
 def _latencies_ms(url: str, presses: dict[tuple[str, int], datetime]) -> list[float]:
     """Milliseconds from each press's sending to its alert's ``raised_at``."""
     engine = make_engine(url)
-    with AppSqlUnitOfWork(make_session_factory(engine)) as uow:
+    with SqlUnitOfWork(make_session_factory(engine)) as uow:
         alerts = uow.telecare_alerts.list()
     engine.dispose()
     raised = {a.trigger_key: a.raised_at for a in alerts if a.kind is AlertKind.PENDANT_PRESS}

@@ -38,6 +38,12 @@ from careweave.services.reablement.reablement import ReablementService
 from careweave.services.rostering.reassign import ReassignService
 from careweave.services.rostering.rostering import RosteringService
 from careweave.services.rostering.team_week import TeamWeekService
+from careweave.services.telecare.activity import ActivityService
+from careweave.services.telecare.alerting import AlertingService
+from careweave.services.telecare.figures import FiguresService
+from careweave.services.telecare.homes import HomeService
+from careweave.services.telecare.ingest import IngestService
+from careweave.services.telecare.response import ResponseService
 from careweave.services.unit_of_work import AppUnitOfWork
 from careweave.services.visits.alerts import AlertService
 from careweave.services.visits.recording import RecordingService
@@ -92,6 +98,13 @@ class Services:
     family_referrals: ReferralService
     family_matching: MatchService
     family_arrangements: ArrangementService
+    # telecare (prefixed: visits has alerts and workforce has figures of their own)
+    telecare_ingest: IngestService
+    telecare_alerting: AlertingService
+    telecare_response: ResponseService
+    telecare_homes: HomeService
+    telecare_activity: ActivityService
+    telecare_figures: FiguresService
 
 
 def load_settings() -> Settings:
@@ -182,6 +195,12 @@ def wire_services(
         family_referrals=ReferralService(uow_factory, time),
         family_matching=MatchService(uow_factory, time),
         family_arrangements=ArrangementService(uow_factory, time),
+        telecare_ingest=IngestService(uow_factory, time),
+        telecare_alerting=AlertingService(uow_factory, time),
+        telecare_response=ResponseService(uow_factory, time),
+        telecare_homes=HomeService(uow_factory, time),
+        telecare_activity=ActivityService(uow_factory, time),
+        telecare_figures=FiguresService(uow_factory, time),
     )
 
 

@@ -1,7 +1,7 @@
 """The in-memory unit of work: every fake repository on one transaction of a :class:`FakeDatabase`.
 
 It implements every unit of work protocol the services declare (core, accounts and audit, plans,
-visit recording, family support), as the app's SQL unit of work does, so one fake serves every
+visit recording, family support, telecare), as the app's SQL unit of work does, so one fake serves every
 use case.
 :func:`fake_uow_factory` is annotated with the widest of those protocols, which makes
 ``mypy --strict`` check that the fake satisfies all of them.
@@ -42,6 +42,15 @@ from tests.fakes.plans import (
 )
 from tests.fakes.reablement import FakeReablementRepository
 from tests.fakes.rows import FakeDatabase, Transaction
+from tests.fakes.telecare import (
+    FakeAbsenceRepository,
+    FakeDeadLetterRepository,
+    FakeDeviceRepository,
+    FakeEventStore,
+    FakeRuleRepository,
+    FakeSetupRepository,
+    FakeTelecareAlertRepository,
+)
 from tests.fakes.visits import FakeAlertRepository, FakeVisitRecordRepository, FakeVisitRepository
 from tests.fakes.workforce import FakeTeamRepository, FakeWorkerRepository
 
@@ -81,6 +90,13 @@ class FakeUnitOfWork:
     referrals: FakeReferralRepository
     arrangements: FakeArrangementRepository
     scheme_weights: FakeSchemeWeightsRepository
+    devices: FakeDeviceRepository
+    telecare_events: FakeEventStore
+    dead_letters: FakeDeadLetterRepository
+    telecare_rules: FakeRuleRepository
+    telecare_setups: FakeSetupRepository
+    absences: FakeAbsenceRepository
+    telecare_alerts: FakeTelecareAlertRepository
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -114,6 +130,13 @@ class FakeUnitOfWork:
         self.households, self.referrals = FakeHouseholdRepository(tx), FakeReferralRepository(tx)
         self.arrangements = FakeArrangementRepository(tx)
         self.scheme_weights = FakeSchemeWeightsRepository(tx)
+        self.devices, self.telecare_events = FakeDeviceRepository(tx), FakeEventStore(tx)
+        self.dead_letters, self.telecare_rules = (
+            FakeDeadLetterRepository(tx),
+            FakeRuleRepository(tx),
+        )
+        self.telecare_setups, self.absences = FakeSetupRepository(tx), FakeAbsenceRepository(tx)
+        self.telecare_alerts = FakeTelecareAlertRepository(tx)
 
     def __exit__(
         self,

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from careweave.demo.telecare_homes import SimHome
 from careweave.domain.telecare.setup import TelecareSetup
-from careweave.services.telecare.ports import TelecareUnitOfWork
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 EVENT_BATCH = 5000
 

@@ -17,6 +17,7 @@ from careweave.services.people.unit_of_work import PeopleUnitOfWork
 from careweave.services.plans.unit_of_work import PlansUnitOfWork
 from careweave.services.reablement.unit_of_work import ReablementUnitOfWork
 from careweave.services.rostering.unit_of_work import RosteringUnitOfWork
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 from careweave.services.visits.unit_of_work import VisitsUnitOfWork
 from careweave.services.workforce.unit_of_work import WorkforceUnitOfWork
 
@@ -30,6 +31,7 @@ class AppUnitOfWork(
     PlansUnitOfWork,
     ReablementUnitOfWork,
     FamilySupportUnitOfWork,
+    TelecareUnitOfWork,
     Protocol,
 ):
     """Every capability's repositories on one transaction (the demo writes all of them at once)."""

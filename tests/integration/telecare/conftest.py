@@ -1,5 +1,6 @@
-"""Fixtures of the telecare integration tests: the telecare unit of work on the migrated test
-database (SQLite, and PostgreSQL when it is there) and a home with a few devices."""
+"""Fixtures of the telecare integration tests: the services and units of work of the composition
+root on the migrated test database (SQLite, and PostgreSQL when it is there), with the shared
+``clock`` set to the middle of the night, and a home with a few devices."""
 
 from __future__ import annotations
 
@@ -9,12 +10,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import Engine
 from tests.integration.storage_builders import a_person, a_team, a_visit, a_worker
 
-from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.telecare.uow import TelecareSqlUnitOfWork
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.bootstrap import Services
 from careweave.clock import FixedClock
 from careweave.domain.accounts.users import Role
 from careweave.domain.people.person import CircleMember, CircleRole, Person
@@ -41,20 +40,13 @@ class Home:
     devices: dict[DeviceKind, Device]
 
 
-@pytest.fixture
-def telecare_uow(engine: Engine) -> Callable[[], TelecareSqlUnitOfWork]:
-    """Makes telecare units of work on the migrated test database."""
-    sessions = make_session_factory(engine)
-    return lambda: TelecareSqlUnitOfWork(sessions)
-
-
 def a_device(person: Person, kind: DeviceKind, location: str = "hall") -> Device:
     """A device of ``kind`` in ``person``'s home whose secret token is ``kind.value``."""
     return Device(person.id, kind, location, INSTALLED, token_digest(kind.value))
 
 
 @pytest.fixture
-def home(telecare_uow: Callable[[], TelecareSqlUnitOfWork]) -> Home:
+def home(uow_factory: Callable[[], SqlUnitOfWork]) -> Home:
     """A person with a pendant, a bed sensor, a motion sensor and a front door contact."""
     team = a_team()
     person = a_person(team)
@@ -64,7 +56,7 @@ def home(telecare_uow: Callable[[], TelecareSqlUnitOfWork]) -> Home:
         DeviceKind.MOTION: a_device(person, DeviceKind.MOTION, "hall"),
         DeviceKind.DOOR: a_device(person, DeviceKind.DOOR, "front door"),
     }
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         uow.teams.add(team)
         uow.people.add(person)
         for device in devices.values():
@@ -80,7 +72,7 @@ class Telecare:
     ``dora`` family member of the person. Device tokens are in ``tokens`` by kind."""
 
     clock: FixedClock
-    uow: Callable[[], AppSqlUnitOfWork]
+    uow: Callable[[], SqlUnitOfWork]
     ingest: IngestService
     alerting: AlertingService
     response: ResponseService
@@ -113,14 +105,12 @@ NIGHT = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def telecare(engine: Engine) -> Telecare:
+def telecare(
+    services: Services, uow_factory: Callable[[], SqlUnitOfWork], clock: FixedClock
+) -> Telecare:
     """The services and the world described by :class:`Telecare`."""
-    sessions = make_session_factory(engine)
-
-    def uow() -> AppSqlUnitOfWork:
-        return AppSqlUnitOfWork(sessions)
-
-    clock = FixedClock(NIGHT)
+    uow = uow_factory
+    clock.set(NIGHT)
     team, other_team = a_team(), a_team("Birch")
     person, other = a_person(team), a_person(other_team, given="Bernard")
     worker = a_worker(team, given="Bob", family="Pennywhistle")
@@ -168,7 +158,7 @@ def telecare(engine: Engine) -> Telecare:
         users = [add_user(unit, hasher, spec, at=NIGHT) for spec in specs]
         unit.commit()
     actors = {user.username: Actor.of(user) for user in users}
-    homes = HomeService(uow, clock)
+    homes = services.telecare_homes
     clock.set(NIGHT - timedelta(days=30))
     fitted = {
         kind: homes.register_device(actors["alice"], person.id, kind, place)
@@ -189,11 +179,11 @@ def telecare(engine: Engine) -> Telecare:
     return Telecare(
         clock=clock,
         uow=uow,
-        ingest=IngestService(uow, clock),
-        alerting=AlertingService(uow, clock),
-        response=ResponseService(uow, clock),
+        ingest=services.telecare_ingest,
+        alerting=services.telecare_alerting,
+        response=services.telecare_response,
         homes=homes,
-        activity=ActivityService(uow, clock),
+        activity=services.telecare_activity,
         home=home,
         worker=worker,
         daughter=daughter,

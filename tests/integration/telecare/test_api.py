@@ -27,7 +27,7 @@ def web(
         database_url=database_url, data_dir=tmp_path / "data", login_attempts_per_minute=LOGIN_LIMIT
     )
     world = build_world(engine, settings)
-    homes = world.app.state.services.telecare.homes
+    homes = world.services.telecare_homes
     fitted = {
         kind: homes.register_device(world.actors["alice"], world.person_a.id, kind, place)
         for kind, place in ((DeviceKind.PENDANT, "worn"), (DeviceKind.DOOR, "front door"))
@@ -75,7 +75,7 @@ def test_a_press_is_raised_as_an_urgent_alert_within_the_request(web) -> None:
         _client(world, token).post("/api/telecare/events", json=_event(pendant, 1)).status_code
         == 200
     )
-    queue = world.app.state.services.telecare.response.queue(world.actors["alice"])
+    queue = world.services.telecare_response.queue(world.actors["alice"])
     (line,) = [line for line in queue if line.alert.kind.value == "pendant_press"]
     assert (int(line.alert.priority), line.person.id) == (1, world.person_a.id)
 

@@ -35,7 +35,7 @@ def test_no_event_body_answers_a_server_error(
                 database_url=url, data_dir=tmp_path / "data", login_attempts_per_minute=LOGIN_LIMIT
             ),
         )
-        homes = world.app.state.services.telecare.homes
+        homes = world.services.telecare_homes
         token = homes.register_device(
             world.actors["alice"], world.person_a.id, DeviceKind.PENDANT, "worn"
         ).token

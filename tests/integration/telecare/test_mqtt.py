@@ -26,21 +26,21 @@ from urllib.parse import urlsplit
 import paho.mqtt.client as mqtt
 import pytest
 from paho.mqtt.enums import CallbackAPIVersion
-from sqlalchemy import Engine
 from tests.integration.storage_builders import a_person, a_team
 
 from careweave.adapters.mqtt.telecare.consumer import ConsumerSettings, TelecareConsumer
 from careweave.adapters.mqtt.telecare.topics import topic_of
-from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-from careweave.clock import SystemClock
+from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.bootstrap import Services
+from careweave.clock import FixedClock
 from careweave.domain.telecare.devices import Device, DeviceKind, token_digest
-from careweave.services.telecare.bundle import TelecareServices
 
 MQTT_URL_ENV = "CAREWEAVE_TEST_MQTT_URL"
 SRC = Path(__file__).resolve().parents[3] / "src"
 START = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 SETTLE_SECONDS = 60
+
+Uow = Callable[[], SqlUnitOfWork]
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def _has_mosquitto() -> bool:
 
 
 @pytest.fixture
-def sensor(engine: Engine) -> Device:
+def sensor(uow_factory: Uow) -> Device:
     """A motion sensor in a person's home (no alert rule fires on its events alone at night)."""
     team = a_team()
     person = a_person(team)
@@ -78,17 +78,12 @@ def sensor(engine: Engine) -> Device:
         START.date() - timedelta(days=2),
         token_digest(uuid.uuid4().hex),
     )
-    with _uow(engine)() as uow:
+    with uow_factory() as uow:
         uow.teams.add(team)
         uow.people.add(person)
         uow.devices.add(device)
         uow.commit()
     return device
-
-
-def _uow(engine: Engine) -> Callable[[], AppSqlUnitOfWork]:
-    sessions = make_session_factory(engine)
-    return lambda: AppSqlUnitOfWork(sessions)
 
 
 def _event(device: Device, sequence: int) -> bytes:
@@ -123,19 +118,19 @@ def _forget_session(host: str, port: int, client_id: str) -> None:
     client.disconnect()
 
 
-def _counts(engine: Engine, device: Device) -> tuple[int, int]:
-    with _uow(engine)() as uow:
+def _counts(uow_factory: Uow, device: Device) -> tuple[int, int]:
+    with uow_factory() as uow:
         return uow.telecare_events.count(device_id=device.id), uow.dead_letters.count()
 
 
-def _wait_for(engine: Engine, device: Device, events: int, letters: int) -> tuple[int, int]:
+def _wait_for(uow_factory: Uow, device: Device, events: int, letters: int) -> tuple[int, int]:
     deadline = time.monotonic() + SETTLE_SECONDS
     while time.monotonic() < deadline:
-        found = _counts(engine, device)
+        found = _counts(uow_factory, device)
         if found == (events, letters):
             return found
         time.sleep(0.2)
-    return _counts(engine, device)
+    return _counts(uow_factory, device)
 
 
 class ConsumerProcess:
@@ -179,7 +174,7 @@ class ConsumerProcess:
 
 
 def test_each_event_is_stored_exactly_once_across_a_killed_consumer(
-    broker: tuple[str, int], engine: Engine, database_url: str, sensor: Device
+    broker: tuple[str, int], uow_factory: Uow, database_url: str, sensor: Device
 ) -> None:
     host, port = broker
     client_id = f"careweave-test-{uuid.uuid4().hex[:8]}"
@@ -193,19 +188,19 @@ def test_each_event_is_stored_exactly_once_across_a_killed_consumer(
             publisher.send(topic, _event(sensor, sequence))
         for bad in (b"not json", b'{"sequence": 1}', b"[]"):
             publisher.send(topic, bad)
-        assert _wait_for(engine, sensor, 100, 3) == (100, 3)
+        assert _wait_for(uow_factory, sensor, 100, 3) == (100, 3)
 
         sending = threading.Thread(
             target=lambda: [publisher.send(topic, _event(sensor, n)) for n in range(100, 400)]
         )
         sending.start()
-        while _counts(engine, sensor)[0] < 150:  # kill it in the middle of the stream
+        while _counts(uow_factory, sensor)[0] < 150:  # kill it in the middle of the stream
             time.sleep(0.01)
         consumer.kill()
         sending.join(timeout=60)
         consumer = ConsumerProcess(database_url, host, port, client_id)
-        assert _wait_for(engine, sensor, 400, 3) == (400, 3)
-        with _uow(engine)() as uow:
+        assert _wait_for(uow_factory, sensor, 400, 3) == (400, 3)
+        with uow_factory() as uow:
             stored = uow.telecare_events.list_for_person(
                 sensor.person_id, START, START + timedelta(hours=1)
             )
@@ -217,14 +212,18 @@ def test_each_event_is_stored_exactly_once_across_a_killed_consumer(
 
 
 def test_random_payloads_become_dead_letters_and_never_stop_the_consumer(
-    broker: tuple[str, int], engine: Engine, sensor: Device
+    broker: tuple[str, int],
+    uow_factory: Uow,
+    services: Services,
+    clock: FixedClock,
+    sensor: Device,
 ) -> None:
     host, port = broker
-    services = TelecareServices.build(_uow(engine), SystemClock())
+    clock.set(START + timedelta(hours=1))  # the events' hour has just passed, as in real life
     settings = ConsumerSettings(
         host=host, port=port, client_id=f"careweave-test-{uuid.uuid4().hex[:8]}", tick_seconds=3600
     )
-    consumer = TelecareConsumer(services.ingest, services.alerting, settings)
+    consumer = TelecareConsumer(services.telecare_ingest, services.telecare_alerting, settings)
     stop, ready = threading.Event(), threading.Event()
     running = threading.Thread(target=consumer.run, args=(stop, ready.set))
     running.start()
@@ -247,7 +246,10 @@ def test_random_payloads_become_dead_letters_and_never_stop_the_consumer(
             publisher.send(topic_of(sensor.id), json.dumps(shape).encode())
         publisher.send(topic_of("someone-else"), _event(sensor, 1))
         publisher.send(topic_of(sensor.id), _event(sensor, 1))
-        assert _wait_for(engine, sensor, 1, 100 + len(shapes) + 1) == (1, 100 + len(shapes) + 1)
+        assert _wait_for(uow_factory, sensor, 1, 100 + len(shapes) + 1) == (
+            1,
+            100 + len(shapes) + 1,
+        )
         assert running.is_alive()
     finally:
         publisher.close()

@@ -27,7 +27,7 @@ def web(engine: Engine, database_url: str, tmp_path: Path) -> World:
         database_url=database_url, data_dir=tmp_path / "data", login_attempts_per_minute=LOGIN_LIMIT
     )
     world = build_world(engine, settings)
-    services = world.app.state.services
+    services = world.services
     with services.uow_factory() as uow:
         uow.circles.add(
             CircleMember(
@@ -35,7 +35,7 @@ def web(engine: Engine, database_url: str, tmp_path: Path) -> World:
             )
         )
         uow.commit()
-    homes = services.telecare.homes
+    homes = services.telecare_homes
     alice = world.actors["alice"]
     homes.save_setup(
         alice, world.person_a.id, EscalationChain.default(), "Key safe left of the porch"
@@ -177,7 +177,7 @@ def test_the_coordinator_changes_a_rule_and_a_bad_value_is_named(web: World) -> 
     )
     off = alice.post(f"{url}/smoke", data={"csrf_token": token, "priority": "1"})
     assert off.status_code == 303
-    rules = web.app.state.services.telecare.homes.view(web.actors["alice"], web.person_a.id).rules
+    rules = web.app.state.services.telecare_homes.view(web.actors["alice"], web.person_a.id).rules
     assert not rules[AlertKind.SMOKE].enabled
 
 

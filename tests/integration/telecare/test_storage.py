@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from tests.integration.telecare.conftest import Home
 
-from careweave.adapters.storage.telecare.uow import TelecareSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.domain.errors import NotFoundError
 from careweave.domain.telecare.alerts import (
     AlertKind,
@@ -27,7 +27,7 @@ from careweave.domain.telecare.ruleset import RuleSet
 from careweave.domain.telecare.setup import TelecareSetup
 from careweave.services.telecare.ports import DeadLetter
 
-Uow = Callable[[], TelecareSqlUnitOfWork]
+Uow = Callable[[], SqlUnitOfWork]
 # Midsummer: the home's clock is an hour ahead of UTC, so local hours differ from UTC's.
 SUMMER = datetime(2026, 7, 1, 6, 30, tzinfo=UTC)
 
@@ -44,28 +44,28 @@ def _owners(home: Home) -> dict[str, str]:
     return {d.id: home.person.id for d in home.devices.values()}
 
 
-def test_a_repeated_event_is_stored_once(telecare_uow: Uow, home: Home) -> None:
-    with telecare_uow() as uow:
+def test_a_repeated_event_is_stored_once(uow_factory: Uow, home: Home) -> None:
+    with uow_factory() as uow:
         stored = uow.telecare_events.add_new(_events(home, 0, 3), _owners(home), SUMMER)
         uow.commit()
     assert [e.sequence for e in stored] == [0, 1, 2]
     batch = _events(home, 2, 3) + _events(home, 4, 1)  # 2 already stored, 4 twice in the batch
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         again = uow.telecare_events.add_new(batch, _owners(home), SUMMER)
         uow.commit()
     assert [e.sequence for e in again] == [3, 4]
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         assert uow.telecare_events.count() == 5
         assert uow.telecare_events.count(device_id=home.devices[DeviceKind.MOTION].id) == 5
 
 
 def test_events_are_read_back_in_a_window_with_their_times_in_utc(
-    telecare_uow: Uow, home: Home
+    uow_factory: Uow, home: Home
 ) -> None:
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         uow.telecare_events.add_new(_events(home, 0, 10), _owners(home), SUMMER)
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         found = uow.telecare_events.list_for_person(
             home.person.id, SUMMER + timedelta(minutes=2), SUMMER + timedelta(minutes=4)
         )
@@ -76,12 +76,12 @@ def test_events_are_read_back_in_a_window_with_their_times_in_utc(
     assert heard == [home.person.id]
 
 
-def test_activity_is_counted_per_local_hour(telecare_uow: Uow, home: Home) -> None:
+def test_activity_is_counted_per_local_hour(uow_factory: Uow, home: Home) -> None:
     heartbeat = Event(home.devices[DeviceKind.MOTION].id, 99, EventKind.HEARTBEAT, SUMMER)
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         uow.telecare_events.add_new([*_events(home, 0, 40), heartbeat], _owners(home), SUMMER)
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         history = uow.telecare_events.hourly_activity(
             home.person.id, date(2026, 7, 1), date(2026, 7, 1)
         )
@@ -91,15 +91,15 @@ def test_activity_is_counted_per_local_hour(telecare_uow: Uow, home: Home) -> No
 
 
 def test_a_dead_letter_keeps_its_reason_and_part_of_a_huge_payload_even_with_nul_bytes(
-    telecare_uow: Uow,
+    uow_factory: Uow,
 ) -> None:
     letter = DeadLetter(
         SUMMER, "mqtt", "careweave/telecare/x/events", "\x00{" * 10_000, "kind: required"
     )
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         uow.dead_letters.add(letter)
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         (kept,) = uow.dead_letters.list()
         assert uow.dead_letters.count() == 1
     assert (kept.reason, kept.source, len(kept.payload), kept.received_at) == (
@@ -112,15 +112,15 @@ def test_a_dead_letter_keeps_its_reason_and_part_of_a_huge_payload_even_with_nul
 
 
 def test_a_device_is_found_by_its_token_digest_and_remembers_what_it_heard(
-    telecare_uow: Uow, home: Home
+    uow_factory: Uow, home: Home
 ) -> None:
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         pendant = uow.devices.find_by_token(token_digest("pendant"))
         assert pendant is not None
         pendant.heard(Event(pendant.id, 1, EventKind.HEARTBEAT, SUMMER, 15))
         uow.devices.update(pendant)
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         again = uow.devices.get(pendant.id)
         assert uow.devices.find_by_token(token_digest("nobody")) is None
         listed = uow.devices.list(person_ids={home.person.id})
@@ -132,11 +132,9 @@ def test_a_device_is_found_by_its_token_digest_and_remembers_what_it_heard(
     assert [d.kind for d in listed] == sorted(d.kind for d in home.devices.values())
 
 
-def test_rules_and_set_up_are_read_back_and_default_until_set(
-    telecare_uow: Uow, home: Home
-) -> None:
+def test_rules_and_set_up_are_read_back_and_default_until_set(uow_factory: Uow, home: Home) -> None:
     person = home.person.id
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         assert uow.telecare_rules.rules_for(person) == RuleSet.default()
         assert uow.telecare_setups.find(person) is None
         uow.telecare_rules.save(person, NoMovement(by=time(9, 30)))
@@ -144,7 +142,7 @@ def test_rules_and_set_up_are_read_back_and_default_until_set(
         chain = EscalationChain.default(circle_member_id="c1")
         uow.telecare_setups.save(TelecareSetup(person, chain, "Key safe left of the door"))
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         rules = uow.telecare_rules.rules_for(person)
         setup = uow.telecare_setups.find(person)
         assert uow.telecare_setups.people() == [person]
@@ -152,15 +150,15 @@ def test_rules_and_set_up_are_read_back_and_default_until_set(
     assert setup == TelecareSetup(person, chain, "Key safe left of the door")
 
 
-def test_absences_are_listed_latest_first(telecare_uow: Uow, home: Home) -> None:
+def test_absences_are_listed_latest_first(uow_factory: Uow, home: Home) -> None:
     person = home.person.id
     spring = Absence(person, date(2026, 4, 1), AwayReason.HOLIDAY, date(2026, 4, 8))
     summer = Absence(person, date(2026, 7, 1), AwayReason.HOSPITAL)
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         uow.absences.add(spring)
         uow.absences.add(summer)
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         assert uow.absences.list_for_person(person) == [summer, spring]
 
 
@@ -177,20 +175,20 @@ def _alert(home: Home, key: str, priority: Priority, minutes: int) -> TelecareAl
 
 
 def test_an_alert_is_stored_once_per_trigger_and_keeps_its_steps(
-    telecare_uow: Uow, home: Home
+    uow_factory: Uow, home: Home
 ) -> None:
     first = _alert(home, "fall:a:1", Priority.URGENT, 0)
     first.escalate(0, Tier.RESPONDER, "console", SUMMER)
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         assert uow.telecare_alerts.add(first)
         assert not uow.telecare_alerts.add(_alert(home, "fall:a:1", Priority.URGENT, 5))
         uow.commit()
     first.escalate(1, Tier.WORKER_ON_SHIFT, "Bob", SUMMER + timedelta(minutes=5))
     first.acknowledge("u1", SUMMER + timedelta(minutes=6))
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         uow.telecare_alerts.update(first)
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         again = uow.telecare_alerts.get(first.id)
         keys = uow.telecare_alerts.raised_keys(home.person.id, SUMMER)
         with pytest.raises(NotFoundError):
@@ -199,17 +197,17 @@ def test_an_alert_is_stored_once_per_trigger_and_keeps_its_steps(
     assert keys == {"fall:a:1"}
 
 
-def test_the_queue_is_most_urgent_first_then_oldest(telecare_uow: Uow, home: Home) -> None:
+def test_the_queue_is_most_urgent_first_then_oldest(uow_factory: Uow, home: Home) -> None:
     routine_old = _alert(home, "a", Priority.ROUTINE, 0)
     urgent_new = _alert(home, "b", Priority.URGENT, 10)
     urgent_old = _alert(home, "c", Priority.URGENT, 5)
     closed = _alert(home, "d", Priority.URGENT, 1)
     closed.status = AlertStatus.CLOSED
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         for alert in (routine_old, urgent_new, urgent_old, closed):
             uow.telecare_alerts.add(alert)
         uow.commit()
-    with telecare_uow() as uow:
+    with uow_factory() as uow:
         open_ones = uow.telecare_alerts.list(statuses={AlertStatus.OPEN}, team_ids={home.team.id})
         total = uow.telecare_alerts.count(statuses={AlertStatus.OPEN})
         elsewhere = uow.telecare_alerts.list(team_ids={"another team"})

@@ -4,21 +4,17 @@ them, and (when the database has people) telecare for the first of them."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 
-from careweave.adapters.cli.units import opened_database
-from careweave.bootstrap import app_uow_factory
+from careweave.adapters.cli.database import opened_services
 from careweave.clock import SystemClock
 from careweave.demo.telecare_homes import SimHome, local, simulate_homes
 from careweave.demo.telecare_measure import score, table, watch
 from careweave.demo.telecare_store import store_homes
 from careweave.domain.telecare.events import HOME_TIME
-from careweave.services.telecare.alerting import AlertingService
-from careweave.services.telecare.ports import TelecareUnitOfWork
 
 
 def telecare(
@@ -49,12 +45,11 @@ def telecare(
 
 def _store(homes: list[SimHome], clock: SystemClock) -> None:
     """Write ``homes`` and raise the alerts due now."""
-    with opened_database(app_uow_factory) as opened:
-        units = cast(Callable[[], TelecareUnitOfWork], opened)
-        with units() as uow:
+    with opened_services() as services:
+        with services.uow_factory() as uow:
             written = store_homes(uow, homes, clock.now())
             uow.commit()
-        report = AlertingService(units, clock).run([h.person_id for h in homes])
+        report = services.telecare_alerting.run([h.person_id for h in homes])
     typer.echo(
         f"Stored {len(homes)} homes ({written} events); {len(report.raised)} alerts raised now."
     )
@@ -62,11 +57,9 @@ def _store(homes: list[SimHome], clock: SystemClock) -> None:
 
 def _people_without_telecare(wanted: int) -> list[str]:
     """The ids of the first ``wanted`` people (by name) who have no devices yet."""
-    with opened_database(app_uow_factory) as opened:
-        units = cast(Callable[[], TelecareUnitOfWork], opened)
-        with units() as uow:
-            fitted = {d.person_id for d in uow.devices.list(active_only=False)}
-            return [p.id for p in uow.people.list() if p.id not in fitted][:wanted]
+    with opened_services() as services, services.uow_factory() as uow:
+        fitted = {d.person_id for d in uow.devices.list(active_only=False)}
+        return [p.id for p in uow.people.list() if p.id not in fitted][:wanted]
 
 
 def _measure(homes: list[SimHome], days: int, now: datetime) -> None:

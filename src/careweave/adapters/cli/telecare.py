@@ -5,16 +5,11 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Callable
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 
-from careweave.adapters.cli.units import opened_database
-from careweave.bootstrap import app_uow_factory
-from careweave.clock import SystemClock
-from careweave.services.telecare.bundle import TelecareServices
-from careweave.services.telecare.ports import TelecareUnitOfWork
+from careweave.adapters.cli.database import opened_services
 
 app = typer.Typer(
     help="Technology-enabled care: take in device events, raise and escalate alerts.",
@@ -63,20 +58,14 @@ def listen(
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    with opened_database(app_uow_factory) as units:
-        services = _services(units)
-        consumer = TelecareConsumer(services.ingest, services.alerting, settings)
+    with opened_services() as services:
+        consumer = TelecareConsumer(services.telecare_ingest, services.telecare_alerting, settings)
         consumer.run(stop, on_ready=lambda: typer.echo(f"listening on {host}:{port}", err=True))
 
 
 @app.command("tick")
 def tick_once() -> None:
     """Run the rules for everyone with telecare and take the escalation steps due, once."""
-    with opened_database(app_uow_factory) as units:
-        report = _services(units).alerting.run()
+    with opened_services() as services:
+        report = services.telecare_alerting.run()
     typer.echo(f"{len(report.raised)} alert(s) raised, {report.steps} escalation step(s) taken")
-
-
-def _services(units: Callable[[], object]) -> TelecareServices:
-    # The app's unit of work carries every area's repositories, telecare's among them.
-    return TelecareServices.build(cast(Callable[[], TelecareUnitOfWork], units), SystemClock())

@@ -35,6 +35,15 @@ from careweave.adapters.storage.plans.repositories import (
     SqlRiskRepository,
 )
 from careweave.adapters.storage.reablement.repositories import SqlReablementRepository
+from careweave.adapters.storage.telecare.alert_repository import SqlTelecareAlertRepository
+from careweave.adapters.storage.telecare.repositories import (
+    SqlAbsenceRepository,
+    SqlDeadLetterRepository,
+    SqlDeviceRepository,
+    SqlEventStore,
+    SqlRuleRepository,
+    SqlSetupRepository,
+)
 from careweave.adapters.storage.visits.recording_repositories import (
     SqlAlertRepository,
     SqlVisitRecordRepository,
@@ -89,6 +98,14 @@ class SqlUnitOfWork:
     referrals: SqlReferralRepository
     arrangements: SqlArrangementRepository
     scheme_weights: SqlSchemeWeightsRepository
+    # telecare
+    devices: SqlDeviceRepository
+    telecare_events: SqlEventStore
+    dead_letters: SqlDeadLetterRepository
+    telecare_rules: SqlRuleRepository
+    telecare_setups: SqlSetupRepository
+    absences: SqlAbsenceRepository
+    telecare_alerts: SqlTelecareAlertRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -132,6 +149,13 @@ class SqlUnitOfWork:
         self.referrals = SqlReferralRepository(session)
         self.arrangements = SqlArrangementRepository(session)
         self.scheme_weights = SqlSchemeWeightsRepository(session)
+        self.devices = SqlDeviceRepository(session)
+        self.telecare_events = SqlEventStore(session)
+        self.dead_letters = SqlDeadLetterRepository(session)
+        self.telecare_rules = SqlRuleRepository(session)
+        self.telecare_setups = SqlSetupRepository(session)
+        self.absences = SqlAbsenceRepository(session)
+        self.telecare_alerts = SqlTelecareAlertRepository(session)
 
     def __exit__(
         self,

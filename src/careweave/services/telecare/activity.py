@@ -11,10 +11,10 @@ from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.people.person import Person
 from careweave.domain.telecare.activity import ActivityGrid, activity_grid
 from careweave.domain.telecare.events import HOME_TIME
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.telecare.access import check_can_see_telecare
-from careweave.services.telecare.ports import TelecareUnitOfWork
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 DAYS = 28
 
@@ -41,6 +41,7 @@ class ActivityService:
     def __init__(self, uow_factory: Callable[[], TelecareUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def recent(self, actor: Actor, person_id: str, days: int = DAYS) -> PersonActivity:
         """The ``days`` days up to today, hour by hour."""
@@ -52,7 +53,7 @@ class ActivityService:
             check_can_see_telecare(actor, person)
             events = uow.telecare_events.list_for_person(person_id, start, self._clock.now())
             devices = {d.id: d for d in uow.devices.list(person_ids={person_id}, active_only=False)}
-            audit.record(
+            self._trail.record(
                 uow,
                 actor,
                 AuditAction.READ,
@@ -60,7 +61,6 @@ class ActivityService:
                 person.id,
                 team_id=person.team_id,
                 detail=f"{days} days",
-                at=self._clock.now(),
             )
             uow.commit()
         return PersonActivity(person, activity_grid(events, devices, today, days))

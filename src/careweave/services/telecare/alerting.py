@@ -33,8 +33,8 @@ from careweave.domain.telecare.pattern import Look, UnusualDay
 from careweave.domain.telecare.rules import Rule
 from careweave.domain.telecare.ruleset import FRESH, LOOKBACK, evaluate
 from careweave.services.telecare.escalation import target_of
-from careweave.services.telecare.ports import TelecareUnitOfWork
 from careweave.services.telecare.trail import record_system
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 # The learned rule looks back this many days before the day it judges (plus that day).
 HISTORY_DAYS = 29

@@ -17,7 +17,7 @@ from careweave.domain.people.person import Person
 from careweave.domain.telecare.alerts import ChainStep, Tier
 from careweave.domain.telecare.events import HOME_TIME
 from careweave.domain.visits.visit import VisitStatus
-from careweave.services.telecare.ports import TelecareUnitOfWork
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 ON_SHIFT_STATUSES = (VisitStatus.ASSIGNED, VisitStatus.IN_PROGRESS, VisitStatus.DONE)
 CONSOLE = "Telecare console"

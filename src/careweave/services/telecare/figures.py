@@ -16,9 +16,9 @@ from careweave.domain.telecare.figures import (
     response_shares,
     rule_figures,
 )
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_see_aggregates
-from careweave.services.telecare.ports import TelecareUnitOfWork
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 DAYS = 28
 
@@ -49,6 +49,7 @@ class FiguresService:
     def __init__(self, uow_factory: Callable[[], TelecareUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def team(self, actor: Actor, team_id: str, days: int = DAYS) -> TeamFigures:
         """The figures of ``team_id`` over the last ``days`` days."""
@@ -62,7 +63,7 @@ class FiguresService:
             fitted = (
                 {d.person_id for d in uow.devices.list(person_ids=members)} if members else set()
             )
-            audit.record(
+            self._trail.record(
                 uow,
                 actor,
                 AuditAction.READ,
@@ -70,7 +71,6 @@ class FiguresService:
                 team_id,
                 team_id=team_id,
                 detail=f"{days} days",
-                at=now,
             )
             uow.commit()
         return TeamFigures(

@@ -24,10 +24,10 @@ from careweave.domain.telecare.home import Absence, AwayReason
 from careweave.domain.telecare.ruleset import RuleSet, rule_from_fields
 from careweave.domain.telecare.setup import TelecareSetup
 from careweave.domain.values import require_member
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.telecare.access import check_can_configure, check_can_see_telecare
-from careweave.services.telecare.ports import TelecareUnitOfWork
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class HomeService:
     def __init__(self, uow_factory: Callable[[], TelecareUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def view(self, actor: Actor, person_id: str) -> HomeView:
         """The person's telecare set-up."""
@@ -182,7 +183,7 @@ class HomeService:
     def _audit(
         self, uow: TelecareUnitOfWork, actor: Actor, action: AuditAction, person: Person, what: str
     ) -> None:
-        audit.record(
+        self._trail.record(
             uow,
             actor,
             action,
@@ -190,5 +191,4 @@ class HomeService:
             person.id,
             team_id=person.team_id,
             detail=what,
-            at=self._clock.now(),
         )

@@ -20,8 +20,9 @@ from careweave.domain.accounts.users import NotAuthenticatedError
 from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.domain.telecare.devices import Device, token_digest
 from careweave.domain.telecare.events import AT_ONCE_KINDS, MAX_BATCH, Event
-from careweave.services.telecare.ports import DeadLetter, TelecareUnitOfWork
+from careweave.services.telecare.ports import DeadLetter
 from careweave.services.telecare.trail import record_system
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,5 @@
-"""Ports of telecare: devices, events and dead letters, rules and set-ups, absences and alerts, and
-the unit of work that carries them with the accounts repositories (so every write and its audit
-entry are one transaction)."""
+"""Ports of telecare: devices, events and dead letters, rules and set-ups, absences and alerts (the
+unit of work that carries them is in :mod:`careweave.services.telecare.unit_of_work`)."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from careweave.domain.telecare.home import Absence, ActivityHistory
 from careweave.domain.telecare.rules import Rule
 from careweave.domain.telecare.ruleset import RuleSet
 from careweave.domain.telecare.setup import TelecareSetup
-from careweave.services.accounts.ports import AccountsUnitOfWork
 
 
 class DeviceRepository(Protocol):
@@ -187,43 +185,4 @@ class TelecareAlertRepository(Protocol):
         raised_from: datetime | None = None,
     ) -> int:
         """How many alerts :meth:`list` would return without pagination."""
-        ...
-
-
-class TelecareUnitOfWork(AccountsUnitOfWork, Protocol):
-    """The accounts unit of work plus the telecare repositories."""
-
-    @property
-    def devices(self) -> DeviceRepository:
-        """Installed devices."""
-        ...
-
-    @property
-    def telecare_events(self) -> EventStore:
-        """Device events."""
-        ...
-
-    @property
-    def dead_letters(self) -> DeadLetterRepository:
-        """Messages that could not be taken in."""
-        ...
-
-    @property
-    def telecare_rules(self) -> RuleRepository:
-        """Each person's rules."""
-        ...
-
-    @property
-    def telecare_setups(self) -> SetupRepository:
-        """Each person's escalation chain and key safe note."""
-        ...
-
-    @property
-    def absences(self) -> AbsenceRepository:
-        """Days away from home."""
-        ...
-
-    @property
-    def telecare_alerts(self) -> TelecareAlertRepository:
-        """Telecare alerts."""
         ...

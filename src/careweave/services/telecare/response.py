@@ -17,14 +17,14 @@ from careweave.domain.people.person import CircleMember, Person
 from careweave.domain.telecare.alerts import AlertStatus, Outcome, TelecareAlert
 from careweave.domain.telecare.setup import TelecareSetup
 from careweave.domain.values import require_member
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, require_role
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.telecare.access import (
     check_can_respond,
     check_can_see_telecare,
     queue_scope,
 )
-from careweave.services.telecare.ports import TelecareUnitOfWork
+from careweave.services.telecare.unit_of_work import TelecareUnitOfWork
 
 LIVE = frozenset({AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED})
 QUEUE_LIMIT = 200
@@ -55,6 +55,7 @@ class ResponseService:
     def __init__(self, uow_factory: Callable[[], TelecareUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def queue(self, actor: Actor, *, limit: int = QUEUE_LIMIT) -> list[QueueLine]:
         """Alerts still being dealt with in the actor's teams: most urgent first, then oldest."""
@@ -62,14 +63,13 @@ class ResponseService:
         with self._uow_factory() as uow:
             alerts = uow.telecare_alerts.list(team_ids=teams, statuses=LIVE, limit=limit)
             lines = _lines(uow, alerts)
-            audit.record(
+            self._trail.record(
                 uow,
                 actor,
                 AuditAction.LIST,
                 "telecare_alert",
                 "",
                 detail=f"{len(lines)} in queue",
-                at=self._clock.now(),
             )
             uow.commit()
         return lines
@@ -119,7 +119,7 @@ class ResponseService:
             lines = sorted(_lines(uow, alerts), key=lambda line: line.alert.raised_at, reverse=True)
             for person_id in sorted({line.person.id for line in lines}):
                 person = next(line.person for line in lines if line.person.id == person_id)
-                audit.record(
+                self._trail.record(
                     uow,
                     actor,
                     AuditAction.LIST,
@@ -127,7 +127,6 @@ class ResponseService:
                     person.id,
                     team_id=person.team_id,
                     detail="alerts about the person",
-                    at=self._clock.now(),
                 )
             uow.commit()
         return lines
@@ -152,7 +151,7 @@ class ResponseService:
         alert: TelecareAlert,
         detail: str,
     ) -> None:
-        audit.record(
+        self._trail.record(
             uow,
             actor,
             action,
@@ -160,7 +159,6 @@ class ResponseService:
             alert.id,
             team_id=alert.team_id,
             detail=detail,
-            at=self._clock.now(),
         )
 
 

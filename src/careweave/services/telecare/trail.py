@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from careweave.domain.accounts.audit import AuditAction, AuditEntry
-from careweave.services.accounts.ports import AccountsUnitOfWork
+from careweave.services.accounts.unit_of_work import AuditedUnitOfWork
 
 SYSTEM_NAME = "telecare"
 SYSTEM_ROLE = "system"
 
 
 def record_system(
-    uow: AccountsUnitOfWork,
+    uow: AuditedUnitOfWork,
     action: AuditAction,
     record_kind: str,
     record_id: str,

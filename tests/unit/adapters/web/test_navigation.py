@@ -19,7 +19,16 @@ def labels(role: Role) -> list[str]:
     [
         (
             Role.CARE_WORKER,
-            ["Home", "My visits", "Team board", "Alerts", "People", "Reablement", "Shared Lives"],
+            [
+                "Home",
+                "My visits",
+                "Team board",
+                "Alerts",
+                "Telecare",
+                "People",
+                "Reablement",
+                "Shared Lives",
+            ],
         ),
         (
             Role.COORDINATOR,
@@ -27,16 +36,18 @@ def labels(role: Role) -> list[str]:
                 "Home",
                 "Team board",
                 "Alerts",
+                "Telecare",
                 "People",
                 "Reablement",
                 "Shared Lives",
                 "Team figures",
+                "Telecare figures",
                 "Audit trail",
             ],
         ),
         (Role.PRACTITIONER, ["Home", "People", "Reablement"]),
-        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People", "Shared Lives"]),
-        (Role.COMMISSIONER, ["Home", "Shared Lives", "Team figures"]),
+        (Role.FAMILY_MEMBER, ["Home", "Alerts", "Telecare", "People", "Shared Lives"]),
+        (Role.COMMISSIONER, ["Home", "Shared Lives", "Team figures", "Telecare figures"]),
     ],
     ids=lambda v: v.value if isinstance(v, Role) else "",
 )

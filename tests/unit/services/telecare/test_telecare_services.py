@@ -4,82 +4,23 @@ learned rule's four weeks of history read only while a look is still open."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from tests.unit.services.telecare.fakes import FakeUnitOfWork, Store
+from tests.unit.services.telecare.conftest import NIGHT, Store, Telecare
 
-from careweave.clock import FixedClock
 from careweave.domain.accounts.users import NotAuthenticatedError, Role
 from careweave.domain.errors import DomainValidationError, NotFoundError
-from careweave.domain.people.person import Person
 from careweave.domain.telecare.alerts import AlertKind, AlertStatus, Outcome, Tier
-from careweave.domain.telecare.devices import Device, DeviceKind, token_digest
 from careweave.domain.telecare.events import Event, EventKind
-from careweave.domain.values import Location
 from careweave.services.accounts.access import Actor
-from careweave.services.telecare.alerting import AlertingService
-from careweave.services.telecare.ingest import IngestService
-from careweave.services.telecare.response import ResponseService
 
-NIGHT = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 WORKER = Actor("u1", "bob", "Bob", Role.CARE_WORKER, team_ids=frozenset({"t1"}))
 OUTSIDER = Actor("u2", "cat", "Cat", Role.CARE_WORKER, team_ids=frozenset({"t2"}))
 
 
-@pytest.fixture
-def store() -> Store:
-    """One person of team t1 with a pendant (secret "pendant") and a door (secret "door")."""
-    person = Person(
-        "Ada",
-        "Quill",
-        date(1940, 1, 1),
-        "1 Lane",
-        "WN1 1AA",
-        Location(53.5, -2.6),
-        team_id="t1",
-        id="p1",
-    )
-    fitted = date(2026, 1, 1)
-    devices = [
-        Device(
-            "p1",
-            DeviceKind.PENDANT,
-            "worn",
-            fitted,
-            token_digest("pendant"),
-            id="pendant",
-            last_heard_at=NIGHT,
-        ),
-        Device(
-            "p1",
-            DeviceKind.DOOR,
-            "front door",
-            fitted,
-            token_digest("door"),
-            id="door",
-            last_heard_at=NIGHT,
-        ),
-    ]
-    return Store(people={"p1": person}, devices={d.id: d for d in devices})
-
-
-def _services(store: Store) -> tuple[FixedClock, IngestService, AlertingService, ResponseService]:
-    clock = FixedClock(NIGHT)
-
-    def uow() -> FakeUnitOfWork:
-        return FakeUnitOfWork(store)
-
-    return (
-        clock,
-        IngestService(uow, clock),
-        AlertingService(uow, clock),
-        ResponseService(uow, clock),
-    )  # type: ignore[arg-type]
-
-
-def test_a_batch_is_stored_once_and_a_bad_one_not_at_all(store: Store) -> None:
-    _, ingest, _, _ = _services(store)
+def test_a_batch_is_stored_once_and_a_bad_one_not_at_all(store: Store, telecare: Telecare) -> None:
+    ingest = telecare.ingest
     press = Event("pendant", 1, EventKind.PRESS, NIGHT)
     receipt = ingest.ingest_with_token("pendant", [press, press])
     assert (receipt.stored, receipt.repeats, receipt.urgent) == (1, 1, True)
@@ -98,8 +39,15 @@ def test_a_batch_is_stored_once_and_a_bad_one_not_at_all(store: Store) -> None:
     assert store.devices["pendant"].last_heard_at == NIGHT
 
 
-def test_a_press_is_raised_once_and_climbs_until_acknowledged(store: Store) -> None:
-    clock, ingest, alerting, response = _services(store)
+def test_a_press_is_raised_once_and_climbs_until_acknowledged(
+    store: Store, telecare: Telecare
+) -> None:
+    clock, ingest, alerting, response = (
+        telecare.clock,
+        telecare.ingest,
+        telecare.alerting,
+        telecare.response,
+    )
     ingest.ingest_with_token("pendant", [Event("pendant", 1, EventKind.PRESS, NIGHT)])
     (alert,) = alerting.run().raised
     assert alerting.run().raised == []
@@ -125,8 +73,10 @@ def test_a_press_is_raised_once_and_climbs_until_acknowledged(store: Store) -> N
     assert details[-3:] == ["acknowledged", "outcome false_alarm", "closed"]
 
 
-def test_the_learned_rule_reads_its_history_only_while_a_look_is_open(store: Store) -> None:
-    clock, _, alerting, _ = _services(store)
+def test_the_learned_rule_reads_its_history_only_while_a_look_is_open(
+    store: Store, telecare: Telecare
+) -> None:
+    clock, alerting = telecare.clock, telecare.alerting
     clock.set(NIGHT + timedelta(hours=8))  # 10:00: yesterday's look is open, today's noon is not
     alerting.run()
     assert store.history_reads == 1

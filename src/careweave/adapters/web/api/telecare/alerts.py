@@ -17,7 +17,7 @@ router = APIRouter(prefix="/telecare/alerts", tags=["telecare"], responses=ERROR
 def list_alerts(actor: CurrentActor, services: Svc) -> list[AlertPublic]:
     """For the team: the alerts still being dealt with, most urgent then oldest first. For a
     family member: their person's alerts of the last two weeks, newest first."""
-    response = services.telecare.response
+    response = services.telecare_response
     if actor.role is Role.FAMILY_MEMBER:
         lines = response.family_alerts(actor)
     else:
@@ -28,7 +28,7 @@ def list_alerts(actor: CurrentActor, services: Svc) -> list[AlertPublic]:
 @router.post("/{alert_id}/acknowledge", summary="Acknowledge a telecare alert")
 def acknowledge(alert_id: PathId, actor: CurrentActor, services: Svc) -> AlertPublic:
     """Take the alert on (409 if someone already has)."""
-    return AlertPublic.of(services.telecare.response.acknowledge(actor, alert_id))
+    return AlertPublic.of(services.telecare_response.acknowledge(actor, alert_id))
 
 
 @router.post("/{alert_id}/outcome", summary="Record what came of a telecare alert")
@@ -36,11 +36,11 @@ def record_outcome(
     alert_id: PathId, body: OutcomeIn, actor: CurrentActor, services: Svc
 ) -> AlertPublic:
     """Say what happened (after acknowledging; it may be changed until the alert is closed)."""
-    alert = services.telecare.response.record_outcome(actor, alert_id, body.outcome, body.note)
+    alert = services.telecare_response.record_outcome(actor, alert_id, body.outcome, body.note)
     return AlertPublic.of(alert)
 
 
 @router.post("/{alert_id}/close", summary="Close a telecare alert")
 def close(alert_id: PathId, actor: CurrentActor, services: Svc) -> AlertPublic:
     """End the alert (409 until it has an outcome)."""
-    return AlertPublic.of(services.telecare.response.close(actor, alert_id))
+    return AlertPublic.of(services.telecare_response.close(actor, alert_id))

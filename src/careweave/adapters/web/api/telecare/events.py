@@ -63,11 +63,10 @@ async def post_events(
     except (ValueError, UnicodeDecodeError):
         raise DomainValidationError("body", "is not valid JSON") from None
     events = read_batch(payload)
-    telecare = services.telecare
-    receipt = await run_in_threadpool(telecare.ingest.ingest_with_token, token, events)
+    receipt = await run_in_threadpool(services.telecare_ingest.ingest_with_token, token, events)
     if receipt.urgent:
         try:
-            await run_in_threadpool(telecare.alerting.run, {receipt.person_id})
+            await run_in_threadpool(services.telecare_alerting.run, {receipt.person_id})
         except Exception:  # the events are committed; the periodic run raises what this missed
             logger.exception("evaluating the rules after an ingest failed")
     return ReceiptPublic(stored=receipt.stored, repeats=receipt.repeats)

@@ -27,7 +27,7 @@ async def figures(
 
     def gather() -> list[tuple[str, TeamFigures]]:
         teams = services.teams.list(actor, limit=200, offset=0).items
-        return [(t.name, services.telecare.figures.team(actor, t.id)) for t in teams]
+        return [(t.name, services.telecare_figures.team(actor, t.id)) for t in teams]
 
     rows = await run_in_threadpool(gather)
     context = {"rows": rows, "days": DAYS}

@@ -20,7 +20,7 @@ from careweave.adapters.web.pages.telecare.settings_form import (
     settings_of,
 )
 from careweave.adapters.web.pages.telecare.views import local_time, may_configure
-from careweave.adapters.web.wiring import WebServices
+from careweave.bootstrap import Services
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.telecare.devices import DEVICE_LABELS
 from careweave.domain.telecare.home import AwayReason
@@ -41,7 +41,7 @@ def activity(
     request: Request, person_id: str, actor: CurrentActor, services: Svc, templates: Templates
 ) -> Response:
     """The person's last 28 days, hour by hour, as a picture and a table."""
-    found = services.telecare.activity.recent(actor, person_id)
+    found = services.telecare_activity.recent(actor, person_id)
     grid = found.grid
     context = {
         "person": found.person,
@@ -72,7 +72,7 @@ async def save_rule(
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     try:
         await run_in_threadpool(
-            services.telecare.homes.save_rule, actor, person_id, kind, rule_form(form)
+            services.telecare_homes.save_rule, actor, person_id, kind, rule_form(form)
         )
     except DomainValidationError as exc:
         errors = {kind: f"{LABELS.get(exc.field, exc.field)}: {exc.message}"}
@@ -88,7 +88,7 @@ async def save_setup(
 ) -> Response:
     """Change the escalation chain and key safe note."""
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    homes = services.telecare.homes
+    homes = services.telecare_homes
     try:
         view = await run_in_threadpool(homes.view, actor, person_id)
         chain = chain_from_form(form, view.circle)
@@ -115,7 +115,7 @@ def mark_away(
     """Record days away (no activity alerts then)."""
     first = _day("starts_on", starts_on)
     last = _day("ends_on", ends_on) if ends_on.strip() else None
-    services.telecare.homes.mark_away(actor, person_id, first, reason, last, note)
+    services.telecare_homes.mark_away(actor, person_id, first, reason, last, note)
     return RedirectResponse(f"/telecare/people/{person_id}/rules#away", status_code=303)
 
 
@@ -130,7 +130,7 @@ def register_device(
     location: Annotated[str, Form(max_length=80)],
 ) -> Response:
     """Fit a device; the page shows its token this once."""
-    fitted = services.telecare.homes.register_device(actor, person_id, kind, location)
+    fitted = services.telecare_homes.register_device(actor, person_id, kind, location)
     context = {"device": fitted.device, "token": fitted.token, "person_id": person_id}
     return templates.TemplateResponse(request, "pages/telecare/device_token.html", context)
 
@@ -138,7 +138,7 @@ def register_device(
 @router.post("/telecare/devices/{device_id}/retire")
 def retire_device(device_id: str, actor: CurrentActor, services: Svc) -> Response:
     """Take a device out of service."""
-    device = services.telecare.homes.retire_device(actor, device_id)
+    device = services.telecare_homes.retire_device(actor, device_id)
     return RedirectResponse(f"/telecare/people/{device.person_id}/rules#devices", status_code=303)
 
 
@@ -153,11 +153,11 @@ def _page(
     request: Request,
     person_id: str,
     actor: Actor,
-    services: WebServices,
+    services: Services,
     templates: Templates,
     errors: dict[str, str] | None = None,
 ) -> Response:
-    view = services.telecare.homes.view(actor, person_id)
+    view = services.telecare_homes.view(actor, person_id)
     rules = [(rule, settings_of(rule)) for rule in view.rules.ordered()]
     devices = [(d, DEVICE_LABELS[d.kind], local_time(d.last_heard_at)) for d in view.devices]
     context = {
