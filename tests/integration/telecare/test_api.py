@@ -11,7 +11,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from tests.integration.web.conftest import LOGIN_LIMIT, World, build_world
 
-from careweave.bootstrap import app_uow_factory
 from careweave.config import Settings
 from careweave.domain.telecare.devices import DeviceKind
 
@@ -53,8 +52,8 @@ def _client(world: World, token: str | None) -> TestClient:
 
 
 def _stored(world: World) -> int:
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
-        return uow.telecare_events.count()  # type: ignore[attr-defined, no-any-return]
+    with world.services.uow_factory() as uow:
+        return uow.telecare_events.count()
 
 
 def test_one_event_is_stored_and_its_repeat_acknowledged_without_a_second_row(web) -> None:
