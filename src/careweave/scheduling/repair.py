@@ -336,7 +336,9 @@ def repair(
     for task in sorted(range(inst.n_tasks), key=lambda t: (not inst.must[t], inst.latest[t])):
         if state.lane_of[task] < 0:
             _put_back(state, task)
-    untouched = _Found(_snapshot(state), tuple(state.start), state.cost(), state.hard_units())
+    untouched = _Found(
+        _snapshot(state), tuple(state.start.tolist()), state.cost(), state.hard_units()
+    )
     cool = params or SolveParams(initial_temperature=0.002, final_temperature=0.0001)
     outcome = anneal(state, _Portion(stop, SEARCH_SHARE), random.Random(seed), cool)
     searched = _Found(outcome.routes, outcome.starts, outcome.cost, outcome.hard)
