@@ -27,7 +27,7 @@ from careweave.scheduling.hold import hold_starts
 from careweave.scheduling.items import Shift, Task
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
-from careweave.scheduling.search.anneal import anneal
+from careweave.scheduling.search.anneal import FEASIBLE, anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
 from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.model import Instance
@@ -55,9 +55,6 @@ The search does not price it; the repair weighs it when choosing between the pub
 with the event's visits fitted in and the searched ones, so re-ordering a route to save a few
 minutes of travel does not move every visit on it.
 """
-
-FEASIBLE = 1e-6
-"""Hard-rule units at or below which a roster counts as feasible."""
 
 
 @dataclass(frozen=True)
