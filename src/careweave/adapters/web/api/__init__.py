@@ -8,6 +8,10 @@ from fastapi import APIRouter
 def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api.accounts import accounts
+    from careweave.adapters.web.api.family_support import arrangements as fs_arrangements
+    from careweave.adapters.web.api.family_support import households as fs_households
+    from careweave.adapters.web.api.family_support import matching as fs_matching
+    from careweave.adapters.web.api.family_support import referrals as fs_referrals
     from careweave.adapters.web.api.people import people
     from careweave.adapters.web.api.plans import plans
     from careweave.adapters.web.api.reablement import reablement
@@ -16,7 +20,21 @@ def api_router() -> APIRouter:
     from careweave.adapters.web.api.workforce import teams, workers
 
     router = APIRouter(prefix="/api")
-    modules = (teams, workers, people, visits, rosters, alerts, accounts, plans, reablement)
+    modules = (
+        teams,
+        workers,
+        people,
+        visits,
+        rosters,
+        alerts,
+        accounts,
+        plans,
+        reablement,
+        fs_households,
+        fs_referrals,
+        fs_matching,
+        fs_arrangements,
+    )
     for module in modules:
         router.include_router(module.router)
     return router

@@ -9,6 +9,9 @@ def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
     from careweave.adapters.web.pages import home
     from careweave.adapters.web.pages.accounts import auth, oversight
+    from careweave.adapters.web.pages.family_support import arrangements as fs_arrangements
+    from careweave.adapters.web.pages.family_support import board as fs_board
+    from careweave.adapters.web.pages.family_support import scheme as fs_scheme
     from careweave.adapters.web.pages.people import people
     from careweave.adapters.web.pages.plans import assessments, plans
     from careweave.adapters.web.pages.reablement import reablement
@@ -28,4 +31,8 @@ def routers() -> list[APIRouter]:
         reablement.router,
         assessments.router,
         oversight.router,
+        # The board's and arrangements' fixed paths come before the scheme's /{team_id} pages.
+        fs_board.router,
+        fs_arrangements.router,
+        fs_scheme.router,
     ]
