@@ -69,10 +69,19 @@ def insert_group(s: Static, d: Dynamic, group: Ints, hurry: bool) -> bool:
         begin(d)
         insert(s, d, group[0], at_lane[i], at_pos[i])
         placed = evaluate(s, d) < INFEASIBLE and place_rest(s, d, group[1:], False)
-        if placed and total_cost(s, d) < before:
-            commit(d)
+        if _kept_if_cheaper(s, d, placed, before):
             return True
-        rollback(s, d)
+    return False
+
+
+@compiled
+def _kept_if_cheaper(s: Static, d: Dynamic, fits: bool, before: float) -> bool:
+    """Close the open transaction: keep its changes when ``fits`` and they cost less than
+    ``before``, undo them otherwise; return whether they were kept."""
+    if fits and total_cost(s, d) < before:
+        commit(d)
+        return True
+    rollback(s, d)
     return False
 
 
@@ -105,15 +114,15 @@ def make_room(s: Static, d: Dynamic, task: int) -> bool:
         removed = _movable_near(s, d, k, opens, closes)
         for other in removed:
             remove(s, d, other)
+        pos = -1
         if evaluate(s, d) < INFEASIBLE:
             _, pos = best_in_lane(s, d, task, k, -1)
-            if pos >= 0:
-                insert(s, d, task, k, pos)
-                fits = evaluate(s, d) < INFEASIBLE and place_rest(s, d, removed, True)
-                if fits and total_cost(s, d) < before:
-                    commit(d)
-                    return True
-        rollback(s, d)
+        fits = False
+        if pos >= 0:
+            insert(s, d, task, k, pos)
+            fits = evaluate(s, d) < INFEASIBLE and place_rest(s, d, removed, True)
+        if _kept_if_cheaper(s, d, fits, before):
+            return True
     return False
 
 
