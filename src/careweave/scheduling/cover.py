@@ -147,7 +147,7 @@ def _cover_team(
     state = rebuild(inst, routes_of(cover, inst, Roster(tuple(kept))))
     for group in sorted(groups, key=lambda g: _urgency(problem, g)):
         _place(state, [cover.task_position(problem.tasks[t].id) for t in group])
-    found = to_roster(cover, inst, [list(seq) for seq in state.routes], list(state.start))
+    found = to_roster(cover, inst, state.routes, state.start.tolist())
     merged = changed_routes(problem, roster, kept, found)
     if _new_breaks(cover, roster, merged):
         return roster

@@ -84,7 +84,7 @@ def solve_by_team(
         return solve(problem, stop, seed=seed, params=params)
     began = time.perf_counter()
     stop(INFEASIBLE)  # the budget's clock starts now: splitting counts against it
-    parts = _team_problems(problem, home)
+    parts = team_problems(problem, home)
     answers = _solve_teams(parts, stop, seed, params, jobs)
     merged = _merge(problem, answers)
     reasons = {t: r for answer in answers.values() for t, r in answer.reasons.items()}
@@ -103,8 +103,22 @@ def solve_by_team(
     )
 
 
-def _team_problems(problem: Problem, home: Mapping[int, str]) -> dict[str, Problem]:
-    """One problem per team with workers and tasks; groups the team cannot staff are left out."""
+def team_problems(problem: Problem, home: Mapping[int, str]) -> dict[str, Problem]:
+    """One problem per team with workers and tasks; groups the team cannot staff are left out.
+
+    Parameters
+    ----------
+    problem
+        The whole problem.
+    home
+        Each task's home team (see :func:`careweave.scheduling.teams.home_teams`).
+
+    Returns
+    -------
+    dict[str, Problem]
+        Team name -> the problem cut down to its workers and the linked groups it can staff,
+        in team-name order.
+    """
     staff: dict[str, set[int]] = defaultdict(set)
     for position, worker in enumerate(problem.workers):
         staff[str(worker.team)].add(position)

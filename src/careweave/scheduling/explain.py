@@ -13,9 +13,9 @@ from types import MappingProxyType
 
 from careweave.scheduling.items import Task, Worker
 from careweave.scheduling.problem import Problem
+from careweave.scheduling.search.anneal import FEASIBLE
 from careweave.scheduling.search.compile import compile_problem, routes_of
-from careweave.scheduling.search.constants import HARD, INFEASIBLE
-from careweave.scheduling.search.insertion import candidates
+from careweave.scheduling.search.constants import HARD, INFEASIBLE, OVER
 from careweave.scheduling.search.state import State, rebuild
 from careweave.scheduling.solution import Roster, Route
 
@@ -59,15 +59,15 @@ def _broken_rule(state: State, lane: int) -> str:
     inst = state.inst
     shape = inst.lanes[lane]
     paid = state.lane_end[lane] - state.lane_begin[lane]
-    if state.lane_end[lane] > shape.shift_end + 1e-6:
+    if state.lane_end[lane] > shape.shift_end + OVER:
         return "no eligible worker can fit it and still get back before their shift ends"
-    if paid > shape.max_work + 1e-6:
+    if paid > shape.max_work + OVER:
         return "every eligible worker would go over their daily working-time limit"
-    if state.workload.rest_hard > 0:
+    if state.rest_short > 0:
         return "every eligible worker would get less than their minimum rest between working days"
-    if state.workload.week_hard > 0:
+    if state.week_hard > 0:
         return "every eligible worker would go over their daily or weekly working-time limit"
-    if state.assignment.alone:
+    if state.alone:
         return "its double-handed partner visit cannot be placed with a second worker"
     if state.lane_hard[lane] > 0:
         return "it (or a critical visit it would delay) could not start within its window"
@@ -109,7 +109,7 @@ def blocking_reason(problem: Problem, state: State, position: int, exact: bool =
     off_shift = _off_shift(problem, position)
     if off_shift is not None:
         return off_shift
-    found = candidates(state, position)
+    found = state.candidates(position, CHECKED_PLACES)
     if found and not exact:
         # An estimate counts leaving the task out as saved: add that back to show the extra cost.
         return _estimated_reason(problem, found[0][0] + inst.drop_cost[position], position)
@@ -122,7 +122,7 @@ def blocking_reason(problem: Problem, state: State, position: int, exact: bool =
         after = state.evaluate()
         if after == INFEASIBLE:
             reasons.append("it would force linked visits into an impossible order")
-        elif state.hard_units() > hard_before + 1e-6:
+        elif state.hard_units() > hard_before + FEASIBLE:
             reasons.append(_broken_rule(state, lane))
         elif after < before:
             reasons.append("the search stopped before it found this place for it")

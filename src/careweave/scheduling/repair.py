@@ -27,7 +27,7 @@ from careweave.scheduling.hold import hold_starts
 from careweave.scheduling.items import Shift, Task
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
-from careweave.scheduling.search.anneal import anneal
+from careweave.scheduling.search.anneal import FEASIBLE, anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
 from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.model import Instance
@@ -55,9 +55,6 @@ The search does not price it; the repair weighs it when choosing between the pub
 with the event's visits fitted in and the searched ones, so re-ordering a route to save a few
 minutes of travel does not move every visit on it.
 """
-
-FEASIBLE = 1e-6
-"""Hard-rule units at or below which a roster counts as feasible."""
 
 
 @dataclass(frozen=True)
@@ -336,7 +333,9 @@ def repair(
     for task in sorted(range(inst.n_tasks), key=lambda t: (not inst.must[t], inst.latest[t])):
         if state.lane_of[task] < 0:
             _put_back(state, task)
-    untouched = _Found(_snapshot(state), tuple(state.start), state.cost(), state.hard_units())
+    untouched = _Found(
+        _snapshot(state), tuple(state.start.tolist()), state.cost(), state.hard_units()
+    )
     cool = params or SolveParams(initial_temperature=0.002, final_temperature=0.0001)
     outcome = anneal(state, _Portion(stop, SEARCH_SHARE), random.Random(seed), cool)
     searched = _Found(outcome.routes, outcome.starts, outcome.cost, outcome.hard)

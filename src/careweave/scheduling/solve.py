@@ -22,7 +22,7 @@ from careweave.scheduling.search.anneal import FEASIBLE, anneal
 from careweave.scheduling.search.compile import compile_problem, to_roster
 from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.moves import construct
-from careweave.scheduling.search.state import State, rebuild
+from careweave.scheduling.search.state import State
 from careweave.scheduling.search.warm import ensure_compiled
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.stop import StoppingCriterion
@@ -112,7 +112,7 @@ def solve(
         seconds=time.perf_counter() - began,
         iterations=outcome.iterations,
         feasible=outcome.hard <= FEASIBLE,
-        unassigned=left_out_reasons(problem, rebuild(inst, routes), roster.unassigned),
+        unassigned=left_out_reasons(problem, state.holding(routes), roster.unassigned),
         first_feasible_seconds=(
             None if outcome.first_feasible_at is None else outcome.first_feasible_at - began
         ),

@@ -1,8 +1,9 @@
 """The kernel's compiled cache depends on the kernel's own sources and constants, not on the state.
 
 numba freezes what a compiled function reads into its machine code, so ``jit.SOURCES`` must cover
-every file the kernel imports; and it should cover nothing more, above all not the Python state,
-which changes often and would throw the compiled cache away each time.
+every file the kernel imports; and it should cover nothing more, above all not the state (the
+Python handle on the kernel), which changes often and would throw the compiled cache away each
+time.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def kernel_closure() -> set[Path]:
 
 
 def test_the_import_walk_finds_what_a_file_imports() -> None:
-    # Guards the walk itself: the Python state is known to import the constants and the model.
-    assert {SEARCH / "constants.py", SEARCH / "model.py"} <= imported_files(STATE)
+    # Guards the walk itself: the state is known to import the model and the packing.
+    assert {SEARCH / "model.py", SEARCH / "pack.py"} <= imported_files(STATE)
     assert KERNEL / "arrays.py" in imported_files(KERNEL / "timing.py")
 
 

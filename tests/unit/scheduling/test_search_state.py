@@ -1,15 +1,20 @@
-"""Start-time propagation, cycle detection and transactions of the search state."""
+"""Start-time propagation, cycle detection, transactions and candidate places of the search state."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
-from tests.unit.scheduling.roster_cases import problem, task, worker
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.unit.scheduling.roster_cases import problem, small_problems, task, worker
 
-from careweave.scheduling import BreakRule, Link, Shift
+from careweave.scheduling import BreakRule, Link, Problem, Shift
 from careweave.scheduling.search.compile import compile_problem
 from careweave.scheduling.search.constants import INFEASIBLE
-from careweave.scheduling.search.state import State
+from careweave.scheduling.search.kernel.estimate import blocked, insertion_delta, positions
+from careweave.scheduling.search.moves import construct
+from careweave.scheduling.search.state import State, rebuild
 
 
 def placed(prob, lanes: list[list[int]]) -> State:
@@ -83,3 +88,38 @@ def test_a_long_day_gets_a_break_before_it_would_run_past_six_hours() -> None:
     gaps = [b - (a + 30) for a, b in pairwise(starts)]
     assert max(gaps) >= 20
     assert state.hard_units() == 0
+
+
+@settings(max_examples=30, deadline=None)
+@given(small_problems(), st.integers(1, 6))
+def test_candidates_are_the_best_estimated_places_cheapest_first(prob: Problem, keep: int) -> None:
+    # Half the tasks on routes, then every place of each other task ranked by brute force.
+    state = State(compile_problem(prob))
+    construct(state)
+    routes = state.routes
+    out = [t for seq in routes for t in seq[1::2]]
+    state = rebuild(state.inst, [seq[::2] for seq in routes])
+    static, dynamic, inst = state.static, state.dynamic, state.inst
+    for left in out:
+        ranked = sorted(
+            (insertion_delta(static, dynamic, left, k, pos), k, pos)
+            for k in inst.near[left]
+            if not blocked(static, dynamic, left, inst.lanes[k].worker, -1)
+            for pos in range(*positions(static, dynamic, left, k))
+        )
+        assert state.candidates(left, keep) == ranked[:keep]
+
+
+def test_a_wrong_index_is_refused_before_it_reaches_the_compiled_code() -> None:
+    prob = problem((worker("w1"),), (task("a", 1, 500), task("b", 3, 520)))
+    state = placed(prob, [[0]])
+    with pytest.raises(ValueError, match="not an unassigned task"):
+        state.insert(0, 0, 0)
+    with pytest.raises(ValueError, match="no position"):
+        state.insert(1, 0, 5)
+    with pytest.raises(ValueError, match="no position"):
+        state.insert(1, 7, 0)
+    with pytest.raises(ValueError, match="on no route"):
+        state.remove(1)
+    with pytest.raises(ValueError, match="each task at most once"):
+        rebuild(state.inst, [[0, 0]])

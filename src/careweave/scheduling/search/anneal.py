@@ -19,7 +19,7 @@ from careweave.scheduling.params import SolveParams
 from careweave.scheduling.search.constants import HARD, MIN_GAIN
 from careweave.scheduling.search.kernel.arrays import Dynamic, Static
 from careweave.scheduling.search.kernel.loop import run_batch, seed_kernel
-from careweave.scheduling.search.pack import best_of, pack_dynamic, pack_static
+from careweave.scheduling.search.pack import best_of, clone
 from careweave.scheduling.search.state import State
 from careweave.scheduling.stop import StoppingCriterion
 
@@ -81,19 +81,19 @@ def anneal(
     """
     inst = state.inst
     cost, hard = state.cost(), state.hard_units()
-    static, static_arrays = pack_static(inst, state)
     scale = max(1.0, cost - HARD * hard) / max(1, inst.n_tasks)
-    found = _Chain(cost, hard, tuple(tuple(seq) for seq in state.routes), tuple(state.start))
+    routes = tuple(tuple(seq) for seq in state.routes)
+    found = _Chain(cost, hard, routes, tuple(state.start.tolist()))
     if hard <= FEASIBLE:
         found.first_feasible = time.perf_counter()
     if not (inst.n_tasks and inst.lanes):
         return _outcome(found)
     for number in range(params.chains):
-        dynamic, arrays = pack_dynamic(static_arrays, state)
+        dynamic, arrays = clone(state.arrays)
         seed_kernel(rng.getrandbits(31))
         chain = _Chain(cost, hard)
         share = (number / params.chains, (number + 1) / params.chains)
-        stopped = _run_chain(static, dynamic, stop, params, scale, share, chain)
+        stopped = _run_chain(state.static, dynamic, stop, params, scale, share, chain)
         chain.routes, chain.starts = best_of(arrays)
         found.iterations += chain.iterations
         found.first_feasible = found.first_feasible or chain.first_feasible

@@ -1,13 +1,14 @@
-"""The numbers the Python search and the compiled kernel share, each defined once.
+"""The numbers the compiled kernel and the Python around it share, each defined once.
 
-Both sides must agree on them to the bit (tests check that the kernel's running cost equals a
-Python rebuild), so neither keeps its own copy. With them is :func:`excess`, the one rule built
-from nothing but these numbers; the kernel compiles this very function rather than keeping a twin.
+The kernel prices and times rosters; Python code (the annealing schedule, explanations, the cover
+and repair passes, the provider split) reads the same numbers, so neither keeps its own copy.
+With them is :func:`excess`, the one rule built from nothing but these numbers; the kernel
+compiles this very function rather than keeping a twin.
 
-They live here rather than in :mod:`~careweave.scheduling.search.state` because numba freezes every
-global a compiled function reads into its machine code, and
-:mod:`~careweave.scheduling.search.kernel.jit` throws the whole compiled cache away when any file
-those globals come from changes: this small module changes rarely, the Python state often.
+They live in a module of their own because numba freezes every global a compiled function reads
+into its machine code, and :mod:`~careweave.scheduling.search.kernel.jit` throws the whole
+compiled cache away when any file those globals come from changes: this small module changes
+rarely, the Python around the kernel often.
 
 Times are in minutes from the start of the horizon (a week is about 10,000 minutes).
 """
@@ -31,9 +32,9 @@ is finite rather than ``-inf`` so that ``NEG + gap`` and differences with it sta
 
 EPS = 1.0e-9
 """Minutes by which a link must be short before it counts as broken. Start times are sums of
-travel, durations and gaps, and two lanes (or the Python state and the kernel) may add them in
-another order; the round-off is a few 1e-12 minutes for times within a week, so ``EPS`` hides it without
-ever hiding a real shortfall, and a lane is not queued again for noise."""
+travel, durations and gaps, and two lanes may add them in another order; the round-off is a few
+1e-12 minutes for times within a week, so ``EPS`` hides it without ever hiding a real shortfall,
+and a lane is not queued again for noise."""
 
 INFEASIBLE = float("inf")
 """Cost of a move no start times can satisfy (links that force times up forever), and the
@@ -46,8 +47,7 @@ WINDOW_SLACK = 180.0
 A route's starts rise along it, so a place among visits that start three hours before the task's
 window opens, or three hours after it closes, would keep the worker waiting or make the task late
 for hours. Skipping them saves estimating most of a long route's places. It is a pruning bound, not
-a rule, but the Python construction and the kernel must prune alike so that one task meets the same
-candidate places in both."""
+a rule: the construction, repair, cover and the annealing moves all prune by it."""
 
 NO_BREAK = 1.0e8
 """A lane's ``break_after`` at or above which the worker has no break rule to keep.
@@ -57,14 +57,13 @@ with a finite bound far beyond any shift (1e8 minutes is about 190 years) says t
 
 CLEAN = 1 << 40
 """A lane's first changed position when nothing on it changed. It is larger than any real
-position, so the first change noted on a lane always lowers it (and an array of positions can
-tell untouched lanes by it, where the Python state just leaves them out of a dict)."""
+position, so the first change noted on a lane always lowers it, and an array of positions can
+tell untouched lanes by it."""
 
 # Lane runs allowed while start times settle after a change: SETTLE_RUNS, plus for each lane the
 # change can reach SETTLE_RUNS_PER_LANE and SETTLE_RUNS_PER_VISIT per visit whose start was reset.
 # The allowance grows with the work a change can cause; running out means the links force times
-# up forever (a cycle) and the move is refused. The Python state and the kernel must run out at
-# the same point, or they would disagree on which moves are possible.
+# up forever (a cycle) and the move is refused.
 SETTLE_RUNS = 10
 """Lane runs allowed for any change, however small."""
 

@@ -1,8 +1,8 @@
 """The search's own compact view of a problem: plain lists indexed by integers.
 
-The search reads these lists in its innermost loops, where Python lists of floats are faster than
-numpy arrays read one element at a time. Everything is built once per solve by
-:mod:`careweave.scheduling.search.compile` and never changed afterwards.
+Everything is built once per solve by :mod:`careweave.scheduling.search.compile` and never
+changed afterwards; :mod:`careweave.scheduling.search.pack` copies it into the compiled kernel's
+arrays, and explanations and the repair read it to turn positions back into words and rosters.
 """
 
 from __future__ import annotations
@@ -96,8 +96,6 @@ class Instance:
         construction or repair tries first; all allowed lanes when empty.
     partners
         Per task: every task linked to it in either direction (derived).
-    beyond
-        Per task: partners of its partners, bar itself (derived).
     """
 
     loc: list[int]
@@ -130,7 +128,6 @@ class Instance:
     rostered: list[bool] = field(default_factory=list)
     near: list[list[int]] = field(default_factory=list)
     partners: list[list[int]] = field(init=False)
-    beyond: list[list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.partners = [
@@ -139,10 +136,6 @@ class Instance:
         ]
         if not self.near:
             self.near = self.allowed
-        self.beyond = [
-            sorted({y for x in self.partners[t] for y in self.partners[x]} - {t})
-            for t in range(len(self.loc))
-        ]
 
     @property
     def n_tasks(self) -> int:

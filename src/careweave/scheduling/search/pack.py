@@ -1,23 +1,30 @@
-"""Copy the Python search's instance and roster into the kernel's arrays, and the best roster back.
+"""Copy the compiled problem into the kernel's arrays, make an empty roster, and read rosters back.
 
-This is the bridge between :class:`~careweave.scheduling.search.state.State` and the compiled
-kernel (:mod:`careweave.scheduling.search.kernel`). It lives outside the kernel package so that the
-kernel imports nothing of the Python state: what runs here is plain Python, no part of the
-kernel's machine code, and changing it (or the state) leaves numba's compiled cache in place.
+This is the bridge between :class:`~careweave.scheduling.search.model.Instance` and the compiled
+kernel (:mod:`careweave.scheduling.search.kernel`). It lives outside the kernel package: what
+runs here is plain Python, no part of the kernel's machine code, and changing it leaves numba's
+compiled cache in place.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from careweave.scheduling.search.constants import CLEAN
-from careweave.scheduling.search.kernel.arrays import SCALARS, Dynamic, Floats, Ints, Static
+from careweave.scheduling.search.constants import CLEAN, NEG
+from careweave.scheduling.search.kernel.arrays import (
+    ASSIGN_COST,
+    MUST_OUT,
+    SCALARS,
+    Dynamic,
+    Floats,
+    Ints,
+    Static,
+)
 from careweave.scheduling.search.model import Instance
-from careweave.scheduling.search.state import State
 
 
 def _csr(rows: list[list[int]]) -> tuple[Ints, Ints]:
@@ -84,22 +91,33 @@ def _neighbours(inst: Instance) -> list[list[int]]:
     return found
 
 
-def _capacity(inst: Instance, state: State) -> int:
-    """The most visits any route can hold: what a lane may serve, or fit end to end in its shift."""
+def _capacity(inst: Instance, routes: Sequence[Sequence[int]]) -> int:
+    """The most visits any route can hold: what a lane may serve, or fit end to end in its shift.
+
+    Visits that take no time fit anywhere, so each lane counts all those it may serve.
+    """
     fits = 1
     shortest = min((d for d in inst.duration if d > 0), default=1.0)
-    serves = [0] * len(inst.lanes)
-    for lanes in inst.allowed:
+    serves, instant = [0] * len(inst.lanes), [0] * len(inst.lanes)
+    for task, lanes in enumerate(inst.allowed):
+        counts = serves if inst.duration[task] > 0 else instant
         for k in lanes:
-            serves[k] += 1
+            counts[k] += 1
     for k, lane in enumerate(inst.lanes):
         span = (lane.shift_end - lane.shift_start) / shortest + 1
-        fits = max(fits, serves[k] if math.isinf(span) else min(serves[k], int(span)))
-    return max(fits, max((len(seq) for seq in state.routes), default=0)) + 2
+        timed = serves[k] if math.isinf(span) else min(serves[k], int(span))
+        fits = max(fits, timed + instant[k])
+    return max(fits, max((len(seq) for seq in routes), default=0)) + 2
 
 
-def pack_static(inst: Instance, state: State) -> tuple[Static, Mapping[str, Any]]:
-    """Copy the instance into arrays; return the compiled code's view and the arrays by name."""
+def pack_static(
+    inst: Instance, routes: Sequence[Sequence[int]] = ()
+) -> tuple[Static, Mapping[str, Any]]:
+    """Copy the instance into arrays; return the compiled code's view and the arrays by name.
+
+    Routes are sized to hold every route of ``routes`` (task positions per lane) as well as the
+    longest any lane could need.
+    """
     lanes = inst.lanes
     n_workers = len(inst.contracted)
     lane_int = np.asarray(
@@ -161,66 +179,64 @@ def pack_static(inst: Instance, state: State) -> tuple[Static, Mapping[str, Any]
         _floats(weights),
         bool(inst.w_overtime or inst.w_imbalance or limited or resting),
         resting,
-        _capacity(inst, state),
+        _capacity(inst, routes),
     )
     static = Static(*values)  # type: ignore[no-untyped-call]
     return static, dict(zip(Static.__annotations__, values, strict=True))
 
 
-def pack_dynamic(static: Mapping[str, Any], state: State) -> tuple[Dynamic, Mapping[str, Any]]:
-    """Copy the state's roster and running totals into arrays, with room to search.
+def pack_empty(static: Mapping[str, Any], inst: Instance) -> tuple[Dynamic, Mapping[str, Any]]:
+    """An empty roster for the instance, with its running totals and room to search.
 
-    Returns the compiled code's view and the same arrays by name, for Python to read.
+    Every task is left out (costing what leaving it out costs), every lane is empty and starts
+    and ends at its shift's start. Returns the compiled code's view and the arrays by name.
     """
-    inst, work, assignment = state.inst, state.workload, state.assignment
     n, n_lanes, cap = inst.n_tasks, len(inst.lanes), static["capacity"]
-    n_workers, n_people = len(inst.contracted), max(1, len(inst.regular))
-    routes = np.full((n_lanes, cap), -1, dtype=np.int64)
-    for k, seq in enumerate(state.routes):
-        routes[k, : len(seq)] = seq
-    counts = np.zeros((n_people, max(1, n_workers)), dtype=np.int32)
-    for person, seen in enumerate(assignment.counts):
-        for worker, count in seen.items():
-            counts[person, worker] = count
+    routes = {
+        "routes": np.full((n_lanes, cap), -1, dtype=np.int64),
+        "length": np.zeros(n_lanes, dtype=np.int64),
+        "lane_of": np.full(n, -1, dtype=np.int64),
+        "pos_of": np.full(n, -1, dtype=np.int64),
+        "start": np.full(n, NEG),
+        "best_routes": np.full((n_lanes, cap), -1, dtype=np.int64),
+        "best_length": np.zeros(n_lanes, dtype=np.int64),
+        "best_start": np.full(n, NEG),
+    }
+    return _view(routes | _empty_totals(static, inst) | _scratch(n, n_lanes, cap))
+
+
+def _empty_totals(static: Mapping[str, Any], inst: Instance) -> dict[str, Any]:
+    """Per lane, worker and person, the running totals of a roster with every task left out."""
+    n_lanes = len(inst.lanes)
+    n_workers, n_people = max(1, len(inst.contracted)), max(1, len(inst.regular))
     weeks = int(static["lane_week"].max(initial=0)) + 1
     days = int(static["lane_day"].max(initial=0)) + 1
-    by_week = np.zeros((max(1, n_workers), weeks))
-    for (worker, week), minutes in work.by_week.items():
-        by_week[worker, week] = minutes
-    by_day = np.zeros((max(1, n_workers), days))
-    for (worker, day), minutes in work.by_day.items():
-        by_day[worker, day] = minutes
-    must_out = sum(1 for t in range(n) if inst.must[t] and state.lane_of[t] < 0)
-    scalars = [
-        state.lane_sum,
-        assignment.cost,
-        assignment.alone,
-        work.week_cost,
-        work.week_hard,
-        must_out,
-    ]
-    fields = {
-        "routes": routes,
-        "length": np.asarray([len(seq) for seq in state.routes], dtype=np.int64),
-        "lane_of": np.asarray(state.lane_of, dtype=np.int64),
-        "pos_of": np.asarray(state.pos_of, dtype=np.int64),
-        "start": _floats(state.start),
-        "lane_cost": _floats(state.lane_cost),
-        "lane_tmax": _floats(state.lane_tmax),
-        "lane_hard": _floats(state.lane_hard),
-        "lane_begin": _floats(state.lane_begin),
-        "lane_end": _floats(state.lane_end),
-        "lane_paid": _floats(work.lane_paid),
-        "counts": counts,
-        "distinct": np.asarray([len(c) for c in assignment.counts] or [0], dtype=np.int64),
-        "by_worker": _floats(work.by_worker or [0.0]),
-        "by_week": by_week,
-        "by_day": by_day,
-        "span_on": np.asarray([s is not None for s in work.span], dtype=np.bool_),
-        "span_begin": _floats([s[0] if s else 0.0 for s in work.span]),
-        "span_end": _floats([s[1] if s else 0.0 for s in work.span]),
-        "short": _floats(work.short or [0.0]),
-        "sc": _floats(scalars),
+    scalars = np.zeros(SCALARS)
+    scalars[ASSIGN_COST] = float(sum(inst.drop_cost))
+    scalars[MUST_OUT] = float(sum(inst.must))
+    return {
+        "lane_cost": np.zeros(n_lanes),
+        "lane_tmax": np.zeros(n_lanes),
+        "lane_hard": np.zeros(n_lanes),
+        "lane_begin": static["shift_start"].copy(),
+        "lane_end": static["shift_start"].copy(),
+        "lane_paid": np.zeros(n_lanes),
+        "counts": np.zeros((n_people, n_workers), dtype=np.int32),
+        "distinct": np.zeros(n_people, dtype=np.int64),
+        "by_worker": np.zeros(n_workers),
+        "by_week": np.zeros((n_workers, weeks)),
+        "by_day": np.zeros((n_workers, days)),
+        "span_on": np.zeros(n_lanes, dtype=np.bool_),
+        "span_begin": np.zeros(n_lanes),
+        "span_end": np.zeros(n_lanes),
+        "short": np.zeros(n_workers),
+        "sc": scalars,
+    }
+
+
+def _scratch(n: int, n_lanes: int, cap: int) -> dict[str, Any]:
+    """The undo record of a transaction and the compiled code's working space."""
+    return {
         "saved_at": np.full(n_lanes, -1, dtype=np.int64),
         "saved_lanes": np.zeros(n_lanes, dtype=np.int64),
         "saved_count": np.zeros(1, dtype=np.int64),
@@ -242,10 +258,19 @@ def pack_dynamic(static: Mapping[str, Any], state: State) -> tuple[Dynamic, Mapp
         "shifted": np.zeros(n + 1, dtype=np.int64),
         "picked": np.zeros(n + n_lanes + 1, dtype=np.int64),
         "keys": np.zeros(n + n_lanes + 1),
-        "best_routes": routes.copy(),
-        "best_length": np.asarray([len(seq) for seq in state.routes], dtype=np.int64),
-        "best_start": _floats(state.start),
     }
+
+
+def clone(fields: Mapping[str, Any]) -> tuple[Dynamic, Mapping[str, Any]]:
+    """A copy of a roster's arrays to search on, its current roster kept as the best so far."""
+    copied = {name: np.copy(array) for name, array in fields.items()}
+    copied["best_routes"][:] = copied["routes"]
+    copied["best_length"][:] = copied["length"]
+    copied["best_start"][:] = copied["start"]
+    return _view(copied)
+
+
+def _view(fields: dict[str, Any]) -> tuple[Dynamic, Mapping[str, Any]]:
     dynamic = Dynamic(*(fields[name] for name in Dynamic.__annotations__))  # type: ignore[no-untyped-call]
     return dynamic, fields
 

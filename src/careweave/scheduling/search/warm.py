@@ -1,7 +1,8 @@
 """Compile the kernel ahead of time, so that no solve's time budget pays for it.
 
-It runs the whole Python search once (state, construction, annealing), so it lives beside the
-search rather than in :mod:`careweave.scheduling.search.kernel`, which imports nothing of it.
+It runs the whole search once through its Python entry points (state, construction, annealing),
+so it lives beside them rather than in :mod:`careweave.scheduling.search.kernel`, which imports
+nothing of them.
 """
 
 from __future__ import annotations

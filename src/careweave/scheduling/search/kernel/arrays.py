@@ -6,7 +6,7 @@ state's scalars live in one small array ``sc`` so compiled functions can change 
 Both are numba StructRefs, passed to compiled functions by reference: as tuples they would be
 copied field by field (hundreds of machine words) into every call of every small function.
 
-Filling them from the Python search is :mod:`careweave.scheduling.search.pack`'s work, outside
+Filling them from the compiled problem is :mod:`careweave.scheduling.search.pack`'s work, outside
 the kernel: this module is the layout the compiled code reads, and imports nothing of the search.
 """
 

@@ -1,13 +1,18 @@
 """Cheap estimates of inserting or removing one task, and the best places to insert it.
 
-Compiled twins of :mod:`careweave.scheduling.search.insertion`: an estimate looks at one route only
-and has only to rank candidates well; the exact effect is computed by ``evaluate`` afterwards.
+An estimate looks at one route only: it simulates the route from the insertion point until the
+following visits are no longer pushed later, prices the extra travel, lateness and shift overrun,
+and adds the knock-on lateness of linked partners that would have to move. The exact effect
+(linked partners on other routes moving in turn) is computed by ``evaluate`` afterwards; the
+estimate only has to rank the candidates well.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from careweave.scheduling.search.constants import HARD, INFEASIBLE, NEG, WINDOW_SLACK
-from careweave.scheduling.search.kernel.arrays import W_TARDINESS, Dynamic, Static
+from careweave.scheduling.search.kernel.arrays import W_TARDINESS, Dynamic, Floats, Ints, Static
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.totals import assign_delta
 
@@ -162,6 +167,59 @@ def best_in_lane(s: Static, d: Dynamic, task: int, k: int, leaving: int) -> tupl
         if where < 0 or delta < best:
             best, where = delta, pos
     return best, where
+
+
+@compiled
+def _ranks_before(
+    delta: float, k: int, pos: int, other: float, other_lane: int, other_pos: int
+) -> bool:
+    """Whether candidate (delta, k, pos) comes before the other: cheaper, then lower lane and position."""
+    if delta != other:
+        return delta < other
+    if k != other_lane:
+        return k < other_lane
+    return pos < other_pos
+
+
+@compiled
+def best_places(
+    s: Static, d: Dynamic, task: int, lanes: Ints, keep: int
+) -> tuple[Floats, Ints, Ints, int]:
+    """The ``keep`` best (estimate, lane, position) for unassigned ``task`` on ``lanes``.
+
+    Every position :func:`positions` allows on every lane with room whose worker no partner that
+    must be apart from ``task`` works for is estimated; the cheapest come first, ties going to the
+    lower lane and then the lower position. Returns the estimates, lanes and positions (each of
+    length ``keep``) and how many of them are filled.
+    """
+    deltas = np.empty(keep)
+    at_lane = np.empty(keep, dtype=np.int64)
+    at_pos = np.empty(keep, dtype=np.int64)
+    count = 0
+    for k in lanes:
+        if d.length[k] + 1 >= s.capacity or blocked(s, d, task, s.lane_worker[k], -1):
+            continue
+        low, high = positions(s, d, task, k)
+        for pos in range(low, high):
+            delta = insertion_delta(s, d, task, k, pos)
+            slot = count
+            while slot > 0 and _ranks_before(
+                delta, k, pos, deltas[slot - 1], at_lane[slot - 1], at_pos[slot - 1]
+            ):
+                slot -= 1
+            if slot >= keep:
+                continue
+            for j in range(min(count, keep - 1), slot, -1):
+                deltas[j], at_lane[j], at_pos[j] = deltas[j - 1], at_lane[j - 1], at_pos[j - 1]
+            deltas[slot], at_lane[slot], at_pos[slot] = delta, k, pos
+            count = min(count + 1, keep)
+    return deltas, at_lane, at_pos, count
+
+
+@compiled
+def near_lanes(s: Static, task: int) -> Ints:
+    """The lanes a construction or repair tries first for ``task`` (see ``Instance.near``)."""
+    return s.near[s.near_ptr[task] : s.near_ptr[task + 1]]
 
 
 @compiled

@@ -5,7 +5,8 @@ constant it reads, such as ``HARD``) changed in another file would keep running 
 code. So the whole kernel's cache is dropped whenever any source it is built from changes.
 
 Those sources are the kernel package's own files and :mod:`careweave.scheduling.search.constants`,
-nothing else. The kernel imports nothing of the Python search's state, so editing
+nothing else. The kernel imports nothing of the Python side of the search (the state that hands
+it work, the annealing schedule, the packing), so editing
 :mod:`careweave.scheduling.search.state` keeps the compiled cache; a unit test
 (``test_kernel_jit.py``) checks both that and that every file the kernel imports is a source here.
 """

@@ -1,9 +1,9 @@
 """Start times: each lane's timing and cost, and the links between lanes settled after a change.
 
 Start times are the least solution of the difference constraints (route order, windows, links,
-breaks), found as :meth:`~careweave.scheduling.search.state.State._propagate` finds them: every
-lane a change can reach through links is reset and raised from below until nothing moves. Compiled,
-this plain method is fast enough that the Python state's shortcut for pairs is not needed.
+breaks): every lane a change can reach through links is reset and raised from below until nothing
+moves. Links that could only be met by times rising for ever (two routes meeting two synchronised
+pairs in crossed order) exhaust the allowance of lane runs, and the change is refused.
 """
 
 from __future__ import annotations

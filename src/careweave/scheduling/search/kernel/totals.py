@@ -1,7 +1,9 @@
 """Running totals that span lanes: who serves each person, paid time per worker, rest, the objective.
 
-Compiled twins of :class:`~careweave.scheduling.search.assignment.Assignment` and
-:class:`~careweave.scheduling.search.workload.Workload`, with the same rules.
+Who serves each task (dropped tasks, continuity, preferences, halves of pairs) changes these
+totals by a known amount on every assign and unassign. Paid time per worker, day and week
+(overtime, working-time limits, rest between days, workload imbalance) changes whenever one
+lane's paid minutes or times do.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from careweave.scheduling.search.kernel.arrays import (
 from careweave.scheduling.search.kernel.jit import compiled
 
 over = compiled(excess)
-"""The Python state's :func:`~careweave.scheduling.search.constants.excess`, compiled."""
+"""The one rule for going past a limit, :func:`~careweave.scheduling.search.constants.excess`,
+compiled."""
 
 
 @compiled
@@ -171,7 +174,7 @@ def total_cost(s: Static, d: Dynamic) -> float:
                     low = min(low, d.by_worker[w])
             if seen:
                 total += s.weights[W_IMBALANCE] * (high - low)
-    if s.weights[W_MAX_TARDINESS] > 0.0:
+    if s.weights[W_MAX_TARDINESS] > 0.0 and len(d.lane_tmax) > 0:
         total += s.weights[W_MAX_TARDINESS] * max(0.0, d.lane_tmax.max())
     return float(total)
 
