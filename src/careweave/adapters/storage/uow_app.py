@@ -7,9 +7,11 @@ class to the bases here.
 
 from __future__ import annotations
 
+from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
 from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
 from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
 
 
-class AppSqlUnitOfWork(SqlRecordingUnitOfWork, PlansSqlUnitOfWork):
-    """Core, accounts and audit, visit recording, and people's plans and outcomes."""
+class AppSqlUnitOfWork(SqlRecordingUnitOfWork, PlansSqlUnitOfWork, CommunitySqlUnitOfWork):
+    """Core, accounts and audit, visit recording, people's plans and outcomes, and the community
+    directory."""
