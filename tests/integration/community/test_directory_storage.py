@@ -10,11 +10,11 @@ from datetime import time
 import pytest
 from tests.community_directory import SmallDirectory
 
-from careweave.adapters.storage.community.search_index import words_of
 from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
 from careweave.domain.community.schedules import Frequency, Schedule
 from careweave.domain.community.service_details import ServiceAtLocation, TermLink
 from careweave.domain.community.services import ServiceStatus
+from careweave.domain.community.words import search_words as words_of
 from careweave.domain.errors import ConflictError, NotFoundError
 from careweave.domain.values import Location
 from careweave.services.community.ports import Area, ServiceQuery

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from argon2 import PasswordHasher
 
+from careweave.clock import Clock, SystemClock
 from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
 from careweave.services.accounts.ports import AccountsUnitOfWork
+from careweave.services.community.bundle import CommunityServices
+from careweave.services.community.ports import CommunityUnitOfWork
 from careweave.services.people.people import PeopleService
 from careweave.services.visits.visits import VisitService
 from careweave.services.workforce.teams import TeamService
@@ -29,6 +33,8 @@ class WebServices:
     workers: WorkerService
     people: PeopleService
     visits: VisitService
+    community: CommunityServices
+    clock: Clock
 
     @classmethod
     def build(
@@ -36,8 +42,12 @@ class WebServices:
         settings: Settings,
         uow_factory: Callable[[], AccountsUnitOfWork],
         password_hasher: PasswordHasher | None = None,
+        clock: Clock | None = None,
     ) -> WebServices:
-        """Wire every service on ``uow_factory``."""
+        """Wire every service on ``uow_factory`` (the composition root's units of work carry
+        every area's repositories) and ``clock`` (the system's by default)."""
+        clock = clock or SystemClock()
+        community_uow = cast(Callable[[], CommunityUnitOfWork], uow_factory)
         return cls(
             settings=settings,
             uow_factory=uow_factory,
@@ -51,4 +61,6 @@ class WebServices:
             workers=WorkerService(uow_factory),
             people=PeopleService(uow_factory),
             visits=VisitService(uow_factory),
+            community=CommunityServices.build(community_uow, clock),
+            clock=clock,
         )

@@ -11,7 +11,6 @@ each database's own DDL, and schema comparisons skip the FTS5 table and its shad
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
@@ -19,20 +18,12 @@ from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
 from careweave.adapters.storage.community.tables import services
 
 SEARCH_TABLE = "community_service_search"
-# A long query is cut to its first words: more only slows the index without narrowing much.
-MAX_WORDS = 12
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def words_of(query: str) -> tuple[str, ...]:
-    """The words of what someone typed, lower case, without punctuation (which both index
-    syntaxes would otherwise read as operators)."""
-    return tuple(w.lower() for w in _WORD.findall(query))[:MAX_WORDS]
 
 
 def matching(dialect: str, words: Sequence[str]) -> ColumnElement[bool]:
     """A condition on ``community_services`` true where every word matches (the last one as
-    the start of a word, so results keep up with typing)."""
+    the start of a word, so results keep up with typing). ``words`` come from
+    :func:`careweave.domain.community.words.search_words`: letters and digits only."""
     if dialect == "sqlite":
         fts = " ".join(f'"{w}"' for w in words) + "*"
         hits: Select[tuple[str]] = (

@@ -1,0 +1,24 @@
+"""Every use case of the community capability, built once by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from careweave.clock import Clock
+from careweave.services.community.directory import DirectoryReader
+from careweave.services.community.ports import CommunityUnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityServices:
+    """The community capability's services."""
+
+    reader: DirectoryReader
+
+    @classmethod
+    def build(
+        cls, uow_factory: Callable[[], CommunityUnitOfWork], clock: Clock
+    ) -> CommunityServices:
+        """Wire every community service on ``uow_factory`` and ``clock``."""
+        return cls(reader=DirectoryReader(uow_factory, clock))
