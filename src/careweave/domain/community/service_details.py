@@ -103,16 +103,20 @@ class CostOption:
 
 @dataclass(frozen=True, slots=True)
 class Language:
-    """A language the service is delivered in (``code`` as ISO 639-1, e.g. ``cy`` for Welsh)."""
+    """A language the service is delivered in (``code`` as ISO 639-1, e.g. ``cy`` for Welsh).
 
-    name: str
+    The UK profile gives a language only its id, so a language read from a UK feed may have
+    neither name nor code.
+    """
+
+    name: str = ""
     code: str = ""
     note: str = ""
     id: str = field(default_factory=new_hsds_id)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", require_uuid("language.id", self.id))
-        object.__setattr__(self, "name", require_text("language.name", self.name, max_length=100))
+        object.__setattr__(self, "name", optional_text("language.name", self.name))
         code = optional_text("language.code", self.code).lower()
         if code and not (2 <= len(code) <= 3 and code.isalpha()):
             raise DomainValidationError("language.code", f"{code!r} is not an ISO 639 code")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from careweave.clock import Clock
 from careweave.services.community.directory import DirectoryReader
+from careweave.services.community.exchange import DirectoryExchange
 from careweave.services.community.ports import CommunityUnitOfWork
 
 
@@ -15,10 +16,14 @@ class CommunityServices:
     """The community capability's services."""
 
     reader: DirectoryReader
+    exchange: DirectoryExchange
 
     @classmethod
     def build(
         cls, uow_factory: Callable[[], CommunityUnitOfWork], clock: Clock
     ) -> CommunityServices:
         """Wire every community service on ``uow_factory`` and ``clock``."""
-        return cls(reader=DirectoryReader(uow_factory, clock))
+        return cls(
+            reader=DirectoryReader(uow_factory, clock),
+            exchange=DirectoryExchange(uow_factory, clock),
+        )

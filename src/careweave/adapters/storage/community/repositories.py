@@ -55,9 +55,6 @@ class SqlTaxonomyTermRepository(SqlRepository[TaxonomyTerm]):
     def _from_row(self, row: RowMapping) -> TaxonomyTerm:
         return mapping.term_from_row(row)
 
-    def _check_references(self, item: TaxonomyTerm) -> None:
-        self._require(tables.taxonomies, "taxonomy", item.taxonomy_id)
-
     def list(
         self, *, taxonomy_id: str | None = None, limit: int | None = None, offset: int = 0
     ) -> list[TaxonomyTerm]:

@@ -45,14 +45,13 @@ class TaxonomyRow(Base):
 
 
 class TaxonomyTermRow(Base):
-    """One term; ``parent_id`` is checked by the directory, so terms load in any order."""
+    """One term. Its taxonomy and parent may be published elsewhere (HSDS lets a service name a
+    term of any vocabulary), so neither is a foreign key."""
 
     __tablename__ = "community_taxonomy_terms"
 
     id: Mapped[str] = uuid_column()
-    taxonomy_id: Mapped[str | None] = mapped_column(
-        ForeignKey("community_taxonomies.id"), index=True
-    )
+    taxonomy_id: Mapped[str | None] = mapped_column(String(UUID_LENGTH), index=True)
     parent_id: Mapped[str | None] = mapped_column(String(UUID_LENGTH), index=True)
     name: Mapped[str] = mapped_column(String(NAME_LENGTH))
     description: Mapped[str] = mapped_column(Text)

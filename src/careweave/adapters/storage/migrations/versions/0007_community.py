@@ -112,10 +112,6 @@ def _directory_tables() -> None:
         *_texts("description"),
         *_strings(NAME, "code", "taxonomy"),
         *_strings(URL, "term_uri"),
-        sa.ForeignKeyConstraint(
-            ["taxonomy_id"],
-            ["community_taxonomies.id"],
-        ),
     )
     _index("community_taxonomy_terms", "taxonomy_id", "parent_id")
     op.create_table(
