@@ -9,6 +9,7 @@ from careweave.clock import Clock
 from careweave.services.community.directory import DirectoryReader
 from careweave.services.community.exchange import DirectoryExchange
 from careweave.services.community.ports import CommunityUnitOfWork
+from careweave.services.community.search import LinkWorkerSearch
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +18,7 @@ class CommunityServices:
 
     reader: DirectoryReader
     exchange: DirectoryExchange
+    search: LinkWorkerSearch
 
     @classmethod
     def build(
@@ -26,4 +28,5 @@ class CommunityServices:
         return cls(
             reader=DirectoryReader(uow_factory, clock),
             exchange=DirectoryExchange(uow_factory, clock),
+            search=LinkWorkerSearch(uow_factory, clock),
         )

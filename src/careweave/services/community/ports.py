@@ -196,7 +196,8 @@ class ServiceRepository(Protocol):
     def list_at_locations(
         self, query: ServiceQuery = EVERY_SERVICE, *, limit: int | None = None, offset: int = 0
     ) -> Sequence[tuple[Service, ServiceAtLocation]]:
-        """Services at locations matching ``query`` (by service name, then location id)."""
+        """Services at locations matching ``query``: nearest first when it names an area, then by
+        service name and location id."""
         ...
 
     def count_at_locations(self, query: ServiceQuery = EVERY_SERVICE) -> int:
