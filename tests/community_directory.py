@@ -1,7 +1,7 @@
 """A small named directory for the community tests (unit and integration alike).
 
 Wigan-ish places: a church hall and a library a kilometre apart, a park further out, and an
-online place. Four services: a Tuesday lunch club at the hall, a walking group on Thursday
+online place (``hall`` moves the places elsewhere, keeping their layout). Four services: a Tuesday lunch club at the hall, a walking group on Thursday
 mornings from the park, a befriending service at the library and by phone, and an online
 exercise class retired last year. Terms: "Loneliness" (with "Befriending" below it) and
 "Physical activity" (with "Walking groups" below it).
@@ -32,9 +32,11 @@ from careweave.domain.community.service_details import (
 )
 from careweave.domain.community.services import Service, ServiceStatus
 from careweave.domain.community.taxonomy import Taxonomy, TaxonomyTerm
+from careweave.domain.values import Location
 from careweave.services.community.ports import CommunityUnitOfWork
 
 MODIFIED = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
+HALL = Location(53.5450, -2.6320)
 
 
 def _address(line: str, postcode: str) -> Address:
@@ -54,6 +56,7 @@ class SmallDirectory:
     organizations: dict[str, Organization] = field(default_factory=dict)
     locations: dict[str, DirectoryLocation] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
+    hall: Location = HALL
 
     def __post_init__(self) -> None:
         self._terms()
@@ -99,8 +102,8 @@ class SmallDirectory:
         self.locations = {
             "hall": DirectoryLocation(
                 name="St Paul's church hall",
-                latitude=53.5450,
-                longitude=-2.6320,
+                latitude=self.hall.lat + 0.0000,
+                longitude=self.hall.lon + 0.0000,
                 addresses=(_address("1 Standishgate", "WN1 1XL"),),
                 accessibility=(Accessibility(description="Step-free entrance; hearing loop"),),
                 external_identifier="100011823456",
@@ -108,14 +111,14 @@ class SmallDirectory:
             ),
             "library": DirectoryLocation(
                 name="Wigan library",
-                latitude=53.5460,
-                longitude=-2.6170,
+                latitude=self.hall.lat + 0.0010,
+                longitude=self.hall.lon + 0.0150,
                 addresses=(_address("The Wiend", "WN1 1NH"),),
             ),
             "park": DirectoryLocation(
                 name="Haigh Woodland Park",
-                latitude=53.5710,
-                longitude=-2.6010,
+                latitude=self.hall.lat + 0.0260,
+                longitude=self.hall.lon + 0.0310,
                 addresses=(_address("Haigh", "WN2 1PE"),),
             ),
             "online": DirectoryLocation(name="Online", location_type=LocationType.VIRTUAL),

@@ -8,6 +8,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Engine
 from tests.community_directory import SmallDirectory
+from tests.integration.web.conftest import web_settings, world
+
+# The web tests' world of two teams and a persona for each role, for the community pages.
+__all__ = ["web_settings", "world"]
 
 from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
 from careweave.adapters.storage.database import make_session_factory

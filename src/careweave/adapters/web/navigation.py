@@ -30,6 +30,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Alerts", "/alerts", _TEAM | {Role.FAMILY_MEMBER}),
     NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Reablement", "/reablement", _PLANNING),
+    NavLink("Community", "/community/search", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Team figures", "/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})),
     NavLink("Audit trail", "/audit", frozenset({Role.COORDINATOR})),
 ]
