@@ -31,6 +31,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Reablement", "/reablement", _PLANNING),
     NavLink("Community", "/community/search", _PLANNING | {Role.FAMILY_MEMBER}),
+    NavLink("Directory", "/community/directory", frozenset({Role.COORDINATOR})),
     NavLink("Team figures", "/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})),
     NavLink("Audit trail", "/audit", frozenset({Role.COORDINATOR})),
 ]

@@ -33,6 +33,9 @@ from careweave.domain.errors import DomainValidationError
 from careweave.domain.values import require_member, require_text
 
 MAX_AGE = 130
+# An entry nobody has checked for a year is flagged for checking (ORUK publishers commonly
+# review entries yearly; an out-of-date entry sends someone to a closed door).
+CHECK_EVERY_DAYS = 365
 
 
 class ServiceStatus(StrEnum):
@@ -176,6 +179,12 @@ class Service:
     def term_ids(self) -> frozenset[str]:
         """The taxonomy terms it is tagged with."""
         return frozenset(t.taxonomy_term_id for t in self.terms)
+
+    def check_due(self, today: date) -> bool:
+        """Whether the entry should be checked again: never checked, or not for a year."""
+        if self.retired:
+            return False
+        return self.assured_date is None or (today - self.assured_date).days > CHECK_EVERY_DAYS
 
     def accepts_age(self, age: float) -> bool:
         """Whether someone of ``age`` years is within its age range."""

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from careweave.clock import Clock
+from careweave.services.community.curation import DirectoryCuration
 from careweave.services.community.directory import DirectoryReader
 from careweave.services.community.exchange import DirectoryExchange
 from careweave.services.community.ports import CommunityUnitOfWork
@@ -19,6 +20,7 @@ class CommunityServices:
     reader: DirectoryReader
     exchange: DirectoryExchange
     search: LinkWorkerSearch
+    curation: DirectoryCuration
 
     @classmethod
     def build(
@@ -29,4 +31,5 @@ class CommunityServices:
             reader=DirectoryReader(uow_factory, clock),
             exchange=DirectoryExchange(uow_factory, clock),
             search=LinkWorkerSearch(uow_factory, clock),
+            curation=DirectoryCuration(uow_factory, clock),
         )
