@@ -11,6 +11,7 @@ from careweave.services.community.directory import DirectoryReader
 from careweave.services.community.exchange import DirectoryExchange
 from careweave.services.community.ports import CommunityUnitOfWork
 from careweave.services.community.search import LinkWorkerSearch
+from careweave.services.community.social_prescribing import SocialPrescribingService
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,7 @@ class CommunityServices:
     exchange: DirectoryExchange
     search: LinkWorkerSearch
     curation: DirectoryCuration
+    social_prescribing: SocialPrescribingService
 
     @classmethod
     def build(
@@ -32,4 +34,5 @@ class CommunityServices:
             exchange=DirectoryExchange(uow_factory, clock),
             search=LinkWorkerSearch(uow_factory, clock),
             curation=DirectoryCuration(uow_factory, clock),
+            social_prescribing=SocialPrescribingService(uow_factory, clock),
         )

@@ -16,6 +16,7 @@ from careweave.domain.community.locations import DirectoryLocation
 from careweave.domain.community.organizations import Organization
 from careweave.domain.community.service_details import ServiceAtLocation
 from careweave.domain.community.services import Service, ServiceStatus
+from careweave.domain.community.social_prescribing import Referral
 from careweave.domain.community.taxonomy import Taxonomy, TaxonomyTerm
 from careweave.domain.values import Location
 from careweave.services.accounts.ports import AccountsUnitOfWork
@@ -209,6 +210,32 @@ class ServiceRepository(Protocol):
         ...
 
 
+class ReferralRepository(Protocol):
+    """Social prescribing referrals, by referral date."""
+
+    def get(self, ident: str) -> Referral:
+        """The referral with ``ident`` (NotFoundError if none)."""
+        ...
+
+    def add(self, item: Referral) -> None:
+        """Store a new referral (its person must exist)."""
+        ...
+
+    def update(self, item: Referral) -> None:
+        """Save a changed referral."""
+        ...
+
+    def list(
+        self,
+        *,
+        person_ids: Collection[str] | None = None,
+        link_worker_id: str | None = None,
+        open_only: bool = False,
+    ) -> Sequence[Referral]:
+        """Referrals of the given people (``None``: everyone's), of one link worker if given."""
+        ...
+
+
 class DirectoryStore(Protocol):
     """The directory as a whole, for replacing it with an imported one."""
 
@@ -248,4 +275,9 @@ class CommunityUnitOfWork(AccountsUnitOfWork, Protocol):
     @property
     def directory(self) -> DirectoryStore:
         """The directory as a whole."""
+        ...
+
+    @property
+    def referrals(self) -> ReferralRepository:
+        """Social prescribing referrals."""
         ...

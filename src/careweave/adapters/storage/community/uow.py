@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from careweave.adapters.storage.accounts.uow import AccountsSqlUnitOfWork
+from careweave.adapters.storage.community.referral_repository import SqlReferralRepository
 from careweave.adapters.storage.community.repositories import (
     SqlDirectoryLocationRepository,
     SqlDirectoryStore,
@@ -25,6 +26,7 @@ class CommunitySqlUnitOfWork(AccountsSqlUnitOfWork):
     directory_locations: SqlDirectoryLocationRepository
     services: SqlServiceRepository
     directory: SqlDirectoryStore
+    referrals: SqlReferralRepository
 
     def open_repositories(self, session: Session) -> None:
         """Open the core, accounts and community repositories on ``session``."""
@@ -35,3 +37,4 @@ class CommunitySqlUnitOfWork(AccountsSqlUnitOfWork):
         self.directory_locations = SqlDirectoryLocationRepository(session)
         self.services = SqlServiceRepository(session)
         self.directory = SqlDirectoryStore(session)
+        self.referrals = SqlReferralRepository(session)

@@ -1,5 +1,6 @@
 """The community directory in HSDS 3.0 shape: taxonomies and terms, organisations, locations,
-services, services at locations, schedules and the services' term links, with a full-text index.
+services, services at locations, schedules and the services' term links, with a full-text index;
+and social prescribing referrals.
 
 Revision ID: 0007_community
 Revises: 0005_visit_length
@@ -92,6 +93,7 @@ def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     for statement in SQLITE_SEARCH if sqlite else POSTGRES_SEARCH:
         op.execute(statement)
+    _referrals()
 
 
 def _directory_tables() -> None:
@@ -225,12 +227,38 @@ def _schedules() -> None:
     _index("community_schedules", "service_id")
 
 
+def _referrals() -> None:
+    op.create_table(
+        "community_referrals",
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("person_id", sa.String(length=32), nullable=False),
+        sa.Column("referred_on", sa.Date(), nullable=False),
+        *_strings(CODE, "source"),
+        *_texts("reason"),
+        *_strings(120, "referrer"),
+        sa.Column("link_worker_id", sa.String(length=32), nullable=True),
+        sa.Column("first_contact_on", sa.Date(), nullable=True),
+        *_texts("what_matters"),
+        sa.Column("declined_on", sa.Date(), nullable=True),
+        *_texts("declined_reason"),
+        sa.Column("closed_on", sa.Date(), nullable=True),
+        *(
+            sa.Column(name, sa.JSON(), nullable=False)
+            for name in ("plan", "follow_ups", "wellbeing")
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_community_referrals"),
+        sa.ForeignKeyConstraint(["person_id"], ["people.id"], ondelete="CASCADE"),
+    )
+    _index("community_referrals", "person_id", "link_worker_id")
+
+
 def downgrade() -> None:
     """Drop the full-text index and the directory's tables."""
     sqlite = op.get_bind().dialect.name == "sqlite"
     for statement in SQLITE_SEARCH_DROP if sqlite else POSTGRES_SEARCH_DROP:
         op.execute(statement)
     for table in (
+        "community_referrals",
         "community_service_terms",
         "community_schedules",
         "community_service_at_locations",
