@@ -32,6 +32,10 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Reablement", "/reablement", _PLANNING),
     NavLink("Community", "/community/search", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Directory", "/community/directory", frozenset({Role.COORDINATOR})),
+    NavLink("Social prescribing", "/community/referrals", _PLANNING),
+    NavLink(
+        "Social prescribing figures", "/community/referrals/figures", frozenset({Role.COMMISSIONER})
+    ),
     NavLink("Team figures", "/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})),
     NavLink("Audit trail", "/audit", frozenset({Role.COORDINATOR})),
 ]

@@ -8,6 +8,7 @@ worker's work; a commissioner sees the figures only. The directory itself is pub
 from __future__ import annotations
 
 from careweave.domain.accounts.users import Role
+from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.people.person import Person
 from careweave.services.accounts.access import Actor, check_can_see_person, require_role
 
@@ -23,3 +24,12 @@ def check_can_work_referral(actor: Actor, person: Person) -> None:
     """Raise unless ``actor`` may refer ``person`` or do the link worker's work with them."""
     check_can_see_person(actor, person)
     require_role(actor, *LINK_WORKERS)
+
+
+def may_work_referral(actor: Actor, person: Person) -> bool:
+    """Whether ``actor`` may do the link worker's work with ``person`` (for pages' buttons)."""
+    try:
+        check_can_work_referral(actor, person)
+    except (NotFoundError, PermissionDeniedError):
+        return False
+    return True

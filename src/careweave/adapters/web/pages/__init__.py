@@ -9,7 +9,7 @@ def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
     from careweave.adapters.web.pages import home
     from careweave.adapters.web.pages.accounts import auth, oversight
-    from careweave.adapters.web.pages.community import curation, search
+    from careweave.adapters.web.pages.community import curation, referrals, search
     from careweave.adapters.web.pages.people import people
     from careweave.adapters.web.pages.plans import assessments, plans
     from careweave.adapters.web.pages.reablement import reablement
@@ -31,4 +31,5 @@ def routers() -> list[APIRouter]:
         oversight.router,
         search.router,
         curation.router,
+        referrals.router,
     ]

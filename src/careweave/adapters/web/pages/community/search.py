@@ -42,6 +42,7 @@ def search_page(
     part: Annotated[str, Query(max_length=12)] = "",
     reach: Annotated[str, Query(max_length=12)] = Reach.BUS_RIDE.value,
     free: bool = False,
+    referral: Annotated[str | None, Query(max_length=64)] = None,
 ) -> Response:
     """The search form and, once something is asked, the results with the map."""
     chosen_reach = require_member("reach", reach, Reach)
@@ -71,7 +72,9 @@ def search_page(
             "part": part,
             "reach": chosen_reach.value,
             "free": free,
+            "referral": referral or "",
         },
+        "can_add_to_plan": bool(referral),
         "need_options": {t.id: t.name for t in outcome.needs},
         "day_options": DAY_WORDS,
         "part_options": PART_WORDS,
