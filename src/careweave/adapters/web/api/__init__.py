@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api.accounts import accounts
+    from careweave.adapters.web.api.community import referrals
     from careweave.adapters.web.api.people import people
     from careweave.adapters.web.api.plans import plans
     from careweave.adapters.web.api.reablement import reablement
@@ -16,7 +17,18 @@ def api_router() -> APIRouter:
     from careweave.adapters.web.api.workforce import teams, workers
 
     router = APIRouter(prefix="/api")
-    modules = (teams, workers, people, visits, rosters, alerts, accounts, plans, reablement)
+    modules = (
+        teams,
+        workers,
+        people,
+        visits,
+        rosters,
+        alerts,
+        accounts,
+        plans,
+        reablement,
+        referrals,
+    )
     for module in modules:
         router.include_router(module.router)
     return router
