@@ -104,3 +104,13 @@ def test_the_command_line_round_trip_and_its_named_problems(
     assert (
         "services[2].schedules[0].opens_at: 'half past two' is not a time of day" in refused.output
     )
+
+
+def test_the_demo_directory_seeds_once(database_url: str, engine: object, tmp_path: Path) -> None:
+    run = CliRunner()
+    env = {"CAREWEAVE_DATABASE_URL": database_url, "CAREWEAVE_DATA_DIR": str(tmp_path)}
+    seeded = run.invoke(community.app, ["demo", "--services", "40"], env=env)
+    assert seeded.exit_code == 0, seeded.output
+    assert "40 services" in seeded.output
+    again = run.invoke(community.app, ["demo", "--if-empty"], env=env)
+    assert "already has 40 services" in again.output

@@ -23,7 +23,9 @@ from careweave.adapters.hsds.document import directory_document
 from careweave.adapters.hsds.read import read_directory
 from careweave.bootstrap import app_uow_factory
 from careweave.clock import SystemClock
+from careweave.demo.community import demo_directory
 from careweave.domain.community.whole_directory import DirectoryRefusedError, Problem
+from careweave.services.community.directory import DirectoryFilter, DirectoryReader
 from careweave.services.community.exchange import DirectoryExchange
 from careweave.services.community.ports import CommunityUnitOfWork
 
@@ -93,3 +95,21 @@ def export_directory_command(
     finally:
         partial.unlink(missing_ok=True)
     typer.echo(f"Exported {len(directory.services)} services to {out}.", err=True)
+
+
+@app.command("demo")
+def demo_directory_command(
+    services: Annotated[int, typer.Option(min=1, max=50_000, help="How many services.")] = 300,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing when the directory has services.")
+    ] = False,
+) -> None:
+    """Replace the directory with the demo neighbourhood's (made-up) community services."""
+    with opened_database(app_uow_factory) as factory:
+        uow = cast(Callable[[], CommunityUnitOfWork], factory)
+        held = DirectoryReader(uow, SystemClock()).services(DirectoryFilter(), limit=1, offset=0)
+        if if_empty and held.total:
+            typer.echo(f"The directory already has {held.total} services; left as it is.")
+            return
+        counts = _exchange(factory).replace(COMMAND_LINE, demo_directory(services))
+    typer.echo(f"Seeded the demo directory: {counts}.")
