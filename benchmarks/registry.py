@@ -17,6 +17,7 @@ SUITES: dict[str, str] = {
     "provider": "benchmarks.provider_suite:run",
     "repair": "benchmarks.repair_suite:run",
     "web": "benchmarks.web_load:run",
+    "community": "benchmarks.community_search:run",
 }
 """Suite name to ``module:function``; the function takes :class:`RunOptions`, returns markdown."""
 

@@ -270,7 +270,9 @@ async def _settle(client: httpx.AsyncClient) -> None:
 
 
 @contextmanager
-def _database(backend: str, workdir: Path) -> Iterator[str]:
+def scratch_database(backend: str, workdir: Path) -> Iterator[str]:
+    """The URL of an empty database for one run: a file in ``workdir``, or a PostgreSQL database
+    on the server of ``CAREWEAVE_TEST_POSTGRES_URL``, dropped afterwards."""
     if backend == "sqlite":
         yield f"sqlite:///{workdir / 'careweave.sqlite3'}"
         return
@@ -294,7 +296,7 @@ def _database(backend: str, workdir: Path) -> Iterator[str]:
 def _backend(backend: str, seconds: float) -> list[tuple[int, str, float, Phase]]:
     with (
         tempfile.TemporaryDirectory(prefix="cw-webload-") as folder,
-        _database(backend, Path(folder)) as url,
+        scratch_database(backend, Path(folder)) as url,
     ):
         env = {
             **os.environ,

@@ -133,7 +133,8 @@ def test_services_at_locations_within_an_area(
     town_hall = Location(53.5448, -2.6318)
     with community_uow() as uow:
         near = uow.services.list_at_locations(ServiceQuery(area=Area(town_hall, 1.5)))
-        assert [s.name for s, _ in near] == ["Telephone befriending", "Tuesday lunch club"]
+        # Nearest first when the query names an area: the hall, then the library.
+        assert [s.name for s, _ in near] == ["Tuesday lunch club", "Telephone befriending"]
         assert uow.services.count_at_locations(ServiceQuery(area=Area(town_hall, 5))) == 3
         assert uow.services.count_at_locations() == 4
         service, sal = near[0]
