@@ -16,6 +16,7 @@ from careweave.domain.values import require_text
 SHORT_TEXT = 255
 LONG_TEXT = 8000
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
@@ -29,6 +30,8 @@ def require_uuid(field: str, value: str) -> str:
     """``value`` as a canonical lower-case UUID, or raise naming ``field``."""
     if not isinstance(value, str):
         raise DomainValidationError(field, "must be a UUID")
+    if _CANONICAL_UUID.fullmatch(value):
+        return value  # already canonical: the common case when reading the store, kept cheap
     try:
         return str(uuid.UUID(value.strip()))
     except ValueError:
