@@ -189,6 +189,17 @@ def _organization(number: int) -> Organization:
     )
 
 
+def _rule(rng: random.Random, kind: Kind) -> Schedule:
+    """When a service of ``kind`` runs: weekly on a day or two, or monthly on a weekday."""
+    opens = time(kind.start)
+    closes = time(min(23, kind.start + kind.hours))
+    if kind.monthly:
+        byday = f"{rng.randint(1, 4)}{rng.choice(WEEKDAY_CODES[:5])}"
+        return Schedule(freq=Frequency.MONTHLY, byday=byday, opens_at=opens, closes_at=closes)
+    days = sorted(rng.sample(WEEKDAY_CODES[:6], rng.choice((1, 1, 2))), key=WEEKDAY_CODES.index)
+    return Schedule(freq=Frequency.WEEKLY, byday=",".join(days), opens_at=opens, closes_at=closes)
+
+
 def _service(
     rng: random.Random,
     number: int,
@@ -199,20 +210,7 @@ def _service(
     kind = KINDS[number % len(KINDS)]
     place = rng.choice(places)
     sal = ServiceAtLocation(location_id=place.id)
-    opens = time(kind.start)
-    closes = time(min(23, kind.start + kind.hours))
-    if kind.monthly:
-        rule = Schedule(
-            freq=Frequency.MONTHLY,
-            byday=f"{rng.randint(1, 4)}{rng.choice(WEEKDAY_CODES[:5])}",
-            opens_at=opens,
-            closes_at=closes,
-        )
-    else:
-        days = ",".join(
-            sorted(rng.sample(WEEKDAY_CODES[:6], rng.choice((1, 1, 2))), key=WEEKDAY_CODES.index)
-        )
-        rule = Schedule(freq=Frequency.WEEKLY, byday=days, opens_at=opens, closes_at=closes)
+    rule = _rule(rng, kind)
     town = place.addresses[0].city if place.addresses else "Wigan"
     return Service(
         organization_id=organizations[number % len(organizations)].id,

@@ -205,10 +205,9 @@ def _link(g: Fields) -> TermLink | None:
     )
 
 
-def service(f: Fields) -> Service | None:
-    """A service with everything it owns (what it names, such as its organisation, is read by
-    :func:`read_directory`)."""
-    parts: dict[str, Any] = {
+def _service_parts(f: Fields) -> dict[str, Any]:
+    """What a service owns, each list read by its own reader."""
+    return {
         "contacts": f.parts("contacts", _contact),
         "cost_options": f.parts("cost_options", _cost),
         "languages": f.parts(
@@ -227,6 +226,12 @@ def service(f: Fields) -> Service | None:
         "locations": f.parts("service_at_locations", _sal),
         "schedules": f.parts("schedules", _schedule),
     }
+
+
+def service(f: Fields) -> Service | None:
+    """A service with everything it owns (what it names, such as its organisation, is read by
+    :func:`read_directory`)."""
+    parts = _service_parts(f)
     nested = f.data.get("organization")
     owner = f.text("organization_id") or (nested.get("id", "") if isinstance(nested, dict) else "")
     values: dict[str, Any] = dict(

@@ -13,10 +13,17 @@ from collections.abc import Mapping
 from datetime import UTC, date, time
 from typing import Any
 
-from careweave.domain.community.locations import DirectoryLocation
+from careweave.domain.community.locations import Accessibility, Address, DirectoryLocation
 from careweave.domain.community.organizations import Organization
 from careweave.domain.community.schedules import Schedule
-from careweave.domain.community.service_details import Contact, ServiceArea, ServiceAtLocation
+from careweave.domain.community.service_details import (
+    Contact,
+    CostOption,
+    Language,
+    ServiceArea,
+    ServiceAtLocation,
+    TermLink,
+)
 from careweave.domain.community.services import Service
 from careweave.domain.community.taxonomy import Taxonomy, TaxonomyTerm
 
@@ -107,39 +114,40 @@ def location(item: DirectoryLocation, *, full: bool = True) -> Json:
         "external_identifier_type": item.external_identifier_type,
     }
     if full:
-        record["addresses"] = [
-            _present(
-                {
-                    "id": a.id,
-                    "location_id": item.id,
-                    "attention": a.attention,
-                    "address_1": a.address_1,
-                    "address_2": a.address_2,
-                    "city": a.city,
-                    "region": a.region,
-                    "postal_code": a.postal_code,
-                    "country": a.country,
-                    "address_type": a.address_type.value,
-                }
-            )
-            # The profile requires state_province, which is empty for many UK addresses.
-            | {"state_province": a.state_province}
-            for a in item.addresses
-        ]
-        record["accessibility"] = [
-            _present(
-                {
-                    "id": a.id,
-                    "location_id": item.id,
-                    "description": a.description,
-                    "details": a.details,
-                    "url": a.url,
-                    "accessibility": a.description,
-                }
-            )
-            for a in item.accessibility
-        ]
+        record["addresses"] = [_address(item.id, a) for a in item.addresses]
+        record["accessibility"] = [_accessibility(item.id, a) for a in item.accessibility]
     return _present(record)
+
+
+def _address(location_id: str, a: Address) -> Json:
+    return _present(
+        {
+            "id": a.id,
+            "location_id": location_id,
+            "attention": a.attention,
+            "address_1": a.address_1,
+            "address_2": a.address_2,
+            "city": a.city,
+            "region": a.region,
+            "postal_code": a.postal_code,
+            "country": a.country,
+            "address_type": a.address_type.value,
+        }
+    ) | {"state_province": a.state_province}  # required by the profile, empty for many UK addresses
+
+
+def _accessibility(location_id: str, a: Accessibility) -> Json:
+    return _present(
+        {
+            "id": a.id,
+            "location_id": location_id,
+            "description": a.description,
+            "details": a.details,
+            "url": a.url,
+            # The UK profile's older field for the same words.
+            "accessibility": a.description,
+        }
+    )
 
 
 def service_summary(item: Service, owner: Organization) -> Json:
@@ -241,49 +249,46 @@ def service_full(
             "service_at_locations": [
                 service_at_location(item.id, sal, places[sal.location_id]) for sal in item.locations
             ],
-            "languages": [
-                _present(
-                    {
-                        "id": x.id,
-                        "service_id": item.id,
-                        "name": x.name,
-                        "code": x.code,
-                        "note": x.note,
-                    }
-                )
-                for x in item.languages
-            ],
+            "languages": [_language(item.id, x) for x in item.languages],
             "funding": [
                 {"id": f.id, "service_id": item.id, "source": f.source} for f in item.funding
             ],
-            "cost_options": [
-                _present(
-                    {
-                        "id": c.id,
-                        "service_id": item.id,
-                        "valid_from": _day(c.valid_from),
-                        "valid_to": _day(c.valid_to),
-                        "option": c.option,
-                        "amount": c.amount,
-                        "amount_description": c.amount_description,
-                    }
-                )
-                for c in item.cost_options
-            ],
+            "cost_options": [_cost(item.id, c) for c in item.cost_options],
             "contacts": [_contact(item.id, c) for c in item.contacts],
-            "attributes": [
-                _present(
-                    {
-                        "id": t.id,
-                        "link_id": item.id,
-                        "link_type": t.link_type,
-                        "link_entity": "service",
-                        "taxonomy_term_id": t.taxonomy_term_id,
-                        "taxonomy_term": taxonomy_term(terms[t.taxonomy_term_id]),
-                    }
-                )
-                for t in item.terms
-            ],
+            "attributes": [_attribute(item.id, t, terms[t.taxonomy_term_id]) for t in item.terms],
+        }
+    )
+
+
+def _language(service_id: str, x: Language) -> Json:
+    return _present(
+        {"id": x.id, "service_id": service_id, "name": x.name, "code": x.code, "note": x.note}
+    )
+
+
+def _cost(service_id: str, c: CostOption) -> Json:
+    return _present(
+        {
+            "id": c.id,
+            "service_id": service_id,
+            "valid_from": _day(c.valid_from),
+            "valid_to": _day(c.valid_to),
+            "option": c.option,
+            "amount": c.amount,
+            "amount_description": c.amount_description,
+        }
+    )
+
+
+def _attribute(service_id: str, link: TermLink, term: TaxonomyTerm) -> Json:
+    return _present(
+        {
+            "id": link.id,
+            "link_id": service_id,
+            "link_type": link.link_type,
+            "link_entity": "service",
+            "taxonomy_term_id": link.taxonomy_term_id,
+            "taxonomy_term": taxonomy_term(term),
         }
     )
 

@@ -116,6 +116,10 @@ def _directory_tables() -> None:
         *_strings(URL, "term_uri"),
     )
     _index("community_taxonomy_terms", "taxonomy_id", "parent_id")
+    _organizations_and_locations()
+
+
+def _organizations_and_locations() -> None:
     op.create_table(
         "community_organizations",
         *_id("community_organizations"),
@@ -170,6 +174,10 @@ def _service_tables() -> None:
         ),
     )
     _index("community_services", "organization_id", "name", "status")
+    _service_children()
+
+
+def _service_children() -> None:
     op.create_table(
         "community_service_at_locations",
         *_id("community_service_at_locations"),

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import time
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 
 from careweave.adapters.hsds import write
@@ -75,11 +75,21 @@ def openreferral_app(
         docs_url=None,
         redoc_url=None,
     )
+    app.state.reader = reader
     install_error_handlers(app)
     app.add_middleware(ThrottleMiddleware, clock=clock, requests_per_minute=requests_per_minute)
     app.add_middleware(OpenAccessMiddleware)
-    app.include_router(_router(reader))
+    app.include_router(router)
     return app
+
+
+def _reader(request: Request) -> DirectoryReader:
+    reader: DirectoryReader = request.app.state.reader
+    return reader
+
+
+Reader = Annotated[DirectoryReader, Depends(_reader)]
+router = APIRouter(tags=["Open Referral UK"])
 
 
 def _page(found: Paged[T], page: int, per_page: int, item: Callable[[T], Any]) -> JSONResponse:
@@ -112,130 +122,147 @@ def _metres(value: str | None) -> float | None:
     return metres
 
 
-def _router(reader: DirectoryReader) -> APIRouter:
-    router = APIRouter(tags=["Open Referral UK"])
-
-    @router.get("/", summary="Retrieve information about this API and its relationship with HSDS.")
-    def about(request: Request) -> JSONResponse:
-        return JSONResponse(
-            {
-                "version": HSDS_VERSION,
-                "profile": PROFILE_URL,
-                "openapi_url": f"{str(request.base_url).rstrip('/')}/openapi.json",
-            }
-        )
-
-    @router.get("/services", summary="Paginated listings of services (one-to-one fields).")
-    def services(
-        search: Text = None,
-        page: PageNumber = 1,
-        per_page: PerPage = DEFAULT_PER_PAGE,
-        taxonomy_term_id: Ident = None,
-        taxonomy_id: Ident = None,
-        organization_id: Ident = None,
-        minimum_age: Age = None,
-        maximum_age: Age = None,
-        start_time: Time = None,
-        end_time: Time = None,
-        day: Day = None,
-    ) -> JSONResponse:
-        wanted = DirectoryFilter(
-            search=search,
-            taxonomy_term_id=taxonomy_term_id,
-            taxonomy_id=taxonomy_id,
-            organization_id=organization_id,
-            minimum_age=minimum_age,
-            maximum_age=maximum_age,
-            day=day,
-            start_time=start_time,
-            end_time=end_time,
-        )
-        found = reader.services(wanted, limit=per_page, offset=(page - 1) * per_page)
-        return _page(found, page, per_page, lambda pair: write.service_summary(*pair))
-
-    @router.get("/services/{id}", summary="A fully nested service with all related data.")
-    def service(id: str) -> JSONResponse:
-        record = reader.service(id)
-        return JSONResponse(
-            write.service_full(record.service, record.organization, record.locations, record.terms)
-        )
-
-    @router.get("/taxonomies", summary="Paginated listing of taxonomies.")
-    def taxonomies(page: PageNumber = 1, per_page: PerPage = DEFAULT_PER_PAGE) -> JSONResponse:
-        found = reader.taxonomies(limit=per_page, offset=(page - 1) * per_page)
-        return _page(found, page, per_page, write.taxonomy)
-
-    @router.get("/taxonomies/{id}", summary="Full information on a taxonomy.")
-    def taxonomy(id: str) -> JSONResponse:
-        record = reader.taxonomy(id)
-        return JSONResponse(write.taxonomy(record.taxonomy, list(record.terms)))
-
-    @router.get("/taxonomy_terms", summary="Paginated listing of taxonomy terms.")
-    def taxonomy_terms(page: PageNumber = 1, per_page: PerPage = DEFAULT_PER_PAGE) -> JSONResponse:
-        found = reader.terms(limit=per_page, offset=(page - 1) * per_page)
-        return _page(found, page, per_page, write.taxonomy_term)
-
-    @router.get("/taxonomy_terms/{id}", summary="Full information on a taxonomy term.")
-    def taxonomy_term(id: str) -> JSONResponse:
-        return JSONResponse(write.taxonomy_term(reader.term(id)))
-
-    @router.get(
-        "/service_at_locations",
-        summary="Paginated listings of services at locations (one-to-one fields).",
+@router.get("/", summary="Retrieve information about this API and its relationship with HSDS.")
+def about(request: Request) -> JSONResponse:
+    """The HSDS version, the profile and where this API's OpenAPI document is."""
+    return JSONResponse(
+        {
+            "version": HSDS_VERSION,
+            "profile": PROFILE_URL,
+            "openapi_url": f"{str(request.base_url).rstrip('/')}/openapi.json",
+        }
     )
-    def service_at_locations(
-        search: Text = None,
-        page: PageNumber = 1,
-        per_page: PerPage = DEFAULT_PER_PAGE,
-        taxonomy_term_id: Ident = None,
-        taxonomy_id: Ident = None,
-        organization_id: Ident = None,
-        minimum_age: Age = None,
-        maximum_age: Age = None,
-        start_time: Time = None,
-        end_time: Time = None,
-        day: Day = None,
-        postcode: Postcode = None,
-        proximity: Proximity = None,
-    ) -> JSONResponse:
-        wanted = DirectoryFilter(
-            search=search,
-            taxonomy_term_id=taxonomy_term_id,
-            taxonomy_id=taxonomy_id,
-            organization_id=organization_id,
-            minimum_age=minimum_age,
-            maximum_age=maximum_age,
-            day=day,
-            start_time=start_time,
-            end_time=end_time,
-            postcode=postcode,
-            proximity_m=_metres(proximity),
-        )
-        found = reader.services_at_locations(wanted, limit=per_page, offset=(page - 1) * per_page)
-        return _page(
-            found,
-            page,
-            per_page,
-            lambda x: (
-                write.service_at_location(
-                    x.service.id, x.service_at_location, x.location, full=False
-                )
-                | {"service": write.service_summary(x.service, x.organization)}
-            ),
-        )
 
-    @router.get(
-        "/service_at_locations/{id}",
-        summary="A fully nested service at a location with all related data.",
+
+@router.get("/services", summary="Paginated listings of services (one-to-one fields).")
+def services(
+    reader: Reader,
+    search: Text = None,
+    page: PageNumber = 1,
+    per_page: PerPage = DEFAULT_PER_PAGE,
+    taxonomy_term_id: Ident = None,
+    taxonomy_id: Ident = None,
+    organization_id: Ident = None,
+    minimum_age: Age = None,
+    maximum_age: Age = None,
+    start_time: Time = None,
+    end_time: Time = None,
+    day: Day = None,
+) -> JSONResponse:
+    """A page of services matching every filter given, by name."""
+    wanted = DirectoryFilter(
+        search=search,
+        taxonomy_term_id=taxonomy_term_id,
+        taxonomy_id=taxonomy_id,
+        organization_id=organization_id,
+        minimum_age=minimum_age,
+        maximum_age=maximum_age,
+        day=day,
+        start_time=start_time,
+        end_time=end_time,
     )
-    def service_at_location(id: str) -> JSONResponse:
-        record, sal = reader.service_at_location(id)
-        place = record.locations[sal.location_id]
-        service_json = write.service_full(
-            record.service, record.organization, record.locations, record.terms
-        )
-        return JSONResponse(
-            write.service_at_location(record.service.id, sal, place) | {"service": service_json}
-        )
+    found = reader.services(wanted, limit=per_page, offset=(page - 1) * per_page)
+    return _page(found, page, per_page, lambda pair: write.service_summary(*pair))
 
-    return router
+
+@router.get("/services/{id}", summary="A fully nested service with all related data.")
+def service(id: str, reader: Reader) -> JSONResponse:
+    """One service, fully nested."""
+    record = reader.service(id)
+    return JSONResponse(
+        write.service_full(record.service, record.organization, record.locations, record.terms)
+    )
+
+
+@router.get("/taxonomies", summary="Paginated listing of taxonomies.")
+def taxonomies(
+    reader: Reader, page: PageNumber = 1, per_page: PerPage = DEFAULT_PER_PAGE
+) -> JSONResponse:
+    """A page of taxonomies by name."""
+    found = reader.taxonomies(limit=per_page, offset=(page - 1) * per_page)
+    return _page(found, page, per_page, write.taxonomy)
+
+
+@router.get("/taxonomies/{id}", summary="Full information on a taxonomy.")
+def taxonomy(id: str, reader: Reader) -> JSONResponse:
+    """One taxonomy with its terms."""
+    record = reader.taxonomy(id)
+    return JSONResponse(write.taxonomy(record.taxonomy, list(record.terms)))
+
+
+@router.get("/taxonomy_terms", summary="Paginated listing of taxonomy terms.")
+def taxonomy_terms(
+    reader: Reader, page: PageNumber = 1, per_page: PerPage = DEFAULT_PER_PAGE
+) -> JSONResponse:
+    """A page of taxonomy terms by name."""
+    found = reader.terms(limit=per_page, offset=(page - 1) * per_page)
+    return _page(found, page, per_page, write.taxonomy_term)
+
+
+@router.get("/taxonomy_terms/{id}", summary="Full information on a taxonomy term.")
+def taxonomy_term(id: str, reader: Reader) -> JSONResponse:
+    """One taxonomy term."""
+    return JSONResponse(write.taxonomy_term(reader.term(id)))
+
+
+@router.get(
+    "/service_at_locations",
+    summary="Paginated listings of services at locations (one-to-one fields).",
+)
+def service_at_locations(
+    reader: Reader,
+    search: Text = None,
+    page: PageNumber = 1,
+    per_page: PerPage = DEFAULT_PER_PAGE,
+    taxonomy_term_id: Ident = None,
+    taxonomy_id: Ident = None,
+    organization_id: Ident = None,
+    minimum_age: Age = None,
+    maximum_age: Age = None,
+    start_time: Time = None,
+    end_time: Time = None,
+    day: Day = None,
+    postcode: Postcode = None,
+    proximity: Proximity = None,
+) -> JSONResponse:
+    """A page of services at locations matching every filter given (nearest first near a
+    postcode, else by service name)."""
+    wanted = DirectoryFilter(
+        search=search,
+        taxonomy_term_id=taxonomy_term_id,
+        taxonomy_id=taxonomy_id,
+        organization_id=organization_id,
+        minimum_age=minimum_age,
+        maximum_age=maximum_age,
+        day=day,
+        start_time=start_time,
+        end_time=end_time,
+        postcode=postcode,
+        proximity_m=_metres(proximity),
+    )
+    found = reader.services_at_locations(wanted, limit=per_page, offset=(page - 1) * per_page)
+    return _page(
+        found,
+        page,
+        per_page,
+        lambda x: (
+            write.service_at_location(x.service.id, x.service_at_location, x.location, full=False)
+            | {"service": write.service_summary(x.service, x.organization)}
+        ),
+    )
+
+
+@router.get(
+    "/service_at_locations/{id}",
+    summary="A fully nested service at a location with all related data.",
+)
+def service_at_location(id: str, reader: Reader) -> JSONResponse:
+    """One service at a location, with the location and the service fully nested."""
+    record, sal = reader.service_at_location(id)
+    place = record.locations[sal.location_id]
+    service_json = write.service_full(
+        record.service, record.organization, record.locations, record.terms
+    )
+    return JSONResponse(
+        write.service_at_location(record.service.id, sal, place) | {"service": service_json}
+    )

@@ -56,24 +56,17 @@ def search_page(
         reach=chosen_reach,
         free_only=free,
     )
-    asked = bool(person or postcode.strip() or wanted.need_ids or q or day or part)
+    asked = bool(person or wanted.postcode or wanted.need_ids or q or day or part)
     outcome = svc.community.search.search(actor, wanted)
-    reach_km = REACH_KM[chosen_reach]
+    svg = render_search_map(outcome.matches[:30], outcome.home, REACH_KM[chosen_reach])
+    form: dict[str, object] = {"person": person or "", "postcode": postcode, "q": q, "day": day}
+    form |= {"needs": set(wanted.need_ids), "part": part, "reach": chosen_reach.value}
+    form |= {"free": free, "referral": referral or ""}
     context = {
         "outcome": outcome,
         "asked": asked,
-        "svg": render_search_map(outcome.matches[:30], outcome.home, reach_km) if asked else "",
-        "form": {
-            "person": person or "",
-            "postcode": postcode,
-            "needs": set(wanted.need_ids),
-            "q": q,
-            "day": day,
-            "part": part,
-            "reach": chosen_reach.value,
-            "free": free,
-            "referral": referral or "",
-        },
+        "svg": svg if asked else "",
+        "form": form,
         "can_add_to_plan": bool(referral),
         "need_options": {t.id: t.name for t in outcome.needs},
         "day_options": DAY_WORDS,
