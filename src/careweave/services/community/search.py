@@ -33,7 +33,7 @@ from careweave.services.community.ports import Area, CommunityUnitOfWork, Servic
 
 # The store hands over at most this many candidates, nearest first when the search has a place;
 # the rules then judge each one. A link worker reads the first few dozen.
-CANDIDATES = 150
+CANDIDATES = 80
 LISTED = frozenset({ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED})
 
 

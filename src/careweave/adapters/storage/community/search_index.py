@@ -34,7 +34,13 @@ def matching(dialect: str, words: Sequence[str]) -> ColumnElement[bool]:
         return services.c.id.in_(hits)
     tsquery = " & ".join(words) + ":*"
     vector = func.to_tsvector(literal_column("'english'"), services.c.search_text)
-    return vector.op("@@")(func.to_tsquery(literal_column("'english'"), tsquery))
+    # As a subquery, so the planner answers it from the GIN index once, whatever order the
+    # outer query walks the services in (joined to places and sorted by distance, it otherwise
+    # computed the vector of every service it passed).
+    hits = select(services.c.id).where(
+        vector.op("@@")(func.to_tsquery(literal_column("'english'"), tsquery))
+    )
+    return services.c.id.in_(hits)
 
 
 def search_text(*parts: str) -> str:
