@@ -16,8 +16,10 @@ from careweave.domain.community.locations import DirectoryLocation
 from careweave.domain.community.organizations import Organization
 from careweave.domain.community.service_details import ServiceAtLocation
 from careweave.domain.community.services import Service
+from careweave.domain.community.social_prescribing import Referral
 from careweave.domain.community.taxonomy import Taxonomy, TaxonomyTerm
 from careweave.domain.errors import ConflictError, NotFoundError
+from careweave.domain.people.person import Person
 from careweave.domain.values import Location
 from careweave.services.community.ports import EVERY_SERVICE, CommunityUnitOfWork, ServiceQuery
 
@@ -169,6 +171,43 @@ class FakeServices(_Keyed):
         raise NotFoundError("service at location", service_at_location_id)
 
 
+class FakeReferrals(_Keyed):
+    kind = "referral"
+
+    def list(  # type: ignore[override]
+        self,
+        *,
+        person_ids: Collection[str] | None = None,
+        link_worker_id: str | None = None,
+        open_only: bool = False,
+    ) -> list[Referral]:
+        found = [
+            r
+            for r in self.store.values()
+            if (person_ids is None or r.person_id in person_ids)
+            and link_worker_id in (None, r.link_worker_id)
+            and (r.open or not open_only)
+        ]
+        return sorted(found, key=lambda r: (r.referred_on, r.id))
+
+
+class FakePeople(_Keyed):
+    kind = "person"
+
+    def list(  # type: ignore[override]
+        self,
+        *,
+        ids: Collection[str] | None = None,
+        team_ids: Collection[str] | None = None,
+        **_: Any,
+    ) -> list[Person]:
+        return [
+            p
+            for p in self.store.values()
+            if (ids is None or p.id in ids) and (team_ids is None or p.team_id in team_ids)
+        ]
+
+
 class FakeAudit:
     def __init__(self, entries: list[AuditEntry]) -> None:
         self.entries = entries
@@ -186,8 +225,13 @@ class DirectoryData:
     organizations: dict[str, Organization] = field(default_factory=dict)
     locations: dict[str, DirectoryLocation] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
+    referrals: dict[str, Referral] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
     audit: list[AuditEntry] = field(default_factory=list)
     commits: int = 0
+
+
+KINDS = ("taxonomies", "terms", "organizations", "locations", "services", "referrals", "people")
 
 
 class FakeCommunityUnitOfWork:
@@ -199,7 +243,7 @@ class FakeCommunityUnitOfWork:
 
     def __enter__(self) -> Self:
         self.data = copy.copy(self.saved)
-        for name in ("taxonomies", "terms", "organizations", "locations", "services"):
+        for name in KINDS:
             setattr(self.data, name, dict(getattr(self.saved, name)))
         self.data.audit = list(self.saved.audit)
         self.taxonomies = _Keyed(self.data.taxonomies)
@@ -208,6 +252,8 @@ class FakeCommunityUnitOfWork:
         self.directory_locations = FakeLocations(self.data.locations)
         self.services = FakeServices(self.data.services, self)
         self.directory = self
+        self.referrals = FakeReferrals(self.data.referrals)
+        self.people = FakePeople(self.data.people)
         self.audit = FakeAudit(self.data.audit)
         return self
 
@@ -220,7 +266,7 @@ class FakeCommunityUnitOfWork:
         self.data = self.saved
 
     def commit(self) -> None:
-        for name in ("taxonomies", "terms", "organizations", "locations", "services", "audit"):
+        for name in (*KINDS, "audit"):
             setattr(self.saved, name, getattr(self.data, name))
         self.saved.commits += 1
 
