@@ -133,3 +133,10 @@ def test_only_a_coordinator_curates(curated: tuple[World, SmallDirectory], perso
     assert _post(world, persona, f"/community/services/{walk.id}/retire", {}).status_code == 403
     with _uow(world) as uow:
         assert not uow.services.get(walk.id).retired
+
+
+def test_finding_entries_with_punctuation_is_safe(curated: tuple[World, SmallDirectory]) -> None:
+    world, _ = curated
+    reply = world.browser("alice").get("/community/directory", params={"q": 'lunch" (*'})
+    assert reply.status_code == 200
+    assert "Tuesday lunch club" in reply.text

@@ -19,6 +19,7 @@ from careweave.domain.community.schedules import Frequency, Schedule
 from careweave.domain.community.service_details import CostOption, ServiceAtLocation, TermLink
 from careweave.domain.community.services import Service
 from careweave.domain.community.taxonomy import TaxonomyTerm
+from careweave.domain.community.words import search_words
 from careweave.domain.errors import DomainValidationError
 from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, require_role
@@ -64,7 +65,7 @@ class DirectoryCuration:
     def entries(self, actor: Actor, *, words: str = "", limit: int, offset: int) -> Paged[Service]:
         """Every entry (retired ones too) by name."""
         require_role(actor, Role.COORDINATOR)
-        query = ServiceQuery(words=tuple(words.lower().split()))
+        query = ServiceQuery(words=search_words(words))
         with self._uow_factory() as uow:
             return Paged(
                 uow.services.list(query, limit=limit, offset=offset),
