@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The benchmark baselines (OR-Tools, PyVRP) are never runtime dependencies, but their adapters are
-# tested, so the test, unit and bench environments have them (a unit test imports OR-Tools).
+# The benchmark baseline PyVRP is never a runtime dependency, but its adapter is tested, so the
+# test, unit and bench environments have it. (OR-Tools is a runtime dependency: family support's
+# matcher uses it.)
 $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	touch $(BENCH_STAMP)

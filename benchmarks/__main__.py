@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.registry import SUITES, RunOptions, parse_suites, resolve
-from careweave.scheduling.search.kernel.warm import ensure_compiled
+from careweave.scheduling.search.warm import ensure_compiled
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results"

@@ -18,6 +18,7 @@ SUITES: dict[str, str] = {
     "repair": "benchmarks.repair_suite:run",
     "web": "benchmarks.web_load:run",
     "community": "benchmarks.community_search:run",
+    "matching": "benchmarks.family_support_suite:run",
 }
 """Suite name to ``module:function``; the function takes :class:`RunOptions`, returns markdown."""
 

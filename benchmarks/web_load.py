@@ -134,12 +134,12 @@ def _prepare(database_url: str, visits: int) -> tuple[str, list[str]]:
     """Team A's id (whose board is measured) and ``visits`` new all-day visits today in team B
     for worker.b to check in to (kept out of team A so they do not swell the measured board)."""
     from careweave.adapters.storage.database import make_engine, make_session_factory
-    from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
+    from careweave.adapters.storage.uow import SqlUnitOfWork
     from careweave.domain.visits.visit import Visit
 
     engine = make_engine(database_url)
     try:
-        with SqlRecordingUnitOfWork(make_session_factory(engine)) as uow:
+        with SqlUnitOfWork(make_session_factory(engine)) as uow:
             team_a, team_b = uow.teams.list(limit=2)
             user = uow.users.find_by_username("worker.b")
             if user is None or user.worker_id is None:

@@ -1,27 +1,97 @@
-"""The composition root: the one place that builds engines, units of work and services.
+"""The composition root: the one place that builds the engine, the units of work, the clock and
+every service.
 
-Nothing happens at import time; callers (the CLI, the web app, tests) call these functions with a
-:class:`~careweave.config.Settings` and get fully wired objects back.
+Nothing happens at import time. The web app (:func:`build_web_app`), the command line and the tests
+call :func:`build_services` with the :class:`~careweave.config.Settings` and an engine, and get one
+frozen :class:`Services` back: each service built once, on one unit-of-work factory and one clock
+(:func:`wire_services` builds the same on any unit-of-work factory).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
 from careweave.adapters.storage.database import make_engine, make_session_factory
 from careweave.adapters.storage.migrate import ensure_current
 from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.clock import Clock, SystemClock
 from careweave.config import Settings
-from careweave.services.plans.ports import PlansUnitOfWork
-from careweave.services.unit_of_work import UnitOfWork
+from careweave.services.accounts.accounts import AccountService
+from careweave.services.accounts.audit import AuditService
+from careweave.services.family_support.arrangements import ArrangementService
+from careweave.services.family_support.households import HouseholdService
+from careweave.services.family_support.matching import MatchService
+from careweave.services.family_support.referrals import ReferralService
+from careweave.services.people.fhir_exchange import FhirExchangeService
+from careweave.services.people.people import PeopleService
+from careweave.services.people.people_csv import PeopleCsvService
+from careweave.services.people.person_page import PersonPageService
+from careweave.services.plans.eligibility import AssessmentService
+from careweave.services.plans.plans import PlanService
+from careweave.services.plans.progress_goals import ProgressNoteService
+from careweave.services.reablement.reablement import ReablementService
+from careweave.services.rostering.reassign import ReassignService
+from careweave.services.rostering.rostering import RosteringService
+from careweave.services.rostering.team_week import TeamWeekService
+from careweave.services.unit_of_work import AppUnitOfWork
+from careweave.services.visits.alerts import AlertService
+from careweave.services.visits.recording import RecordingService
+from careweave.services.visits.team_day import TeamDayService
+from careweave.services.visits.visits import VisitService
+from careweave.services.workforce.teams import TeamService
+from careweave.services.workforce.workers import WorkerService
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from careweave.services.accounts.ports import AccountsUnitOfWork
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Every use case of careweave, built once by :func:`build_services`.
+
+    The web app's routes reach it through ``careweave.adapters.web.deps.Svc``; the command line
+    opens it for the length of a command. ``uow_factory`` is for what is not a use case of one
+    capability: the health check, and the demo, which writes every capability's records at once.
+    """
+
+    clock: Clock
+    uow_factory: Callable[[], AppUnitOfWork]
+    # accounts
+    accounts: AccountService
+    audit: AuditService
+    # people
+    people: PeopleService
+    person_pages: PersonPageService
+    people_csv: PeopleCsvService
+    fhir: FhirExchangeService
+    # workforce
+    teams: TeamService
+    workers: WorkerService
+    # visits
+    visits: VisitService
+    team_days: TeamDayService
+    recording: RecordingService
+    alerts: AlertService
+    # plans
+    plans: PlanService
+    assessments: AssessmentService
+    progress_notes: ProgressNoteService
+    # reablement
+    reablement: ReablementService
+    # rostering
+    team_weeks: TeamWeekService
+    reassignments: ReassignService
+    rostering: RosteringService
+    # family_support (prefixed: other capabilities have referrals and matching of their own)
+    carer_households: HouseholdService
+    family_referrals: ReferralService
+    family_matching: MatchService
+    family_arrangements: ArrangementService
 
 
 def load_settings() -> Settings:
@@ -34,62 +104,93 @@ def build_engine(settings: Settings) -> Engine:
     return make_engine(settings.effective_database_url)
 
 
-def uow_factory(
-    settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
-) -> Callable[[], UnitOfWork]:
-    """A factory of units of work on the configured database.
+def build_services(
+    settings: Settings,
+    engine: Engine,
+    *,
+    clock: Clock | None = None,
+    password_hasher: PasswordHasher | None = None,
+) -> Services:
+    """Every service on the database of ``engine`` (see :func:`wire_services` for the rest).
+
+    Raises
+    ------
+    careweave.adapters.storage.migrate.SchemaOutOfDateError
+        The schema is not current; its message says to run ``careweave db upgrade``.
+    """
+    ensure_current(engine)
+    sessions = make_session_factory(engine)
+
+    def uow_factory() -> AppUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    return wire_services(settings, uow_factory, clock=clock, password_hasher=password_hasher)
+
+
+def wire_services(
+    settings: Settings,
+    uow_factory: Callable[[], AppUnitOfWork],
+    *,
+    clock: Clock | None = None,
+    password_hasher: PasswordHasher | None = None,
+) -> Services:
+    """Every service on ``uow_factory``, each built once.
 
     Parameters
     ----------
     settings
-        Where the database is.
-    engine
-        An engine to reuse (one is built from ``settings`` otherwise).
-    check_schema
-        Refuse with :class:`~careweave.adapters.storage.migrate.SchemaOutOfDateError` (whose
-        message says to run ``careweave db upgrade``) unless the schema is current.
+        The configuration (the sign-in rate limit).
+    uow_factory
+        Makes the unit of work of each use case (SQL ones from :func:`build_services`; nothing
+        is opened here).
+    clock
+        The one clock of every service (the system's unless given: tests and the demo may fix it
+        with :class:`~careweave.clock.FixedClock`).
+    password_hasher
+        The argon2 hasher for passwords (default parameters unless given; tests pass a cheap one,
+        and passwords hashed with other parameters are re-hashed on sign-in).
     """
-    engine = engine if engine is not None else build_engine(settings)
-    if check_schema:
-        ensure_current(engine)
-    sessions = make_session_factory(engine)
-    return lambda: SqlUnitOfWork(sessions)
-
-
-def plans_uow_factory(
-    settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
-) -> Callable[[], PlansUnitOfWork]:
-    """Like :func:`uow_factory`, with the plans area's repositories (and accounts and audit)."""
-    from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
-
-    engine = engine if engine is not None else build_engine(settings)
-    if check_schema:
-        ensure_current(engine)
-    sessions = make_session_factory(engine)
-    return lambda: PlansSqlUnitOfWork(sessions)
+    time = clock or SystemClock()
+    return Services(
+        clock=time,
+        uow_factory=uow_factory,
+        accounts=AccountService(
+            uow_factory,
+            time,
+            login_attempts_per_minute=settings.login_attempts_per_minute,
+            hasher=password_hasher,
+        ),
+        audit=AuditService(uow_factory, time),
+        people=PeopleService(uow_factory, time),
+        person_pages=PersonPageService(uow_factory, time),
+        people_csv=PeopleCsvService(uow_factory, time),
+        fhir=FhirExchangeService(uow_factory, time),
+        teams=TeamService(uow_factory, time),
+        workers=WorkerService(uow_factory, time),
+        visits=VisitService(uow_factory, time),
+        team_days=TeamDayService(uow_factory, time),
+        recording=RecordingService(uow_factory, time),
+        alerts=AlertService(uow_factory, time),
+        plans=PlanService(uow_factory, time),
+        assessments=AssessmentService(uow_factory, time),
+        progress_notes=ProgressNoteService(uow_factory, time),
+        reablement=ReablementService(uow_factory, time),
+        team_weeks=TeamWeekService(uow_factory, time),
+        reassignments=ReassignService(uow_factory, time),
+        rostering=RosteringService(uow_factory, time),
+        carer_households=HouseholdService(uow_factory, time),
+        family_referrals=ReferralService(uow_factory, time),
+        family_matching=MatchService(uow_factory, time),
+        family_arrangements=ArrangementService(uow_factory, time),
+    )
 
 
 def build_web_app(settings: Settings) -> FastAPI:
-    """The web app on the configured database.
+    """The web app on the configured database, with the system clock.
 
     Raises :class:`~careweave.adapters.storage.migrate.SchemaOutOfDateError` (saying to run
     ``careweave db upgrade``) unless the schema is current.
     """
     from careweave.adapters.web.app import create_app
 
-    return create_app(settings, uow_factory=app_uow_factory(settings))
-
-
-def app_uow_factory(
-    settings: Settings, engine: Engine | None = None, *, check_schema: bool = True
-) -> Callable[[], AccountsUnitOfWork]:
-    """A factory of units of work carrying every area's repositories (core, accounts and audit,
-    visit recording, plans), as the web app and account commands need; arguments as :func:`uow_factory`.
-    """
-    from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-
-    engine = engine if engine is not None else build_engine(settings)
-    if check_schema:
-        ensure_current(engine)
-    sessions = make_session_factory(engine)
-    return lambda: AppSqlUnitOfWork(sessions)
+    return create_app(settings, build_services(settings, build_engine(settings)))

@@ -1,7 +1,10 @@
 """The one clock: every service, page and command asks it the time instead of the system.
 
-A person reads dates and times in Europe/London; the database keeps instants in UTC. Injecting the
-clock (built once by :mod:`careweave.bootstrap`) lets tests and the demo fix "now" without patching.
+A person reads dates and times in Europe/London; the database keeps instants in UTC. Visits are
+planned and recorded in wall-clock time (a visit's day and window, a check-in's time), which is
+Europe/London too (:func:`wall_time`). Injecting the clock (built once by
+:mod:`careweave.bootstrap`) lets tests and the demo fix "now" without patching. This module is the
+only place that reads the system's time (``tests/architecture`` checks it).
 """
 
 from __future__ import annotations
@@ -63,3 +66,17 @@ class FixedClock:
         if moment.tzinfo is None:
             raise ValueError("moment must be timezone-aware")
         self._moment = moment.astimezone(UTC)
+
+
+def wall_time(clock: Clock) -> datetime:
+    """The time a clock on the wall in England shows now: naive, Europe/London, to the second.
+
+    Visits are planned and recorded in it, so a visit at 08:00 is at 08:00 in summer and in winter.
+    """
+    return clock.now().astimezone(LONDON).replace(tzinfo=None, microsecond=0)
+
+
+def in_london(moment: datetime) -> datetime:
+    """``moment`` as a person in England reads it: an instant (timezone-aware) in Europe/London;
+    a naive wall-clock time (a visit's) is already that and is returned as it is."""
+    return moment if moment.tzinfo is None else moment.astimezone(LONDON)

@@ -35,11 +35,11 @@ def two_databases(tmp_path: Path) -> tuple[Path, Path]:
 
 def person_with_episode(bundle_dir: Path) -> str:
     from careweave.adapters.storage.database import make_engine, make_session_factory
-    from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+    from careweave.adapters.storage.uow import SqlUnitOfWork
 
     engine = make_engine(f"sqlite:///{bundle_dir / 'careweave.sqlite3'}")
     try:
-        with PlansSqlUnitOfWork(make_session_factory(engine)) as uow:
+        with SqlUnitOfWork(make_session_factory(engine)) as uow:
             episodes = uow.episodes.list()
             return episodes[-1].person_id
     finally:

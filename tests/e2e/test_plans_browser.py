@@ -4,11 +4,13 @@ changes a goal's wording on the "change this plan" page and reads both versions.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from tests.e2e.conftest import PHONE, LiveSite, axe_violations, new_page, screenshot
+
+from careweave.clock import SystemClock
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
@@ -39,7 +41,7 @@ def test_conversation_plan_with_two_goals_rated_shows_the_t_score(
         page.fill("#f-action-0-what", "Walking practice with the reablement worker")
         page.fill("#f-action-0-who", "Reablement team")
         page.fill("#f-action-0-when", "Monday, Wednesday and Friday mornings")
-        page.fill("#f-review_on", (date.today() + timedelta(days=42)).isoformat())
+        page.fill("#f-review_on", (SystemClock().today() + timedelta(days=42)).isoformat())
         assert axe_violations(page) == []
         page.get_by_role("button", name="Save the plan").click()
         page.wait_for_url(lambda url: "/plans/" in url)

@@ -8,6 +8,8 @@ PostgreSQL database (marked ``postgres``, so ``pytest -m "not postgres"`` runs S
 - ``engine``: that same database migrated to the code's heads, as an Engine.
 - ``uow_factory``: a callable making :class:`SqlUnitOfWork` on ``engine``.
 - ``settings``: :class:`Settings` pointing at the migrated database, ``data_dir`` in ``tmp_path``.
+- ``clock``: the :class:`FixedClock` of the test's services (noon on Monday 2 March 2026).
+- ``services``: every service on ``engine``, built by the composition root with ``clock``.
 
 Migrating for each test would be slow, so each xdist worker migrates one template once (a SQLite
 file copied per test; a PostgreSQL database cloned per test with ``CREATE DATABASE ... TEMPLATE``,
@@ -25,6 +27,7 @@ import shutil
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -33,6 +36,8 @@ from sqlalchemy import Engine, make_url, text
 from careweave.adapters.storage.database import make_engine, make_session_factory
 from careweave.adapters.storage.migrate import upgrade
 from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.bootstrap import Services, build_services
+from careweave.clock import FixedClock
 from careweave.config import Settings
 
 POSTGRES_URL_ENV = "CAREWEAVE_TEST_POSTGRES_URL"
@@ -206,3 +211,15 @@ def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
 def settings(engine: Engine, database_url: str, tmp_path: Path) -> Settings:
     """Settings on the migrated test database, with ``data_dir`` inside ``tmp_path``."""
     return Settings(database_url=database_url, data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """The clock the test's services read; a test moves it with :meth:`FixedClock.set`."""
+    return FixedClock(datetime(2026, 3, 2, 12, tzinfo=UTC))
+
+
+@pytest.fixture
+def services(settings: Settings, engine: Engine, clock: FixedClock) -> Services:
+    """Every service on the test database, built by the composition root with ``clock``."""
+    return build_services(settings, engine, clock=clock)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from careweave.domain.people.person import AboutMe, AboutMeSection, CareModel, Person
+from careweave.domain.plans.care_plan import AgreedBy, Agreement, CarePlan, FundingSource, Goal
+from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GasScale
 from careweave.domain.values import Location
 from careweave.domain.visits.visit import Visit
 from careweave.domain.workforce.workers import Availability, Patch, Skill, Team, TravelMode, Worker
@@ -76,3 +78,34 @@ def a_visit(person: Person, day: date = MONDAY, start: time = time(8, 0), **chan
     }
     fields.update(changes)
     return Visit(**fields)
+
+
+def a_goal(description: str = "Walk to the shop on my own", **changes: Any) -> Goal:
+    """A goal in the person's words, on the default GAS scale."""
+    fields: dict[str, Any] = {
+        "description": description,
+        "importance": 8,
+        "scale": GasScale(DEFAULT_LEVEL_MEANINGS),
+    }
+    fields.update(changes)
+    return Goal(**fields)
+
+
+def an_agreement(agreed_on: date = date(2026, 2, 1)) -> Agreement:
+    """The person's own agreement to their plan, with capacity and consent."""
+    return Agreement(AgreedBy.PERSON, agreed_on, has_capacity=True, consent_given=True)
+
+
+def a_plan(person: Person, *goals: Goal, **changes: Any) -> CarePlan:
+    """Version 1 of a plan for ``person`` with ``goals`` (one goal when none is given)."""
+    fields: dict[str, Any] = {
+        "person_id": person.id,
+        "review_on": date(2026, 6, 1),
+        "review_by": "Pat",
+        "funding_source": FundingSource.LOCAL_AUTHORITY,
+        "created_by": "Pat",
+        "created_at": datetime(2026, 2, 1, 10, tzinfo=UTC),
+        "goals": goals or (a_goal(),),
+    }
+    fields.update(changes)
+    return CarePlan(**fields)

@@ -7,23 +7,20 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import Engine
 from tests.integration.storage_builders import a_person, a_team, a_visit, a_worker
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
+from careweave.bootstrap import Services
 from careweave.domain.accounts.users import Role, User
 from careweave.domain.people.person import Person
 from careweave.domain.plans.care_plan import CarePlan, FundingSource
 from careweave.services.accounts.access import Actor
-from careweave.services.visits import alerts
-from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork
-from careweave.services.visits.team_day import plan_review_reason, team_day
+from careweave.services.unit_of_work import AppUnitOfWork
+from careweave.services.visits.team_day import plan_review_reason
 
 DAY = date(2026, 11, 17)  # a Tuesday
 NOW = datetime.combine(DAY, time(12, 0))
 LATER = DAY + timedelta(days=180)
-Factory = Callable[[], RecordingPlansUnitOfWork]
+Factory = Callable[[], AppUnitOfWork]
 
 
 def _plan(person: Person, review_on: date, made: date) -> CarePlan:
@@ -38,8 +35,8 @@ def _plan(person: Person, review_on: date, made: date) -> CarePlan:
 
 
 @pytest.fixture
-def uow(engine: Engine) -> Factory:
-    return app_uow_factory(Settings(), engine, check_schema=False)
+def uow(services: Services) -> Factory:
+    return services.uow_factory
 
 
 def _coordinator(uow: Factory, team_id: str) -> Actor:
@@ -57,7 +54,9 @@ def _coordinator(uow: Factory, team_id: str) -> Actor:
     return Actor.of(user)
 
 
-def test_plan_reviews_due_within_a_week_or_overdue_are_flagged(uow: Factory) -> None:
+def test_plan_reviews_due_within_a_week_or_overdue_are_flagged(
+    services: Services, uow: Factory
+) -> None:
     team, other = a_team("Easton"), a_team("Redland")
     overdue = a_person(team, "Olive", "Overton")
     due_in_a_week = a_person(team, "Wilf", "Weekes")
@@ -79,7 +78,7 @@ def test_plan_reviews_due_within_a_week_or_overdue_are_flagged(uow: Factory) -> 
         ):
             unit.plans.add_version(plan)
         unit.commit()
-    board = team_day(uow(), _coordinator(uow, team.id), team.id, DAY, NOW)
+    board = services.team_days.team_day(_coordinator(uow, team.id), team.id, DAY, NOW)
     assert [(flag.person.id, flag.reasons) for flag in board.reviews] == [
         (overdue.id, ("plan review overdue (was due Sun 15 Nov)",)),
         (due_in_a_week.id, ("plan review due Tue 24 Nov",)),
@@ -87,7 +86,7 @@ def test_plan_reviews_due_within_a_week_or_overdue_are_flagged(uow: Factory) -> 
 
 
 def test_a_plan_review_and_a_late_visit_are_both_given_as_reasons_and_the_alert_counted(
-    uow: Factory,
+    services: Services, uow: Factory
 ) -> None:
     team = a_team("Easton")
     person = a_person(team, "Ada", "Lovelace")
@@ -101,8 +100,8 @@ def test_a_plan_review_and_a_late_visit_are_both_given_as_reasons_and_the_alert_
         unit.visits.add(visit)
         unit.plans.add_version(_plan(person, DAY, DAY - timedelta(days=90)))
         unit.commit()
-    alerts.scan(uow(), datetime.combine(DAY, time(10, 45)), [team.id])
-    board = team_day(uow(), _coordinator(uow, team.id), team.id, DAY, NOW)
+    services.alerts.scan(datetime.combine(DAY, time(10, 45)), [team.id])
+    board = services.team_days.team_day(_coordinator(uow, team.id), team.id, DAY, NOW)
     assert [flag.reasons for flag in board.reviews] == [
         ("plan review due Tue 17 Nov", "late visit on Tue 17 Nov")
     ]

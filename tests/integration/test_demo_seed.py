@@ -57,7 +57,7 @@ def test_a_database_with_people_is_refused_unless_asked_to_skip(
     uow_factory: Factory, small: Neighbourhood
 ) -> None:
     seed_demo(uow_factory, small)
-    other = generate_neighbourhood(people=5, workers=2, seed=9)
+    other = generate_neighbourhood(people=5, workers=2, seed=9, week_start=date(2026, 11, 16))
     with pytest.raises(ConflictError, match="already holds 30 people"):
         seed_demo(uow_factory, other)
     skipped = seed_demo(uow_factory, other, if_empty=True)

@@ -6,17 +6,19 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.clock import FixedClock
 from careweave.demo.data import Neighbourhood, generate_neighbourhood
 from careweave.domain.people.person import Person
-from careweave.services.people.people_csv import export_people, import_people
+from careweave.services.people.people_csv import PeopleCsvService
 from careweave.services.people.people_csv_format import PeopleCsvError
 
 Factory = Callable[[], SqlUnitOfWork]
+CLOCK = FixedClock(datetime(2026, 11, 16, 12, tzinfo=UTC))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,7 @@ def with_teams(uow_factory: Factory, town: Neighbourhood) -> Factory:
 
 def _export(uow_factory: Factory) -> str:
     out = io.StringIO()
-    export_people(uow_factory, out)
+    PeopleCsvService(uow_factory, CLOCK).export_people(out)
     return out.getvalue()
 
 
@@ -61,7 +63,7 @@ def test_export_then_import_gives_back_the_same_people(
             uow.people.remove(person.id)
         uow.commit()
 
-    assert import_people(with_teams, io.StringIO(exported)) == 12
+    assert PeopleCsvService(with_teams, CLOCK).import_people(io.StringIO(exported)) == 12
 
     with with_teams() as uow:
         stored = sorted(uow.people.list(), key=lambda p: p.nhs_number)
@@ -101,7 +103,7 @@ def test_one_bad_row_means_nothing_is_written(with_teams: Factory, town: Neighbo
     rows = _rows(town)
     rows[2]["postcode"] = "NOT A POSTCODE"
     with pytest.raises(PeopleCsvError) as caught:
-        import_people(with_teams, _file(rows))
+        PeopleCsvService(with_teams, CLOCK).import_people(_file(rows))
     assert [str(p) for p in caught.value.problems] == [
         "row 4, column postcode: 'NOT A POSTCODE' is not a UK postcode"
     ]
@@ -111,7 +113,7 @@ def test_one_bad_row_means_nothing_is_written(with_teams: Factory, town: Neighbo
 def test_team_names_are_matched_to_the_stored_teams(
     with_teams: Factory, town: Neighbourhood
 ) -> None:
-    assert import_people(with_teams, _file(_rows(town))) == 4
+    assert PeopleCsvService(with_teams, CLOCK).import_people(_file(_rows(town))) == 4
     with with_teams() as uow:
         assert {p.team_id for p in uow.people.list()} == {town.teams[0].id}
 
@@ -126,7 +128,7 @@ def test_duplicates_in_the_file_and_in_the_database_are_named(
     rows[3]["nhs_number"] = rows[1]["nhs_number"]
     rows.append({**rows[2], "nhs_number": ""})
     with pytest.raises(PeopleCsvError) as caught:
-        import_people(with_teams, _file(rows))
+        PeopleCsvService(with_teams, CLOCK).import_people(_file(rows))
     problems = [str(p) for p in caught.value.problems]
     first = town.people[0]
     assert problems == [

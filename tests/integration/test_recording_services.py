@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
-from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-from careweave.adapters.storage.visits.recording_tables import visit_alerts, visit_records
+from careweave.adapters.storage.visits.tables import visit_alerts, visit_records
+from careweave.bootstrap import Services
 from careweave.domain.accounts.users import Role, User
 from careweave.domain.errors import (
     ConflictError,
@@ -37,20 +36,17 @@ from careweave.domain.visits.recording import (
 )
 from careweave.domain.visits.visit import Visit, VisitStatus
 from careweave.services.accounts.access import Actor
-from careweave.services.plans.progress_goals import goals_for_visit, notes_by_goal
-from careweave.services.rostering.reassign import check_reassignment, reassign
-from careweave.services.rostering.team_week import team_week
-from careweave.services.visits import alerts, recording
+from careweave.services.unit_of_work import AppUnitOfWork
 from careweave.services.visits.recording import Submission
-from careweave.services.visits.team_day import team_day
 
 DAY = date(2026, 3, 2)
-UowFactory = Callable[[], AppSqlUnitOfWork]
+UowFactory = Callable[[], AppUnitOfWork]
 GOAL = "goal-1"
 
 
 @dataclass
 class World:
+    services: Services
     uow: UowFactory
     engine: Engine
     visit: Visit
@@ -75,12 +71,8 @@ def _user(name: str, role: Role, team_id: str, worker_id: str | None = None) -> 
 
 
 @pytest.fixture
-def world(engine: Engine) -> World:
-    sessions = make_session_factory(engine)
-
-    def factory() -> AppSqlUnitOfWork:
-        return AppSqlUnitOfWork(sessions)
-
+def world(services: Services, engine: Engine) -> World:
+    factory = services.uow_factory
     team, other = a_team("Easton"), a_team("Redland")
     person = a_person(team)
     worker, stranger = a_worker(team), a_worker(other, "Lee", "Hart")
@@ -109,6 +101,7 @@ def world(engine: Engine) -> World:
         uow.commit()
     worker_actor, stranger_actor, coordinator = (Actor.of(user) for user in users)
     return World(
+        services=services,
         uow=factory,
         engine=engine,
         visit=visit,
@@ -163,8 +156,8 @@ def _count(engine: Engine, table: object) -> int:
 
 
 def test_check_in_resubmitted_is_recorded_once(world: World) -> None:
-    first = recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
-    again = recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    first = world.services.recording.check_in(world.worker, _submission(world, "key-0001", 9, 5))
+    again = world.services.recording.check_in(world.worker, _submission(world, "key-0001", 9, 5))
     assert not first.repeated
     assert again.repeated
     assert again.record.id == first.record.id
@@ -175,7 +168,7 @@ def test_check_in_resubmitted_is_recorded_once(world: World) -> None:
 
 
 def test_outcomes_and_check_out_finish_the_visit(world: World) -> None:
-    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    world.services.recording.check_in(world.worker, _submission(world, "key-0001", 9, 5))
     outcomes = Outcomes(
         tasks=(TaskDone("Breakfast", TaskMode.WITH),),
         notes="Made porridge together.",
@@ -183,11 +176,11 @@ def test_outcomes_and_check_out_finish_the_visit(world: World) -> None:
         progress=ProgressNote(GOAL, "Buttered her own toast"),
     )
     submission = _submission(world, "key-0002", 9, 40, version=2)
-    done = recording.record_outcomes(
-        world.uow(), world.worker, submission, outcomes, check_out=True
+    done = world.services.recording.record_outcomes(
+        world.worker, submission, outcomes, check_out=True
     )
-    repeat = recording.record_outcomes(
-        world.uow(), world.worker, submission, outcomes, check_out=True
+    repeat = world.services.recording.record_outcomes(
+        world.worker, submission, outcomes, check_out=True
     )
     assert repeat.repeated
     assert done.record.minutes_on_visit == 35
@@ -198,10 +191,9 @@ def test_outcomes_and_check_out_finish_the_visit(world: World) -> None:
 
 
 def test_same_key_with_other_content_is_a_conflict(world: World) -> None:
-    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    world.services.recording.check_in(world.worker, _submission(world, "key-0001", 9, 5))
     with pytest.raises(ConflictError):
-        recording.record_outcomes(
-            world.uow(),
+        world.services.recording.record_outcomes(
             world.worker,
             _submission(world, "key-0001", 9, 6, 2),
             Outcomes(),
@@ -216,28 +208,29 @@ def test_a_changed_visit_is_a_conflict(world: World) -> None:
         uow.visits.update(visit)
         uow.commit()
     with pytest.raises(ConflictError):
-        recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+        world.services.recording.check_in(world.worker, _submission(world, "key-0001", 9, 5))
     assert _count(world.engine, visit_records) == 0
 
 
 def test_worker_of_another_team_learns_nothing(world: World) -> None:
     with pytest.raises(NotFoundError):
-        recording.check_in(
-            world.uow(), world.other_team_worker, _submission(world, "key-0001", 9, 5)
+        world.services.recording.check_in(
+            world.other_team_worker, _submission(world, "key-0001", 9, 5)
         )
     with pytest.raises(NotFoundError):
-        team_day(world.uow(), world.other_team_worker, world.team_id, DAY, datetime(2026, 3, 2, 9))
+        world.services.team_days.team_day(
+            world.other_team_worker, world.team_id, DAY, datetime(2026, 3, 2, 9)
+        )
 
 
 def test_coordinator_is_not_a_worker_on_the_visit(world: World) -> None:
     with pytest.raises(PermissionDeniedError):
-        recording.check_in(world.uow(), world.coordinator, _submission(world, "key-0001", 9, 5))
+        world.services.recording.check_in(world.coordinator, _submission(world, "key-0001", 9, 5))
 
 
 def test_outcomes_before_check_in_are_refused(world: World) -> None:
     with pytest.raises(DomainValidationError, match="check in"):
-        recording.record_outcomes(
-            world.uow(),
+        world.services.recording.record_outcomes(
             world.worker,
             _submission(world, "key-0003", 9, 5),
             Outcomes(),
@@ -247,40 +240,45 @@ def test_outcomes_before_check_in_are_refused(world: World) -> None:
 
 def test_scan_raises_each_alert_once_and_coordinator_acknowledges(world: World) -> None:
     at_late = datetime.combine(DAY, time(9, 45))
-    assert [a.kind for a in alerts.scan(world.uow(), at_late, [world.team_id])] == [Lateness.LATE]
-    assert alerts.scan(world.uow(), at_late, [world.team_id]) == []
+    assert [a.kind for a in world.services.alerts.scan(at_late, [world.team_id])] == [Lateness.LATE]
+    assert world.services.alerts.scan(at_late, [world.team_id]) == []
     at_missed = datetime.combine(DAY, time(11, 30))
-    missed = alerts.scan(world.uow(), at_missed, [world.team_id])
+    missed = world.services.alerts.scan(at_missed, [world.team_id])
     assert [a.kind for a in missed] == [Lateness.MISSED]
     assert _count(world.engine, visit_alerts) == 2
-    open_now = alerts.open_alerts(world.uow(), world.coordinator)
+    open_now = world.services.alerts.open_alerts(world.coordinator)
     assert len(open_now) == 2
     with pytest.raises(PermissionDeniedError):
-        alerts.acknowledge(world.uow(), world.worker, missed[0].id, "", at_missed)
+        world.services.alerts.acknowledge(world.worker, missed[0].id, "", at_missed)
     with pytest.raises(NotFoundError):
-        alerts.acknowledge(world.uow(), world.other_team_worker, missed[0].id, "", at_missed)
-    alerts.acknowledge(world.uow(), world.coordinator, missed[0].id, "Phoned Sam", at_missed)
-    assert len(alerts.open_alerts(world.uow(), world.coordinator)) == 1
-    assert alerts.open_alerts(world.uow(), world.other_team_worker) == []
+        world.services.alerts.acknowledge(world.other_team_worker, missed[0].id, "", at_missed)
+    world.services.alerts.acknowledge(world.coordinator, missed[0].id, "Phoned Sam", at_missed)
+    assert len(world.services.alerts.open_alerts(world.coordinator)) == 1
+    assert world.services.alerts.open_alerts(world.other_team_worker) == []
 
 
 def test_board_shows_who_is_where_and_who_needs_a_review(world: World) -> None:
-    board = team_day(world.uow(), world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 8))
+    board = world.services.team_days.team_day(
+        world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 8)
+    )
     assert [line.visit.id for line in board.lines] == [world.visit.id]
     assert board.workers_now[0].doing == "next: Addie Lovelace at 09:00"
-    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 50))
-    board = team_day(world.uow(), world.worker, world.team_id, DAY, datetime(2026, 3, 2, 9, 55))
+    world.services.recording.check_in(world.worker, _submission(world, "key-0001", 9, 50))
+    board = world.services.team_days.team_day(
+        world.worker, world.team_id, DAY, datetime(2026, 3, 2, 9, 55)
+    )
     assert board.workers_now[0].doing == "with Addie Lovelace since 09:50"
     assert board.reviews == ()
     outcomes = Outcomes(medications=(MedicationOutcome("Insulin", "not_given", "no stock"),))  # type: ignore[arg-type]
-    recording.record_outcomes(
-        world.uow(),
+    world.services.recording.record_outcomes(
         world.worker,
         _submission(world, "key-0002", 10, 20, 2),
         outcomes,
         check_out=True,
     )
-    board = team_day(world.uow(), world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 11))
+    board = world.services.team_days.team_day(
+        world.coordinator, world.team_id, DAY, datetime(2026, 3, 2, 11)
+    )
     assert [r.reasons for r in board.reviews] == [("Insulin: not given (no stock)",)]
 
 
@@ -288,25 +286,37 @@ def test_reassign_checks_rules_and_versions(world: World) -> None:
     with world.uow() as uow:
         sam = uow.workers.get(world.worker.worker_id or "")
         stranger_id = world.other_team_worker.worker_id or ""
-    verdict = check_reassignment(
-        world.uow(), world.coordinator, world.visit.id, [sam.id], time(9, 20)
+    verdict = world.services.reassignments.check_reassignment(
+        world.coordinator, world.visit.id, [sam.id], time(9, 20)
     )
     assert verdict.feasible
-    late = check_reassignment(world.uow(), world.coordinator, world.visit.id, [sam.id], time(11, 0))
+    late = world.services.reassignments.check_reassignment(
+        world.coordinator, world.visit.id, [sam.id], time(11, 0)
+    )
     assert not late.feasible
     assert "outside the visit's window" in late.violations[0]
     with pytest.raises(DomainValidationError, match="person's team"):
-        check_reassignment(world.uow(), world.coordinator, world.visit.id, [stranger_id], None)
+        world.services.reassignments.check_reassignment(
+            world.coordinator, world.visit.id, [stranger_id], None
+        )
     with pytest.raises(PermissionDeniedError):
-        reassign(world.uow(), world.worker, world.visit.id, [sam.id], time(9, 20), 1)
-    moved = reassign(world.uow(), world.coordinator, world.visit.id, [sam.id], time(9, 20), 1)
+        world.services.reassignments.reassign(
+            world.worker, world.visit.id, [sam.id], time(9, 20), 1
+        )
+    moved = world.services.reassignments.reassign(
+        world.coordinator, world.visit.id, [sam.id], time(9, 20), 1
+    )
     assert moved.planned_start == time(9, 20)
     with pytest.raises(ConflictError):
-        reassign(world.uow(), world.coordinator, world.visit.id, [sam.id], time(9, 10), 1)
+        world.services.reassignments.reassign(
+            world.coordinator, world.visit.id, [sam.id], time(9, 10), 1
+        )
 
 
 def test_week_has_routes_travel_and_continuity(world: World) -> None:
-    week = team_week(world.uow(), world.worker, world.team_id, DAY, datetime(2026, 3, 2, 8))
+    week = world.services.team_weeks.team_week(
+        world.worker, world.team_id, DAY, datetime(2026, 3, 2, 8)
+    )
     (sam,) = week.workers
     day = week.worker_day(sam, DAY)
     assert len(day.route) == 3  # home, the visit, home
@@ -318,14 +328,18 @@ def test_week_has_routes_travel_and_continuity(world: World) -> None:
     assert figure.distinct_workers == 1
     assert figure.within_target
     with pytest.raises(DomainValidationError):
-        team_week(world.uow(), world.worker, world.team_id, date(2026, 3, 3), datetime(2026, 3, 3))
+        world.services.team_weeks.team_week(
+            world.worker, world.team_id, date(2026, 3, 3), datetime(2026, 3, 3)
+        )
 
 
 def test_two_copies_of_one_check_in_racing_are_recorded_once(world: World) -> None:
     submission = _submission(world, "key-race-1", 9, 5)
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(
-            pool.map(lambda _: recording.check_in(world.uow(), world.worker, submission), range(2))
+            pool.map(
+                lambda _: world.services.recording.check_in(world.worker, submission), range(2)
+            )
         )
     assert results[0].record.id == results[1].record.id
     assert _count(world.engine, visit_records) == 1
@@ -335,11 +349,10 @@ def test_two_copies_of_one_check_in_racing_are_recorded_once(world: World) -> No
 
 
 def test_a_progress_note_must_be_about_a_current_goal(world: World) -> None:
-    recording.check_in(world.uow(), world.worker, _submission(world, "key-0001", 9, 5))
+    world.services.recording.check_in(world.worker, _submission(world, "key-0001", 9, 5))
     for goal_id in ("goal-met", "a-goal-of-nobody"):
         with pytest.raises(DomainValidationError) as caught:
-            recording.record_outcomes(
-                world.uow(),
+            world.services.recording.record_outcomes(
                 world.worker,
                 _submission(world, f"key-{goal_id}", 9, 30, 2),
                 Outcomes(notes="Fine", progress=ProgressNote(goal_id, "Walked further")),
@@ -350,10 +363,10 @@ def test_a_progress_note_must_be_about_a_current_goal(world: World) -> None:
         (record,) = uow.visit_records.list_for_visits([world.visit.id])
         assert record.is_open  # nothing of the refused submissions was written
         assert record.outcomes == Outcomes()
-    offered = goals_for_visit(world.uow(), world.worker, world.visit.id)
+    offered = world.services.progress_notes.goals_for_visit(world.worker, world.visit.id)
     assert [g.id for g in offered.goals] == [GOAL]
     with pytest.raises(NotFoundError):
-        goals_for_visit(world.uow(), world.other_team_worker, world.visit.id)
+        world.services.progress_notes.goals_for_visit(world.other_team_worker, world.visit.id)
 
 
 def _noted_visit(world: World, day: date, text: str) -> None:
@@ -383,7 +396,7 @@ def test_the_plan_shows_the_newest_five_notes_under_their_goal(world: World) -> 
         _noted_visit(world, date(2026, 2, n), f"Note {n}")
     with world.uow() as uow:
         (plan,) = uow.plans.list_for_person(world.person_id)
-    notes = notes_by_goal(world.uow(), world.coordinator, plan.plan_id)
+    notes = world.services.progress_notes.notes_by_goal(world.coordinator, plan.plan_id)
     assert list(notes) == [GOAL]
     assert [n.text for n in notes[GOAL]] == ["Note 7", "Note 6", "Note 5", "Note 4", "Note 3"]
     assert {n.worker_first_name for n in notes[GOAL]} == {"Sam"}  # never the family name
@@ -391,4 +404,4 @@ def test_the_plan_shows_the_newest_five_notes_under_their_goal(world: World) -> 
         (entry,) = uow.audit.list(record_kind="progress_note", record_id=plan.plan_id)
         assert entry.user_id == world.coordinator.user_id
     with pytest.raises(NotFoundError):
-        notes_by_goal(world.uow(), world.other_team_worker, plan.plan_id)
+        world.services.progress_notes.notes_by_goal(world.other_team_worker, plan.plan_id)

@@ -6,28 +6,25 @@ from collections.abc import Callable
 from datetime import time, timedelta
 
 import pytest
-from sqlalchemy import Engine
 from tests.integration.storage_builders import MONDAY, a_person, a_team, a_visit, a_worker
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
+from careweave.bootstrap import Services
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import ConflictError, DomainValidationError, NotFoundError
 from careweave.domain.visits.visit import Priority, VisitStatus
 from careweave.domain.workforce.workers import Availability, Skill
 from careweave.services.accounts.access import Actor
-from careweave.services.accounts.ports import AccountsUnitOfWork
 from careweave.services.rostering import rostering
-from careweave.services.rostering.rostering import plan_team_week
+from careweave.services.unit_of_work import AppUnitOfWork
 
-UowFactory = Callable[[], AccountsUnitOfWork]
+UowFactory = Callable[[], AppUnitOfWork]
 ADMIN = Actor(user_id="", username="test", display_name="Test", role=Role.ADMIN)
 MORNING = (Availability(0, time(7, 0), time(14, 0)),)
 
 
 @pytest.fixture
-def units(settings: Settings, engine: Engine) -> UowFactory:
-    return app_uow_factory(settings, engine)
+def units(services: Services) -> UowFactory:
+    return services.uow_factory
 
 
 @pytest.fixture
@@ -59,9 +56,9 @@ def week(units: UowFactory) -> dict[str, str]:
 
 
 def test_plan_assigns_every_visit_respecting_skills_and_double_handing(
-    units: UowFactory, week: dict[str, str]
+    services: Services, units: UowFactory, week: dict[str, str]
 ) -> None:
-    outcome = plan_team_week(units, ADMIN, "Pemberton", MONDAY, seconds=0.5)
+    outcome = services.rostering.plan_team_week(ADMIN, "Pemberton", MONDAY, seconds=0.5)
 
     assert outcome.report.feasible, outcome.report.violations
     assert (outcome.visits, outcome.assigned, dict(outcome.unassigned)) == (4, 4, {})
@@ -79,9 +76,9 @@ def test_plan_assigns_every_visit_respecting_skills_and_double_handing(
 
 
 def test_plan_stores_the_length_chosen_for_each_outcome_based_visit(
-    units: UowFactory, week: dict[str, str]
+    services: Services, units: UowFactory, week: dict[str, str]
 ) -> None:
-    plan_team_week(units, ADMIN, "Pemberton", MONDAY, seconds=0.5)
+    services.rostering.plan_team_week(ADMIN, "Pemberton", MONDAY, seconds=0.5)
 
     with units() as uow:
         stored = {key: uow.visits.get(week[key]) for key in ("hoist", "double", "insulin", "lunch")}
@@ -95,7 +92,7 @@ def test_plan_stores_the_length_chosen_for_each_outcome_based_visit(
 
 
 def test_a_visit_nobody_can_make_is_reported_and_the_rest_is_planned(
-    units: UowFactory, week: dict[str, str]
+    services: Services, units: UowFactory, week: dict[str, str]
 ) -> None:
     with units() as uow:
         alice = uow.visits.get(week["hoist"]).person_id
@@ -105,7 +102,7 @@ def test_a_visit_nobody_can_make_is_reported_and_the_rest_is_planned(
         uow.visits.add(tuesday_insulin)
         uow.commit()
 
-    outcome = plan_team_week(units, ADMIN, "Pemberton", MONDAY, seconds=0.5)
+    outcome = services.rostering.plan_team_week(ADMIN, "Pemberton", MONDAY, seconds=0.5)
 
     assert (outcome.visits, outcome.assigned) == (5, 4)
     assert outcome.unassigned == {
@@ -116,7 +113,7 @@ def test_a_visit_nobody_can_make_is_reported_and_the_rest_is_planned(
 
 
 def test_plan_refuses_to_overwrite_a_visit_changed_while_planning(
-    units: UowFactory, week: dict[str, str], monkeypatch: pytest.MonkeyPatch
+    services: Services, units: UowFactory, week: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_solve = rostering.solve
 
@@ -130,14 +127,14 @@ def test_plan_refuses_to_overwrite_a_visit_changed_while_planning(
 
     monkeypatch.setattr(rostering, "solve", solve_while_someone_edits)
     with pytest.raises(ConflictError):
-        plan_team_week(units, ADMIN, week["team"], MONDAY, seconds=0.2)
+        services.rostering.plan_team_week(ADMIN, week["team"], MONDAY, seconds=0.2)
     with units() as uow:
         assert uow.visits.get(week["hoist"]).status is VisitStatus.PLANNED
         assert uow.visits.get(week["lunch"]).planned_start == time(12, 15)
 
 
 def test_plan_is_refused_for_a_coordinator_of_another_team(
-    units: UowFactory, week: dict[str, str]
+    services: Services, units: UowFactory, week: dict[str, str]
 ) -> None:
     outsider = Actor(
         user_id="u2",
@@ -147,11 +144,11 @@ def test_plan_is_refused_for_a_coordinator_of_another_team(
         team_ids=frozenset({"another-team"}),
     )
     with pytest.raises(NotFoundError):
-        plan_team_week(units, outsider, week["team"], MONDAY, seconds=0.2)
+        services.rostering.plan_team_week(outsider, week["team"], MONDAY, seconds=0.2)
 
 
 def test_plan_rejects_a_week_not_starting_on_monday(
-    units: UowFactory, week: dict[str, str]
+    services: Services, units: UowFactory, week: dict[str, str]
 ) -> None:
     with pytest.raises(DomainValidationError, match="Monday"):
-        plan_team_week(units, ADMIN, week["team"], MONDAY.replace(day=3), seconds=0.2)
+        services.rostering.plan_team_week(ADMIN, week["team"], MONDAY.replace(day=3), seconds=0.2)

@@ -7,7 +7,7 @@ from tests.integration.storage_builders import a_team
 
 from careweave.adapters.storage.database import make_engine
 from careweave.adapters.storage.migrate import SchemaOutOfDateError
-from careweave.bootstrap import build_engine, uow_factory
+from careweave.bootstrap import build_engine, build_services
 from careweave.config import Settings
 
 
@@ -28,13 +28,13 @@ def test_the_composition_root_refuses_a_database_that_was_never_upgraded(databas
     engine = build_engine(settings)
     try:
         with pytest.raises(SchemaOutOfDateError, match="careweave db upgrade"):
-            uow_factory(settings, engine)
+            build_services(settings, engine)
     finally:
         engine.dispose()
 
 
 def test_the_composition_root_gives_working_units_of_work_on_a_current_schema(settings, engine):
-    make_uow = uow_factory(settings, engine)
+    make_uow = build_services(settings, engine).uow_factory
     team = a_team()
     with make_uow() as uow:
         uow.teams.add(team)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from careweave.clock import FixedClock, SystemClock
+from careweave.clock import FixedClock, SystemClock, in_london, wall_time
 
 
 def test_the_system_clock_is_aware_and_in_utc() -> None:
@@ -33,3 +33,18 @@ def test_a_fixed_clock_keeps_the_instant_it_was_given_in_utc() -> None:
 def test_a_naive_time_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         FixedClock(datetime(2026, 3, 5, 9, 0))
+
+
+def test_wall_time_is_what_a_clock_in_england_shows_to_the_second() -> None:
+    summer = FixedClock(datetime(2026, 7, 1, 7, 59, 30, 250_000, tzinfo=UTC))
+    assert wall_time(summer) == datetime(2026, 7, 1, 8, 59, 30)
+    winter = FixedClock(datetime(2026, 12, 1, 7, 59, 30, tzinfo=UTC))
+    assert wall_time(winter) == datetime(2026, 12, 1, 7, 59, 30)
+    assert wall_time(winter).tzinfo is None
+
+
+def test_an_instant_is_shown_in_london_and_a_wall_clock_time_as_it_is() -> None:
+    shown = in_london(datetime(2026, 7, 1, 23, 30, tzinfo=UTC))
+    assert (shown.date(), shown.hour, shown.minute) == (date(2026, 7, 2), 0, 30)
+    naive = datetime(2026, 7, 1, 9, 0)
+    assert in_london(naive) is naive

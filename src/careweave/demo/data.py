@@ -86,7 +86,8 @@ def generate_neighbourhood(
     workers: int = 12,
     teams: int = 1,
     seed: int = 1,
-    week_start: date | None = None,
+    *,
+    week_start: date,
 ) -> Neighbourhood:
     """Build a demo neighbourhood in the Wigan borough.
 
@@ -97,7 +98,8 @@ def generate_neighbourhood(
     seed
         The one source of randomness: the same seed and week give the same neighbourhood.
     week_start
-        Any day of the week of visits to generate (its Monday is used); default this week.
+        Any day of the week of visits to generate (its Monday is used); the command line gives
+        today, from the one clock.
 
     Returns
     -------
@@ -106,7 +108,7 @@ def generate_neighbourhood(
         simple first roster.
     """
     _check_sizes(people=people, workers=workers, teams=teams)
-    monday = monday_of(week_start or date.today())
+    monday = monday_of(week_start)
     rng = random.Random(seed)
 
     def next_id() -> str:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 
 from careweave.domain.accounts.users import DEMO_PASSWORD_MIN_LENGTH, Role, User, check_password
 from careweave.domain.errors import DomainValidationError
 from careweave.services.accounts.accounts import NewUser, add_user
-from careweave.services.accounts.audit import utc_now
-from careweave.services.accounts.ports import AccountsUnitOfWork
+from careweave.services.unit_of_work import AppUnitOfWork
 
 PRACTITIONER_CASELOAD = 6
 
@@ -79,9 +79,10 @@ def validate_demo_password(password: str) -> str:
 
 
 def create_demo_personas(
-    uow: AccountsUnitOfWork, password: str, *, hasher: PasswordHasher | None = None
+    uow: AppUnitOfWork, password: str, *, at: datetime, hasher: PasswordHasher | None = None
 ) -> Sequence[User]:
-    """Add the demo personas inside ``uow`` (the caller commits); existing usernames are kept.
+    """Add the demo personas inside ``uow``, created ``at`` (the caller commits); existing
+    usernames are kept.
 
     Needs at least two teams (A and B are the first two by name) with a worker each and a person
     in team A.
@@ -129,11 +130,11 @@ def create_demo_personas(
             password_min_length=DEMO_PASSWORD_MIN_LENGTH,
             **scopes[persona.username],  # type: ignore[arg-type]
         )
-        created.append(add_user(uow, hasher, spec, at=utc_now(), password_hash=shared_hash))
+        created.append(add_user(uow, hasher, spec, at=at, password_hash=shared_hash))
     return created
 
 
-def _first_worker(uow: AccountsUnitOfWork, team_id: str) -> str:
+def _first_worker(uow: AppUnitOfWork, team_id: str) -> str:
     workers = uow.workers.list(team_id=team_id, active=True, limit=1)
     if not workers:
         raise DomainValidationError("workers", "the demo personas need a worker in each team")

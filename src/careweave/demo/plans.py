@@ -9,7 +9,6 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Protocol
 
 from careweave.demo.data import Neighbourhood
 from careweave.demo.plans_words import ACTIONS, CONTINGENCIES, GOALS, REVIEW_NOTES, RISKS
@@ -55,8 +54,7 @@ from careweave.domain.visits.recording import (
     VisitRecord,
 )
 from careweave.domain.visits.visit import Visit, VisitStatus
-from careweave.services.plans.ports import PlansUnitOfWork
-from careweave.services.visits.recording_ports import RecordingUnitOfWork
+from careweave.services.unit_of_work import AppUnitOfWork
 
 SHARE_WITH_PLAN = 0.85
 VISIT_TASK = "Practise the goal together"
@@ -98,12 +96,10 @@ class DemoPlans:
         }
 
 
-def generate_plans(
-    neighbourhood: Neighbourhood, *, seed: int = 1, today: date | None = None
-) -> DemoPlans:
-    """Build the demo plans of ``neighbourhood`` up to ``today`` (default: the real today)."""
+def generate_plans(neighbourhood: Neighbourhood, *, seed: int = 1, today: date) -> DemoPlans:
+    """Build the demo plans of ``neighbourhood`` up to ``today``."""
     rng = random.Random(seed)
-    day = today or date.today()
+    day = today
     needs: dict[str, list[Need]] = {}
     for need in neighbourhood.needs:
         needs.setdefault(need.person_id, []).append(need)
@@ -422,11 +418,7 @@ def _visit_notes(out: DemoPlans, neighbourhood: Neighbourhood) -> None:
             )
 
 
-class DemoUnitOfWork(PlansUnitOfWork, RecordingUnitOfWork, Protocol):
-    """What the demo writes into: the plans and the visit recording repositories."""
-
-
-def store_plans(uow: DemoUnitOfWork, demo: DemoPlans) -> None:
+def store_plans(uow: AppUnitOfWork, demo: DemoPlans) -> None:
     """Write the demo plans in ``uow``'s transaction (the caller commits)."""
     uow.conversations.add_all(demo.conversations)
     uow.eligibility.add_all(demo.assessments)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from careweave.demo.data import Neighbourhood
 from careweave.domain.errors import ConflictError
-from careweave.services.unit_of_work import UnitOfWork
-
-U = TypeVar("U", bound=UnitOfWork)
+from careweave.services.unit_of_work import AppUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +20,11 @@ class SeedResult:
 
 
 def seed_demo(
-    uow_factory: Callable[[], U],
+    uow_factory: Callable[[], AppUnitOfWork],
     neighbourhood: Neighbourhood,
     *,
     if_empty: bool = False,
-    also: Callable[[U], object] | None = None,
+    also: Callable[[AppUnitOfWork], object] | None = None,
 ) -> SeedResult:
     """Write ``neighbourhood`` with bulk inserts in ONE transaction: all of it or none of it.
 

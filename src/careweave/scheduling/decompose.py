@@ -23,8 +23,7 @@ from careweave.scheduling.checker import TOLERANCE, check
 from careweave.scheduling.cover import NO_COVER, cover_left_out
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
-from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.state import INFEASIBLE
+from careweave.scheduling.search.constants import HARD, INFEASIBLE
 from careweave.scheduling.solution import Roster, Route
 from careweave.scheduling.solve import Result, solve
 from careweave.scheduling.stop import FirstOf, MaxIterations, MaxRuntime, StoppingCriterion

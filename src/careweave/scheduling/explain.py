@@ -14,9 +14,9 @@ from types import MappingProxyType
 from careweave.scheduling.items import Task, Worker
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.compile import compile_problem, routes_of
+from careweave.scheduling.search.constants import HARD, INFEASIBLE
 from careweave.scheduling.search.insertion import candidates
-from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
+from careweave.scheduling.search.state import State, rebuild
 from careweave.scheduling.solution import Roster, Route
 
 CHECKED_PLACES = 5

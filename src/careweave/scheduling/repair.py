@@ -29,10 +29,11 @@ from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem, routes_of, to_roster
-from careweave.scheduling.search.kernel.warm import ensure_compiled
+from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.model import Instance
 from careweave.scheduling.search.moves import insert_group, make_room
-from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
+from careweave.scheduling.search.state import State, rebuild
+from careweave.scheduling.search.warm import ensure_compiled
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.solve import left_out_reasons
 from careweave.scheduling.stop import StoppingCriterion

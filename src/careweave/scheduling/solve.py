@@ -20,9 +20,10 @@ from careweave.scheduling.params import SolveParams
 from careweave.scheduling.problem import Problem
 from careweave.scheduling.search.anneal import FEASIBLE, anneal
 from careweave.scheduling.search.compile import compile_problem, to_roster
-from careweave.scheduling.search.kernel.warm import ensure_compiled
+from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.moves import construct
-from careweave.scheduling.search.state import INFEASIBLE, State, rebuild
+from careweave.scheduling.search.state import State, rebuild
+from careweave.scheduling.search.warm import ensure_compiled
 from careweave.scheduling.solution import Roster
 from careweave.scheduling.stop import StoppingCriterion
 from careweave.scheduling.stretch import stretch

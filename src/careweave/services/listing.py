@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from careweave.domain.errors import DomainValidationError, NotFoundError
-from careweave.services.unit_of_work import UnitOfWork
+from careweave.services.workforce.ports import TeamRepository
 
 T = TypeVar("T")
 
@@ -38,11 +38,12 @@ def team_filter(allowed: frozenset[str] | None, wanted: str | None) -> dict[str,
     return {"team_ids": allowed}
 
 
-def require_team(uow: UnitOfWork, team_id: str | None) -> None:
-    """Raise DomainValidationError naming ``team_id`` unless the team exists (``None`` passes)."""
+def require_team(teams: TeamRepository, team_id: str | None) -> None:
+    """Raise DomainValidationError naming ``team_id`` unless it is one of ``teams`` (``None``
+    passes)."""
     if team_id is None:
         return
     try:
-        uow.teams.get(team_id)
+        teams.get(team_id)
     except NotFoundError:
         raise DomainValidationError("team_id", "no such team") from None

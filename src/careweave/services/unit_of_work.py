@@ -1,79 +1,35 @@
-"""The unit of work every service opens: one transaction, committed explicitly."""
+"""The app's unit of work: every capability's repositories in one transaction.
+
+Each capability declares what its use cases read and write in its own ``unit_of_work`` module
+(``services/<capability>/unit_of_work.py``) and its services depend on that alone. The composition
+root builds one implementation of this protocol
+(:class:`careweave.adapters.storage.uow.SqlUnitOfWork`), which satisfies every capability's
+protocol at once; a new capability adds its protocol to the bases here.
+"""
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
-from careweave.services.people.ports import (
-    CircleRepository,
-    NeedRepository,
-    PersonRepository,
-    StrengthRepository,
-)
-from careweave.services.visits.ports import VisitRepository
-from careweave.services.workforce.ports import TeamRepository, WorkerRepository
+from careweave.services.accounts.unit_of_work import AccountsUnitOfWork
+from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
+from careweave.services.people.unit_of_work import PeopleUnitOfWork
+from careweave.services.plans.unit_of_work import PlansUnitOfWork
+from careweave.services.reablement.unit_of_work import ReablementUnitOfWork
+from careweave.services.rostering.unit_of_work import RosteringUnitOfWork
+from careweave.services.visits.unit_of_work import VisitsUnitOfWork
+from careweave.services.workforce.unit_of_work import WorkforceUnitOfWork
 
 
-class UnitOfWork(Protocol):
-    """One business transaction over all repositories.
-
-    Use as ``with uow: ...; uow.commit()``. Leaving the block without :meth:`commit`, or with an
-    exception, rolls everything back, so nothing partial is ever written.
-    """
-
-    @property
-    def people(self) -> PersonRepository:
-        """The people."""
-        ...
-
-    @property
-    def circles(self) -> CircleRepository:
-        """Circles of support."""
-        ...
-
-    @property
-    def strengths(self) -> StrengthRepository:
-        """Strengths and assets."""
-        ...
-
-    @property
-    def needs(self) -> NeedRepository:
-        """Needs against the eligibility outcomes."""
-        ...
-
-    @property
-    def workers(self) -> WorkerRepository:
-        """Care workers."""
-        ...
-
-    @property
-    def teams(self) -> TeamRepository:
-        """Neighbourhood teams."""
-        ...
-
-    @property
-    def visits(self) -> VisitRepository:
-        """Visits."""
-        ...
-
-    def __enter__(self) -> Self:
-        """Begin the transaction."""
-        ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        """Roll back whatever was not committed and end the transaction."""
-        ...
-
-    def commit(self) -> None:
-        """Make every write of this unit of work permanent."""
-        ...
-
-    def rollback(self) -> None:
-        """Discard every write since the last commit."""
-        ...
+class AppUnitOfWork(
+    AccountsUnitOfWork,
+    PeopleUnitOfWork,
+    WorkforceUnitOfWork,
+    RosteringUnitOfWork,
+    VisitsUnitOfWork,
+    PlansUnitOfWork,
+    ReablementUnitOfWork,
+    FamilySupportUnitOfWork,
+    Protocol,
+):
+    """Every capability's repositories on one transaction (the demo writes all of them at once)."""

@@ -1,5 +1,5 @@
-"""Fixtures of the plans integration tests: units of work with the plans repositories, actors,
-and a second empty database for the FHIR import test."""
+"""Fixtures of the plans integration tests: units of work on the test database, actors, and a
+second empty database for the FHIR import test."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import Engine, make_url, text
 
 from careweave.adapters.storage.database import make_engine, make_session_factory
 from careweave.adapters.storage.migrate import upgrade
-from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.domain.accounts.users import Role
 from careweave.services.accounts.access import Actor
 
@@ -19,16 +19,16 @@ ADMIN = Actor(user_id="u-admin", username="admin", display_name="Admin", role=Ro
 
 
 @pytest.fixture
-def plans_uow(engine: Engine) -> Callable[[], PlansSqlUnitOfWork]:
-    """Units of work with the plans repositories on the migrated test database."""
+def plans_uow(engine: Engine) -> Callable[[], SqlUnitOfWork]:
+    """Units of work on the migrated test database."""
     sessions = make_session_factory(engine)
-    return lambda: PlansSqlUnitOfWork(sessions)
+    return lambda: SqlUnitOfWork(sessions)
 
 
 @pytest.fixture
 def second_plans_uow(
     database_backend: str, database_url: str, tmp_path: Path
-) -> Iterator[Callable[[], PlansSqlUnitOfWork]]:
+) -> Iterator[Callable[[], SqlUnitOfWork]]:
     """Units of work on a SECOND, empty database of the same kind, migrated to the heads."""
     if database_backend == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path / 'second.sqlite3'}")
@@ -54,6 +54,6 @@ def second_plans_uow(
         admin.dispose()
 
 
-def _factory(engine: Engine) -> Callable[[], PlansSqlUnitOfWork]:
+def _factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
     sessions = make_session_factory(engine)
-    return lambda: PlansSqlUnitOfWork(sessions)
+    return lambda: SqlUnitOfWork(sessions)

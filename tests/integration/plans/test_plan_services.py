@@ -10,7 +10,8 @@ import pytest
 from tests.integration.plans.conftest import ADMIN
 from tests.integration.storage_builders import a_person, a_team
 
-from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.clock import FixedClock
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import (
     ConflictError,
@@ -34,12 +35,9 @@ from careweave.services.accounts.access import Actor
 from careweave.services.plans.eligibility import AssessmentService
 from careweave.services.plans.plans import PlanDraft, PlanService
 
-Factory = Callable[[], PlansSqlUnitOfWork]
+Factory = Callable[[], SqlUnitOfWork]
 NOW = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
-
-
-def clock() -> datetime:
-    return NOW
+clock = FixedClock(NOW)
 
 
 def stored_person(uow: Factory) -> Person:

@@ -11,17 +11,18 @@ from tests.integration.plans.conftest import ADMIN
 from tests.integration.storage_builders import a_person, a_team
 from tests.unit.adapters.fhir.sample_record import barthel
 
-from careweave.adapters.storage.plans.uow import PlansSqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.clock import FixedClock
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.reablement.episodes import EndResult, WeeklyReview
 from careweave.services.reablement.reablement import ReablementService
 
-Factory = Callable[[], PlansSqlUnitOfWork]
+Factory = Callable[[], SqlUnitOfWork]
 START = date(2026, 3, 2)
 
 
 def service(uow: Factory) -> ReablementService:
-    return ReablementService(uow, lambda: datetime(2026, 3, 20, tzinfo=UTC))
+    return ReablementService(uow, FixedClock(datetime(2026, 3, 20, tzinfo=UTC)))
 
 
 def people(uow: Factory, n: int, team_name: str = "Easton") -> list[str]:

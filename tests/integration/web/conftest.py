@@ -18,7 +18,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -30,14 +30,15 @@ from tests.integration.storage_builders import a_person, a_team, a_visit, a_work
 
 from careweave.adapters.storage.database import make_engine
 from careweave.adapters.web.app import create_app
-from careweave.bootstrap import app_uow_factory
+from careweave.bootstrap import Services, build_services
+from careweave.clock import Clock
 from careweave.config import Settings
 from careweave.domain.accounts.users import Role
 from careweave.domain.people.person import Person
 from careweave.domain.visits.visit import Visit
 from careweave.domain.workforce.workers import Team, Worker
 from careweave.services.accounts.access import Actor
-from careweave.services.accounts.accounts import AccountService, NewUser, add_user
+from careweave.services.accounts.accounts import NewUser, add_user
 
 PASSWORD = "correct horse battery"
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
@@ -47,10 +48,11 @@ DAY = date(2026, 3, 2)
 
 @dataclass
 class World:
-    """The app, its database and the records and logins the tests use."""
+    """The app, its database and services, and the records and logins the tests use."""
 
     app: FastAPI
     engine: Engine
+    services: Services
     team_a: Team
     team_b: Team
     person_a: Person
@@ -210,24 +212,23 @@ def shared_world(
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{drop[1]}" WITH (FORCE)'))
 
 
-def build_world(engine: Engine, web_settings: Settings) -> World:
-    """Write the two teams, their records and the personas; return the world with the app."""
-    uow_factory = app_uow_factory(web_settings, engine)
-    app = create_app(web_settings, uow_factory=uow_factory, password_hasher=CHEAP_HASHER)
-    world = World(app, engine, *_records())
-    with uow_factory() as uow:
+def build_world(engine: Engine, web_settings: Settings, clock: Clock | None = None) -> World:
+    """Write the two teams, their records and the personas; return the world with the app (on
+    ``clock``, the system's unless given)."""
+    services = build_services(web_settings, engine, clock=clock, password_hasher=CHEAP_HASHER)
+    world = World(create_app(web_settings, services), engine, services, *_records())
+    with services.uow_factory() as uow:
         uow.teams.add_all([world.team_a, world.team_b])
         uow.workers.add_all([world.worker_a, world.worker_b])
         uow.people.add_all([world.person_a, world.person_b])
         uow.visits.add_all([world.visit_a, world.visit_b])
         users = [
-            add_user(uow, CHEAP_HASHER, spec, at=datetime.now(UTC)) for spec in _personas(world)
+            add_user(uow, CHEAP_HASHER, spec, at=services.clock.now()) for spec in _personas(world)
         ]
         uow.commit()
-    accounts = AccountService(uow_factory, hasher=CHEAP_HASHER)
     for user in users:
         world.actors[user.username] = Actor.of(user)
-        token, secret = accounts.create_api_token(world.actors[user.username], "tests")
+        token, secret = services.accounts.create_api_token(world.actors[user.username], "tests")
         world.tokens[user.username] = secret
         world.token_ids[user.username] = token.id
     return world

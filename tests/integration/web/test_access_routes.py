@@ -18,7 +18,7 @@ from httpx import Response
 from tests.integration.web.conftest import World
 
 from careweave.adapters.web.app import create_app
-from careweave.bootstrap import app_uow_factory
+from careweave.bootstrap import wire_services
 from careweave.config import Settings
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -47,7 +47,7 @@ PATH_VALUES: dict[str, Callable[[World], str]] = {
 
 def _routes() -> list[tuple[str, str]]:
     # Building the app touches no database, so the routes can be listed at collection time.
-    app = create_app(Settings(), uow_factory=_no_database)
+    app = create_app(Settings(), wire_services(Settings(), _no_database))
     found = {
         (method, context.path)
         for context in iter_route_contexts(app.routes)
@@ -155,7 +155,7 @@ def _send(client: TestClient, method: str, url: str, body: dict[str, Any] | None
 
 
 def _snapshot(world: World) -> tuple[Any, ...]:
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         return (
             uow.teams.get(world.team_a.id),
             uow.people.get(world.person_a.id),

@@ -10,8 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from tests.integration.web.conftest import CHEAP_HASHER, LOGIN_LIMIT, PASSWORD, World, csrf_of
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
+from careweave.clock import FixedClock
 from careweave.domain.accounts.audit import AuditAction, AuditEntry
 from careweave.domain.accounts.users import NotAuthenticatedError, RateLimitedError
 from careweave.services.accounts.access import Origin
@@ -19,7 +18,7 @@ from careweave.services.accounts.accounts import AccountService
 
 
 def _audit(world: World, record_id: str) -> list[AuditEntry]:
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         return list(uow.audit.list(record_id=record_id))
 
 
@@ -142,7 +141,7 @@ def test_failed_sign_ins_are_limited_per_username_and_address(world: World) -> N
     assert [attempt("alice", "wrong") for _ in range(LOGIN_LIMIT)] == [401] * LOGIN_LIMIT
     assert attempt("alice", PASSWORD) == 429  # even the right password waits now
     assert attempt("bob", PASSWORD) == 303  # another username is not held up
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         failed = uow.audit.list()
     assert sum(e.action is AuditAction.LOGIN_FAILED for e in failed) == LOGIN_LIMIT
 
@@ -323,12 +322,10 @@ def test_a_coordinator_of_two_teams_pages_through_both(world: World) -> None:
 
 
 def test_failed_sign_ins_stop_counting_after_a_minute(world: World) -> None:
-    now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    clock = FixedClock(now)
     accounts = AccountService(
-        app_uow_factory(Settings(), world.engine, check_schema=False),
-        login_attempts_per_minute=2,
-        hasher=CHEAP_HASHER,
-        clock=lambda: now[0],
+        world.services.uow_factory, clock, login_attempts_per_minute=2, hasher=CHEAP_HASHER
     )
     origin = Origin(ip="192.0.2.7")
     for _ in range(2):
@@ -336,7 +333,7 @@ def test_failed_sign_ins_stop_counting_after_a_minute(world: World) -> None:
             accounts.login("alice", "wrong", origin)
     with pytest.raises(RateLimitedError):
         accounts.login("alice", PASSWORD, origin)
-    now[0] += timedelta(seconds=61)
+    clock.set(now + timedelta(seconds=61))
     assert accounts.login("alice", PASSWORD, origin).actor.username == "alice"
 
 

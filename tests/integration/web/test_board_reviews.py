@@ -7,8 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from tests.integration.web.conftest import DAY, World
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
 from careweave.domain.people.person import Person
 from careweave.domain.plans.care_plan import CarePlan, FundingSource
 
@@ -22,7 +20,7 @@ def _give_plan(world: World, person: Person, review_on: date) -> None:
         created_by="Pat Poplar",
         created_at=datetime(2026, 1, 5, tzinfo=UTC),
     )
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         uow.plans.add_version(plan)
         uow.commit()
 

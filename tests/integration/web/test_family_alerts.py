@@ -3,24 +3,23 @@ on a page reached from their home page; they cannot acknowledge them (coordinato
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from tests.integration.web.conftest import World, csrf_of
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
+from careweave.clock import wall_time
 from careweave.domain.visits.recording import Alert, Lateness
 
 
 def _raise_alerts(world: World) -> dict[str, Alert]:
     """Visit A was late, then missed; visit B (another team, another person) was missed."""
-    an_hour_ago = datetime.now().replace(microsecond=0) - timedelta(hours=1)
+    an_hour_ago = wall_time(world.services.clock) - timedelta(hours=1)
     raised = {
         "a_late": Alert(world.visit_a.id, world.team_a.id, Lateness.LATE, an_hour_ago),
         "a_missed": Alert(world.visit_a.id, world.team_a.id, Lateness.MISSED, an_hour_ago),
         "b_missed": Alert(world.visit_b.id, world.team_b.id, Lateness.MISSED, an_hour_ago),
     }
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         for alert in raised.values():
             uow.alerts.add(alert)
         uow.commit()
@@ -28,7 +27,7 @@ def _raise_alerts(world: World) -> dict[str, Alert]:
 
 
 def _is_open(world: World, alert_id: str) -> bool:
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         return uow.alerts.get(alert_id).is_open
 
 
@@ -47,7 +46,7 @@ def test_the_family_reads_their_persons_alerts_in_plain_words(world: World) -> N
     assert world.person_b.display_name not in text
     assert world.person_b.family_name not in text
     assert "/acknowledge" not in text
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         entries = uow.audit.list(user_id=world.actors["dora"].user_id, record_kind="alert")
         assert [e.record_id for e in entries] == [world.person_a.id]
 

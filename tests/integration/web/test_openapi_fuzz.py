@@ -16,6 +16,7 @@ from tests.integration.web.conftest import LOGIN_LIMIT, World, build_world
 
 from careweave.adapters.storage.database import make_engine
 from careweave.adapters.web.app import create_app
+from careweave.bootstrap import wire_services
 from careweave.config import Settings
 
 EXAMPLES_PER_OPERATION = 20
@@ -44,7 +45,7 @@ def fuzz_world(
 
 def _operations() -> list[tuple[str, str]]:
     # The schema is built from the app alone (no database), so operations are known at collection.
-    app = create_app(Settings(), uow_factory=_no_database)
+    app = create_app(Settings(), wire_services(Settings(), _no_database))
     loaded = schemathesis.openapi.from_asgi("/openapi.json", app)
     return [(op.method.upper(), op.path) for op in (r.ok() for r in loaded.get_all_operations())]
 

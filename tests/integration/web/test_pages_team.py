@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import UTC, datetime, time
 
 import pytest
 from argon2 import PasswordHasher
@@ -14,10 +14,11 @@ from sqlalchemy import Engine, func, select
 from tests.integration.storage_builders import a_person, a_team, a_worker
 
 from careweave.adapters.storage.database import make_session_factory
-from careweave.adapters.storage.uow_app import AppSqlUnitOfWork
-from careweave.adapters.storage.visits.recording_repositories import SqlRecordingUnitOfWork
-from careweave.adapters.storage.visits.recording_tables import visit_records
+from careweave.adapters.storage.uow import SqlUnitOfWork
+from careweave.adapters.storage.visits.tables import visit_records
 from careweave.adapters.web.app import create_app
+from careweave.bootstrap import build_services
+from careweave.clock import SystemClock
 from careweave.config import Settings
 from careweave.demo.personas import create_demo_personas
 from careweave.domain.values import Location
@@ -40,8 +41,7 @@ class Site:
     visit_b: str
 
     def client(self, username: str | None = None) -> TestClient:
-        sessions = make_session_factory(self.engine)
-        app = create_app(self.settings, uow_factory=lambda: AppSqlUnitOfWork(sessions))
+        app = create_app(self.settings, build_services(self.settings, self.engine))
         client = TestClient(app, follow_redirects=False)
         if username:
             token = _csrf(client.get("/login").text)
@@ -75,7 +75,7 @@ def _hidden(html: str, name: str) -> str:
 def _visit(person_id: str, worker_id: str) -> Visit:
     visit = Visit(
         person_id=person_id,
-        day=date.today(),
+        day=SystemClock().today(),
         window_start=ALL_DAY[0],
         window_end=ALL_DAY[1],
         duration_min=30,
@@ -96,12 +96,12 @@ def site(engine: Engine, settings: Settings) -> Site:
     cleo = a_worker(team_a, "Cleo", "Zane", availability=every_day)
     bea = a_worker(team_b, "Bea", "Baker")
     visit_a, visit_b = _visit(person_a.id, alex.id), _visit(person_b.id, bea.id)
-    with SqlRecordingUnitOfWork(make_session_factory(engine)) as uow:
+    with SqlUnitOfWork(make_session_factory(engine)) as uow:
         uow.teams.add_all([team_a, team_b])
         uow.people.add_all([person_a, person_b])
         uow.workers.add_all([alex, cleo, bea])
         uow.visits.add_all([visit_a, visit_b])
-        create_demo_personas(uow, PASSWORD, hasher=CHEAP_HASHER)
+        create_demo_personas(uow, PASSWORD, at=datetime.now(UTC), hasher=CHEAP_HASHER)
         uow.commit()
     return Site(engine, settings, team_a.id, team_b.id, visit_a.id, visit_b.id)
 
@@ -184,7 +184,7 @@ def test_visit_recorded_once_when_the_form_is_sent_twice(site: Site) -> None:
     done = client.get(saved.headers["location"])
     assert "Checked out at" in done.text
     assert "Metformin 500 mg: refused (felt sick)" in done.text
-    with SqlRecordingUnitOfWork(make_session_factory(site.engine)) as uow:
+    with SqlUnitOfWork(make_session_factory(site.engine)) as uow:
         assert uow.visits.get(site.visit_a).status is VisitStatus.DONE
 
 

@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime
 from fastapi.testclient import TestClient
 from tests.integration.web.conftest import World, csrf_of
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
 from careweave.domain.plans.care_plan import AgreedBy, Agreement, CarePlan, FundingSource, Goal
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GasScale
 from careweave.domain.visits.visit import VisitStatus
@@ -36,7 +34,7 @@ def _give_person_a_a_plan(world: World) -> CarePlan:
             AgreedBy.PERSON, date(2026, 2, 1), has_capacity=True, consent_given=True
         ),
     )
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         uow.plans.add_version(plan)
         uow.commit()
     return plan
@@ -50,10 +48,10 @@ def _checked_in(world: World, client: TestClient) -> str:
         "version": _hidden(page.text, "version"),
         "idempotency_key": _hidden(page.text, "idempotency_key"),
     }
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         # The page checks in "now"; move the visit to today so the check-in is on its day.
         visit = uow.visits.get(world.visit_a.id)
-        visit.day = date.today()
+        visit.day = world.services.clock.today()
         uow.visits.update(visit)
         uow.commit()
     form["version"] = str(int(form["version"]) + 1)
@@ -98,7 +96,7 @@ def test_the_worker_chooses_a_goal_and_the_family_reads_the_note_on_the_plan(
     assert saved.status_code == 303
     done = bob.get(saved.headers["location"]).text
     assert f"Progress towards “{GOAL_WORDS}”: Buttered the toast herself" in done
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         assert uow.visits.get(world.visit_a.id).status is VisitStatus.DONE
     plan_page = world.browser("dora").get(f"/plans/{plan.plan_id}")
     assert plan_page.status_code == 200

@@ -209,5 +209,5 @@ def test_impossible_sizes_are_refused_naming_the_argument(
     sizes: dict[str, int], field: str
 ) -> None:
     with pytest.raises(DomainValidationError) as caught:
-        generate_neighbourhood(**sizes)
+        generate_neighbourhood(**sizes, week_start=WEEK)
     assert caught.value.field == field

@@ -12,7 +12,7 @@ TODAY = date(2026, 11, 22)
 
 
 def test_same_seed_same_plans() -> None:
-    hood = generate_neighbourhood(people=30, workers=6, teams=2, seed=3)
+    hood = generate_neighbourhood(people=30, workers=6, teams=2, seed=3, week_start=TODAY)
     first = generate_plans(hood, seed=3, today=TODAY)
     second = generate_plans(hood, seed=3, today=TODAY)
     assert first.counts() == second.counts()
@@ -20,7 +20,7 @@ def test_same_seed_same_plans() -> None:
 
 
 def test_most_people_have_a_plan_with_months_of_ratings() -> None:
-    hood = generate_neighbourhood(people=60, workers=12, teams=2, seed=1)
+    hood = generate_neighbourhood(people=60, workers=12, teams=2, seed=1, week_start=TODAY)
     demo = generate_plans(hood, seed=1, today=TODAY)
     planned = {p.person_id for p in demo.plans}
     assert len(planned) >= 0.7 * len(hood.people)
@@ -38,7 +38,7 @@ def test_most_people_have_a_plan_with_months_of_ratings() -> None:
 
 
 def test_reablement_episodes_at_different_stages() -> None:
-    hood = generate_neighbourhood(people=40, workers=8, teams=2, seed=2)
+    hood = generate_neighbourhood(people=40, workers=8, teams=2, seed=2, week_start=TODAY)
     demo = generate_plans(hood, seed=2, today=TODAY)
     assert len(demo.episodes) == len(EPISODE_STARTS)
     open_days = sorted(e.day_number(TODAY) for e in demo.episodes if not e.ended)
@@ -50,7 +50,7 @@ def test_reablement_episodes_at_different_stages() -> None:
 
 
 def test_each_rating_day_has_a_done_visit_with_a_progress_note_against_a_goal() -> None:
-    hood = generate_neighbourhood(people=20, workers=4, teams=2, seed=4)
+    hood = generate_neighbourhood(people=20, workers=4, teams=2, seed=4, week_start=TODAY)
     demo = generate_plans(hood, seed=4, today=TODAY)
     visits = {v.id: v for v in demo.visits}
     goal_ids = {g.id for p in demo.plans for g in p.goals}

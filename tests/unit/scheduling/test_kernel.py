@@ -16,7 +16,6 @@ from careweave.scheduling import Problem
 from careweave.scheduling.params import SolveParams
 from careweave.scheduling.search.anneal import anneal
 from careweave.scheduling.search.compile import compile_problem
-from careweave.scheduling.search.kernel.arrays import pack_dynamic, pack_static
 from careweave.scheduling.search.kernel.change import begin, rollback
 from careweave.scheduling.search.kernel.loop import run_batch, seed_kernel
 from careweave.scheduling.search.kernel.moves import relocate, swap
@@ -24,6 +23,7 @@ from careweave.scheduling.search.kernel.ruin import ruin_recreate
 from careweave.scheduling.search.kernel.timing import evaluate
 from careweave.scheduling.search.kernel.totals import hard_units, total_cost
 from careweave.scheduling.search.moves import construct
+from careweave.scheduling.search.pack import pack_dynamic, pack_static
 from careweave.scheduling.search.state import State, rebuild
 from careweave.scheduling.stop import MaxIterations
 

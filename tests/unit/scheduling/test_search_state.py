@@ -8,7 +8,8 @@ from tests.unit.scheduling.roster_cases import problem, task, worker
 
 from careweave.scheduling import BreakRule, Link, Shift
 from careweave.scheduling.search.compile import compile_problem
-from careweave.scheduling.search.state import INFEASIBLE, State
+from careweave.scheduling.search.constants import INFEASIBLE
+from careweave.scheduling.search.state import State
 
 
 def placed(prob, lanes: list[list[int]]) -> State:

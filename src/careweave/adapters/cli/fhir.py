@@ -9,11 +9,9 @@ from typing import Annotated
 import typer
 
 from careweave.adapters.cli.actor import COMMAND_LINE
+from careweave.adapters.cli.database import opened_services
 from careweave.adapters.cli.errors import fail
-from careweave.adapters.cli.units import opened_database
 from careweave.adapters.fhir.bundle import from_bundle, to_bundle
-from careweave.bootstrap import plans_uow_factory
-from careweave.services.people.fhir_exchange import FhirExchangeService
 
 app = typer.Typer(help="FHIR R4 export and import of a person's record.", no_args_is_help=True)
 
@@ -27,8 +25,8 @@ def export_person(
 ) -> None:
     """Print a FHIR Bundle (collection) with the person's Patient, RelatedPerson, CareTeam,
     CarePlan, Goal, Observation, EpisodeOfCare and RiskAssessment resources, every one validated."""
-    with opened_database(plans_uow_factory) as units:
-        bundle = to_bundle(FhirExchangeService(units).export_record(COMMAND_LINE, person))
+    with opened_services() as services:
+        bundle = to_bundle(services.fhir.export_record(COMMAND_LINE, person))
     text = json.dumps(bundle, indent=2, ensure_ascii=False)
     if output is None:
         typer.echo(text)
@@ -48,9 +46,9 @@ def import_bundle(
         raise fail(f"file: cannot read {file}: {exc.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise fail(f"file: {file} is not JSON ({exc})") from None
-    with opened_database(plans_uow_factory) as units:
+    with opened_services() as services:
         record = from_bundle(data)
-        person_id = FhirExchangeService(units).import_record(COMMAND_LINE, record)
+        person_id = services.fhir.import_record(COMMAND_LINE, record)
     versions = len(record.plans)
     typer.echo(
         f"Imported {record.person.display_name} ({person_id}): {len(record.circle)} in the circle, "

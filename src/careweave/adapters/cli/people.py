@@ -13,9 +13,8 @@ from typing import Annotated
 
 import typer
 
+from careweave.adapters.cli.database import opened_services
 from careweave.adapters.cli.errors import EXIT_BAD_INPUT, fail
-from careweave.adapters.cli.units import units_of_work
-from careweave.services.people.people_csv import export_people, import_people
 from careweave.services.people.people_csv_format import PeopleCsvError
 
 import_app = typer.Typer(help="Import records from CSV files.", no_args_is_help=True)
@@ -33,9 +32,9 @@ def import_people_command(
         raise fail(f"{file}: no such file")
     try:
         # utf-8-sig also reads the byte-order mark spreadsheets put at the start of "CSV UTF-8".
-        with file.open(encoding="utf-8-sig", newline="") as handle, units_of_work() as units:
+        with file.open(encoding="utf-8-sig", newline="") as handle, opened_services() as services:
             try:
-                added = import_people(units, handle)
+                added = services.people_csv.import_people(handle)
             except PeopleCsvError as exc:
                 _report(file, exc)
                 raise typer.Exit(code=EXIT_BAD_INPUT) from None
@@ -61,8 +60,8 @@ def export_people_command(
 ) -> None:
     """Write every person as CSV in the format `careweave import people` reads."""
     if out is None:
-        with units_of_work() as units:
-            export_people(units, sys.stdout)
+        with opened_services() as services:
+            services.people_csv.export_people(sys.stdout)
         return
     partial = out.with_name(out.name + ".part")
     try:
@@ -70,9 +69,9 @@ def export_people_command(
         # takes the real name, because the finished file is renamed into place.
         with (
             partial.open("w", encoding="utf-8-sig", newline="") as handle,
-            units_of_work() as units,
+            opened_services() as services,
         ):
-            written = export_people(units, handle)
+            written = services.people_csv.export_people(handle)
         os.replace(partial, out)
     except OSError as exc:
         raise fail(f"{out}: {exc.strerror or exc}") from None

@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 
 from careweave.adapters.cli.actor import COMMAND_LINE
-from careweave.adapters.cli.units import opened_database
-from careweave.bootstrap import app_uow_factory
+from careweave.adapters.cli.database import opened_services
 from careweave.services.rostering.roster_problem import week_of
-from careweave.services.rostering.rostering import PlanOutcome, plan_team_week
+from careweave.services.rostering.rostering import PlanOutcome
 
 
 def plan(
@@ -24,9 +23,9 @@ def plan(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Plan a team's week with the roster optimiser and store who does which visit when."""
-    with opened_database(app_uow_factory) as units:
-        outcome = plan_team_week(
-            units, COMMAND_LINE, team, week_of(week), seconds=seconds, seed=seed
+    with opened_services() as services:
+        outcome = services.rostering.plan_team_week(
+            COMMAND_LINE, team, week_of(week), seconds=seconds, seed=seed
         )
     if as_json:
         typer.echo(json.dumps(_as_dict(outcome), indent=2))

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careweave.adapters.cli.errors import fail
-from careweave.bootstrap import build_engine, build_web_app, load_settings
-from careweave.config import Settings
+from careweave.adapters.cli.database import opened_database
+from careweave.adapters.storage.migrate import ensure_current
+from careweave.bootstrap import build_web_app
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
 MAX_WORKERS = 64
-T = TypeVar("T")
 
 
 def serve(
@@ -41,16 +39,13 @@ def serve(
 
     from careweave.adapters.web.asgi import FACTORY
 
-    settings = load_settings()
+    # Check the database first, so a bad one gives one clear message (not one per worker).
+    with opened_database() as (settings, engine):
+        ensure_current(engine)
     where_host = host or settings.host
     where_port = port or settings.port
-    app: FastAPI | str = FACTORY
-    if workers == 1:
-        app = _opened(lambda: build_web_app(settings))
-    else:
-        # Each worker process builds its own app (and database pool) from the environment;
-        # check the database here first, so a bad one gives one clear message, not one per worker.
-        _opened(lambda: _check_database(settings))
+    # Each worker process builds its own app (and database pool) from the environment.
+    app: FastAPI | str = build_web_app(settings) if workers == 1 else FACTORY
     typer.echo(
         f"careweave is listening on http://{where_host}:{where_port}/ "
         f"({workers} worker{'s' if workers > 1 else ''}; Ctrl+C to stop)"
@@ -64,29 +59,3 @@ def serve(
         server_header=False,
         log_level="info",
     )
-
-
-def _opened(open_database: Callable[[], T]) -> T:
-    """``open_database()``, its database errors turned into one clear message and exit code 2."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from careweave.adapters.storage.migrate import SchemaOutOfDateError
-
-    try:
-        return open_database()
-    except SchemaOutOfDateError as exc:
-        raise fail(str(exc)) from None
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise fail(f"cannot open the database: {reason}") from None
-
-
-def _check_database(settings: Settings) -> None:
-    """Raise unless the configured database opens and its schema is current."""
-    from careweave.adapters.storage.migrate import ensure_current
-
-    engine = build_engine(settings)
-    try:
-        ensure_current(engine)
-    finally:
-        engine.dispose()

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 import typer
 
 from careweave.adapters.cli.actor import COMMAND_LINE
-from careweave.adapters.cli.personas import accounts_database
+from careweave.adapters.cli.database import opened_services
 from careweave.domain.accounts.users import ROLE_TITLES, Role
-from careweave.services.accounts.accounts import AccountService, NewUser
-from careweave.services.accounts.ports import AccountsUnitOfWork
+from careweave.services.accounts.accounts import NewUser
 
 app = typer.Typer(
     help="Users: add them, stop or restore them, make API tokens.", no_args_is_help=True
 )
 
 Ids = Annotated[list[str] | None, typer.Option(help="May be given more than once.")]
-
-
-def _service(uow_factory: Callable[[], AccountsUnitOfWork]) -> AccountService:
-    return AccountService(uow_factory)
 
 
 @app.command()
@@ -52,16 +46,16 @@ def create(
         assigned_person_ids=frozenset(assigned_person or ()),
         worker_id=worker,
     )
-    with accounts_database() as uow_factory:
-        user = _service(uow_factory).create_user(COMMAND_LINE, spec)
+    with opened_services() as services:
+        user = services.accounts.create_user(COMMAND_LINE, spec)
     typer.echo(f"Added {user.username} ({ROLE_TITLES[user.role].lower()}).")
 
 
 @app.command("list")
 def list_users() -> None:
     """Every user with their role and whether they may sign in."""
-    with accounts_database() as uow_factory:
-        users = _service(uow_factory).list_users(COMMAND_LINE)
+    with opened_services() as services:
+        users = services.accounts.list_users(COMMAND_LINE)
     for user in users:
         state = "" if user.active else "  (stopped)"
         typer.echo(f"{user.username:<24} {user.role.value:<13} {user.display_name}{state}")
@@ -70,16 +64,16 @@ def list_users() -> None:
 @app.command()
 def stop(username: str) -> None:
     """Stop a user from signing in (their sessions and tokens stop working at once)."""
-    with accounts_database() as uow_factory:
-        _service(uow_factory).set_active(COMMAND_LINE, username, active=False)
+    with opened_services() as services:
+        services.accounts.set_active(COMMAND_LINE, username, active=False)
     typer.echo(f"{username} can no longer sign in.")
 
 
 @app.command()
 def restore(username: str) -> None:
     """Let a stopped user sign in again."""
-    with accounts_database() as uow_factory:
-        _service(uow_factory).set_active(COMMAND_LINE, username, active=True)
+    with opened_services() as services:
+        services.accounts.set_active(COMMAND_LINE, username, active=True)
     typer.echo(f"{username} can sign in again.")
 
 
@@ -89,7 +83,7 @@ def token(
     name: Annotated[str, typer.Option("--name", help="What the token is for.")] = "api",
 ) -> None:
     """Make an API token acting as USERNAME; it is printed once and never stored."""
-    with accounts_database() as uow_factory:
-        made, secret = _service(uow_factory).create_api_token_for(COMMAND_LINE, username, name)
+    with opened_services() as services:
+        made, secret = services.accounts.create_api_token_for(COMMAND_LINE, username, name)
     typer.echo(secret)
     typer.echo(f"Token {made.id} for {username}: send it as 'Authorization: Bearer ...'.", err=True)

@@ -1,4 +1,4 @@
-"""The SQL unit of work: one session, one transaction, every repository on it."""
+"""The SQL unit of work: one session, one transaction, every capability's repositories on it."""
 
 from __future__ import annotations
 
@@ -7,22 +7,48 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from careweave.adapters.storage.accounts.repositories import (
+    SqlApiTokenRepository,
+    SqlAuditLog,
+    SqlIdempotencyKeyRepository,
+    SqlLoginFailureRepository,
+    SqlUserRepository,
+    SqlWebSessionRepository,
+)
+from careweave.adapters.storage.family_support.repositories import (
+    SqlArrangementRepository,
+    SqlHouseholdRepository,
+    SqlReferralRepository,
+    SqlSchemeWeightsRepository,
+)
 from careweave.adapters.storage.people.repositories import (
     SqlCircleRepository,
     SqlNeedRepository,
     SqlPersonRepository,
     SqlStrengthRepository,
 )
+from careweave.adapters.storage.plans.repositories import (
+    SqlCarePlanRepository,
+    SqlConversationRepository,
+    SqlEligibilityRepository,
+    SqlGasRatingRepository,
+    SqlRiskRepository,
+)
+from careweave.adapters.storage.reablement.repositories import SqlReablementRepository
+from careweave.adapters.storage.visits.recording_repositories import (
+    SqlAlertRepository,
+    SqlVisitRecordRepository,
+)
 from careweave.adapters.storage.visits.repositories import SqlVisitRepository
 from careweave.adapters.storage.workforce.repositories import SqlTeamRepository, SqlWorkerRepository
 
 
 class SqlUnitOfWork:
-    """Implements :class:`careweave.services.unit_of_work.UnitOfWork` on a SQLAlchemy session.
+    """Implements :class:`careweave.services.unit_of_work.AppUnitOfWork` on a SQLAlchemy session.
 
-    Each ``with`` block opens a fresh session; leaving it rolls back whatever was not committed
-    and closes the session. Other areas add their repositories by subclassing and extending
-    :meth:`open_repositories`, which receives the block's session.
+    Each ``with`` block opens a fresh session with every capability's repositories on it; leaving
+    the block rolls back whatever was not committed and closes the session. A new capability adds
+    its repositories to :meth:`_open_repositories` (and its protocol to ``AppUnitOfWork``).
 
     Parameters
     ----------
@@ -31,21 +57,44 @@ class SqlUnitOfWork:
         :func:`careweave.adapters.storage.database.make_session_factory`).
     """
 
+    # accounts
+    users: SqlUserRepository
+    web_sessions: SqlWebSessionRepository
+    api_tokens: SqlApiTokenRepository
+    audit: SqlAuditLog
+    idempotency_keys: SqlIdempotencyKeyRepository
+    login_failures: SqlLoginFailureRepository
+    # people
     people: SqlPersonRepository
     circles: SqlCircleRepository
     strengths: SqlStrengthRepository
     needs: SqlNeedRepository
-    workers: SqlWorkerRepository
+    # workforce
     teams: SqlTeamRepository
+    workers: SqlWorkerRepository
+    # visits
     visits: SqlVisitRepository
+    visit_records: SqlVisitRecordRepository
+    alerts: SqlAlertRepository
+    # plans
+    conversations: SqlConversationRepository
+    eligibility: SqlEligibilityRepository
+    plans: SqlCarePlanRepository
+    ratings: SqlGasRatingRepository
+    risks: SqlRiskRepository
+    # reablement
+    episodes: SqlReablementRepository
+    # family_support
+    households: SqlHouseholdRepository
+    referrals: SqlReferralRepository
+    arrangements: SqlArrangementRepository
+    scheme_weights: SqlSchemeWeightsRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
 
-    @property
-    def session(self) -> Session:
-        """The session of the open block (for repositories of other areas)."""
+    def _open_session(self) -> Session:
         if self._session is None:
             raise RuntimeError("the unit of work is used outside its `with` block")
         return self._session
@@ -54,18 +103,35 @@ class SqlUnitOfWork:
         if self._session is not None:
             raise RuntimeError("the unit of work is already open; use a new one")
         self._session = self._session_factory()
-        self.open_repositories(self._session)
+        self._open_repositories(self._session)
         return self
 
-    def open_repositories(self, session: Session) -> None:
-        """Create the repositories of this block on ``session`` (extend to add more)."""
+    def _open_repositories(self, session: Session) -> None:
+        self.users = SqlUserRepository(session)
+        self.web_sessions = SqlWebSessionRepository(session)
+        self.api_tokens = SqlApiTokenRepository(session)
+        self.audit = SqlAuditLog(session)
+        self.idempotency_keys = SqlIdempotencyKeyRepository(session)
+        self.login_failures = SqlLoginFailureRepository(session)
         self.people = SqlPersonRepository(session)
         self.circles = SqlCircleRepository(session)
         self.strengths = SqlStrengthRepository(session)
         self.needs = SqlNeedRepository(session)
-        self.workers = SqlWorkerRepository(session)
         self.teams = SqlTeamRepository(session)
+        self.workers = SqlWorkerRepository(session)
         self.visits = SqlVisitRepository(session)
+        self.visit_records = SqlVisitRecordRepository(session)
+        self.alerts = SqlAlertRepository(session)
+        self.conversations = SqlConversationRepository(session)
+        self.eligibility = SqlEligibilityRepository(session)
+        self.plans = SqlCarePlanRepository(session)
+        self.ratings = SqlGasRatingRepository(session)
+        self.risks = SqlRiskRepository(session)
+        self.episodes = SqlReablementRepository(session)
+        self.households = SqlHouseholdRepository(session)
+        self.referrals = SqlReferralRepository(session)
+        self.arrangements = SqlArrangementRepository(session)
+        self.scheme_weights = SqlSchemeWeightsRepository(session)
 
     def __exit__(
         self,
@@ -73,7 +139,7 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        session, self._session = self.session, None
+        session, self._session = self._open_session(), None
         try:
             session.rollback()
         finally:
@@ -81,8 +147,8 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         """Make every write of this block permanent."""
-        self.session.commit()
+        self._open_session().commit()
 
     def rollback(self) -> None:
         """Discard every write since the last commit."""
-        self.session.rollback()
+        self._open_session().rollback()

@@ -1,14 +1,14 @@
 """The careweave web app: the JSON API under ``/api`` and the server-rendered pages.
 
-:func:`create_app` builds everything from its arguments; nothing happens at import time. The
-composition root (:func:`careweave.bootstrap.build_web_app`) calls it with the real database.
+:func:`create_app` builds the app around the services it is given; nothing happens at import time.
+The composition root (:func:`careweave.bootstrap.build_web_app`) calls it with the services on the
+real database; tests call it with services on theirs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -20,9 +20,8 @@ from careweave.adapters.web.api.community.openreferral import openreferral_app
 from careweave.adapters.web.errors import install_error_handlers
 from careweave.adapters.web.security import AuthMiddleware
 from careweave.adapters.web.templating import STATIC_DIR, make_templates
-from careweave.adapters.web.wiring import WebServices
+from careweave.bootstrap import Services
 from careweave.config import Settings
-from careweave.services.accounts.ports import AccountsUnitOfWork
 
 # Pages load only our own scripts and styles: no CDN, no external fonts or map tiles.
 SECURITY_HEADERS = (
@@ -59,26 +58,17 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(
-    settings: Settings,
-    *,
-    uow_factory: Callable[[], AccountsUnitOfWork],
-    password_hasher: PasswordHasher | None = None,
-) -> FastAPI:
+def create_app(settings: Settings, services: Services) -> FastAPI:
     """Build the web app.
 
     Parameters
     ----------
     settings
-        The configuration (cookie security, login rate limit, ...).
-    uow_factory
-        Makes units of work carrying the core and accounts repositories (and any other area's
-        the pages need, e.g. visit recording).
-    password_hasher
-        The argon2 hasher for sign-in (default parameters unless given; tests pass a cheap one,
-        and passwords hashed with other parameters are re-hashed on sign-in).
+        The configuration (cookie security, ...).
+    services
+        Every service, built once by :func:`careweave.bootstrap.build_services`; routes reach
+        them through :data:`careweave.adapters.web.deps.Svc`.
     """
-    services = WebServices.build(settings, uow_factory, password_hasher)
     app = FastAPI(
         title="careweave",
         summary="Adult social care at home: people, teams, workers, visits and rosters.",
@@ -87,6 +77,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
+    app.state.settings = settings
     app.state.services = services
     app.state.templates = make_templates()
     install_error_handlers(app)
@@ -107,7 +98,7 @@ def create_app(
     return app
 
 
-def _health_endpoint(services: WebServices) -> Callable[[], JSONResponse]:
+def _health_endpoint(services: Services) -> Callable[[], JSONResponse]:
     def health() -> JSONResponse:
         """Whether the app and its database answer (no sign-in needed)."""
         try:

@@ -7,9 +7,9 @@ alias               what the route gets
                     API answers 401 and a page redirects to ``/login?next=...``
 ``OptionalActor``   the actor or ``None`` (pages that also work signed out)
 ``AuthInfo``        the :class:`~careweave.adapters.web.security.Auth` (actor, CSRF token, ...)
-``Svc``             the :class:`~careweave.adapters.web.wiring.WebServices`
-``UoW``             an open unit of work for the request (prefer a service: it owns the
-                    transaction and writes the audit entries)
+``Svc``             every service: the :class:`~careweave.bootstrap.Services` the composition
+                    root built (``services.people``, ``services.plans``, ...)
+``ClockDep``        the one :class:`~careweave.clock.Clock` (what "today" and "now" are)
 ``SettingsDep``     the :class:`~careweave.config.Settings`
 ``Templates``       the :class:`~fastapi.templating.Jinja2Templates`
 ``Page``            ``limit`` and ``offset`` query parameters, checked
@@ -18,7 +18,7 @@ alias               what the route gets
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -27,11 +27,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.templating import Jinja2Templates
 
 from careweave.adapters.web.security import Auth
-from careweave.adapters.web.wiring import WebServices
+from careweave.bootstrap import Services
+from careweave.clock import Clock
 from careweave.config import Settings
 from careweave.domain.accounts.users import NotAuthenticatedError, Role
 from careweave.services.accounts.access import Actor, require_role
-from careweave.services.accounts.ports import AccountsUnitOfWork
 
 MAX_PAGE = 200
 DEFAULT_PAGE = 50
@@ -62,21 +62,21 @@ def get_actor(
     return actor
 
 
-def get_services(request: Request) -> WebServices:
+def get_services(request: Request) -> Services:
     """The services of the app."""
-    services: WebServices = request.app.state.services
+    services: Services = request.app.state.services
     return services
 
 
-def get_uow(request: Request) -> Iterator[AccountsUnitOfWork]:
-    """An open unit of work for the request, closed (and rolled back if not committed) after."""
-    with get_services(request).uow_factory() as uow:
-        yield uow
+def get_clock(request: Request) -> Clock:
+    """The app's clock (the one its services use)."""
+    return get_services(request).clock
 
 
 def get_settings(request: Request) -> Settings:
     """The app's settings."""
-    return get_services(request).settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_templates(request: Request) -> Jinja2Templates:
@@ -118,8 +118,8 @@ def require_roles(*roles: Role) -> Callable[[Actor], Actor]:
 AuthInfo = Annotated[Auth, Depends(get_auth)]
 CurrentActor = Annotated[Actor, Depends(get_actor)]
 OptionalActor = Annotated[Actor | None, Depends(get_optional_actor)]
-Svc = Annotated[WebServices, Depends(get_services)]
-UoW = Annotated[AccountsUnitOfWork, Depends(get_uow)]
+Svc = Annotated[Services, Depends(get_services)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Templates = Annotated[Jinja2Templates, Depends(get_templates)]
 Page = Annotated[Pagination, Depends(get_pagination)]

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careweave.domain.accounts.users import Role
-from careweave.services.accounts.access import Actor
+from careweave.services.accounts.access import (
+    AGGREGATE_READERS,
+    AUDIT_READERS,
+    TEAM_ROLES,
+    Actor,
+    has_role,
+)
 
 ALL_ROLES = frozenset(Role)
 
@@ -19,25 +25,26 @@ class NavLink:
     roles: frozenset[Role] = ALL_ROLES
 
 
-_TEAM = frozenset({Role.CARE_WORKER, Role.COORDINATOR})
-
 _PLANNING = frozenset({Role.PRACTITIONER, Role.COORDINATOR, Role.CARE_WORKER})
 
 NAV_LINKS: list[NavLink] = [
     NavLink("Home", "/"),
     NavLink("My visits", "/my-visits", frozenset({Role.CARE_WORKER})),
-    NavLink("Team board", "/team", _TEAM),
-    NavLink("Alerts", "/alerts", _TEAM | {Role.FAMILY_MEMBER}),
+    NavLink("Team board", "/team", TEAM_ROLES),
+    NavLink("Alerts", "/alerts", TEAM_ROLES | {Role.FAMILY_MEMBER}),
     NavLink("People", "/people", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Reablement", "/reablement", _PLANNING),
+    NavLink(
+        "Shared Lives", "/family-support", TEAM_ROLES | {Role.FAMILY_MEMBER, Role.COMMISSIONER}
+    ),
     NavLink("Community", "/community/search", _PLANNING | {Role.FAMILY_MEMBER}),
     NavLink("Directory", "/community/directory", frozenset({Role.COORDINATOR})),
     NavLink("Social prescribing", "/community/referrals", _PLANNING),
     NavLink(
         "Social prescribing figures", "/community/referrals/figures", frozenset({Role.COMMISSIONER})
     ),
-    NavLink("Team figures", "/figures", frozenset({Role.COMMISSIONER, Role.COORDINATOR})),
-    NavLink("Audit trail", "/audit", frozenset({Role.COORDINATOR})),
+    NavLink("Team figures", "/figures", AGGREGATE_READERS),
+    NavLink("Audit trail", "/audit", AUDIT_READERS),
 ]
 
 
@@ -45,4 +52,4 @@ def links_for(actor: Actor | None) -> list[NavLink]:
     """The header links ``actor`` may follow (none when signed out)."""
     if actor is None:
         return []
-    return [link for link in NAV_LINKS if actor.is_admin or actor.role in link.roles]
+    return [link for link in NAV_LINKS if has_role(actor, *link.roles)]

@@ -1,4 +1,5 @@
-"""Jinja2 templates: every page gets ``actor``, ``csrf_token`` and ``static_url`` without asking."""
+"""Jinja2 templates: every page gets ``actor``, ``csrf_token`` and ``static_url`` without asking,
+and the ``london`` filter shows an instant as a person in England reads it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from careweave.adapters.web.navigation import links_for
+from careweave.adapters.web.render.visit_status import status_badge
+from careweave.clock import in_london
 from careweave.domain.accounts.users import ROLE_TITLES
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -33,4 +36,7 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_auth_context])
     templates.env.trim_blocks = True
     templates.env.lstrip_blocks = True
+    # For _team_macros.html, whose macros are imported without the page's context.
+    templates.env.globals["status_badge"] = status_badge
+    templates.env.filters["london"] = in_london
     return templates

@@ -214,8 +214,6 @@ class Person:
         )
         if not isinstance(self.date_of_birth, date):
             raise DomainValidationError("person.date_of_birth", "must be a date")
-        if self.date_of_birth > date.today():
-            raise DomainValidationError("person.date_of_birth", "must not be in the future")
         if self.date_of_birth.year < 1900:
             raise DomainValidationError("person.date_of_birth", "must be 1900 or later")
         self.address = require_text("person.address", self.address, max_length=300)
@@ -228,6 +226,13 @@ class Person:
             raise DomainValidationError("person.continuity_target", "must be between 1 and 20")
         if not self.languages:
             raise DomainValidationError("person.languages", "must name at least one language")
+
+    def check_born_by(self, today: date) -> None:
+        """Raise DomainValidationError (``person.date_of_birth``) when the person was born after
+        ``today``: a record that is being created or changed must not be born in the future
+        (one that is stored stays valid as the days pass, so it is not checked on every read)."""
+        if self.date_of_birth > today:
+            raise DomainValidationError("person.date_of_birth", "must not be in the future")
 
     @property
     def display_name(self) -> str:

@@ -115,6 +115,23 @@ class Goal:
         if self.start_on and self.target_on and self.target_on < self.start_on:
             raise DomainValidationError("goal.target_on", "must not be before the start date")
 
+    @property
+    def can_be_rated(self) -> bool:
+        """Whether the goal may get a GAS rating (and counts towards the T-score): not withdrawn."""
+        return not self.lifecycle_status.is_withdrawn
+
+    @property
+    def has_ended(self) -> bool:
+        """Whether the goal is no longer worked towards (completed or withdrawn)."""
+        return self.lifecycle_status.has_ended
+
+    def check_can_be_rated(self) -> None:
+        """Raise if the goal may not be rated (see :attr:`can_be_rated`)."""
+        if not self.can_be_rated:
+            raise DomainValidationError(
+                "goal_id", f"a goal that is {self.lifecycle_status.value} cannot be rated"
+            )
+
 
 @dataclass(frozen=True, slots=True)
 class Action:
@@ -190,12 +207,12 @@ class Agreement:
                     f"agreement.{name}", getattr(self, name), max_length=limit, allow_empty=True
                 ),
             )
-        if self.agreed_by == AgreedBy.REPRESENTATIVE and not self.representative_name:
+        if self.by_representative and not self.representative_name:
             raise DomainValidationError(
                 "agreement.representative_name", "name the representative who agreed the plan"
             )
         if not self.has_capacity:
-            if self.agreed_by == AgreedBy.PERSON:
+            if not self.by_representative:
                 raise DomainValidationError(
                     "agreement.agreed_by",
                     "a person who lacks capacity for this decision cannot agree it alone; record the representative",
@@ -214,6 +231,11 @@ class Agreement:
                 "agreement.consent_given",
                 "a person with capacity must consent to the plan for it to be agreed",
             )
+
+    @property
+    def by_representative(self) -> bool:
+        """Whether a representative agreed the plan for the person (rather than the person)."""
+        return self.agreed_by is AgreedBy.REPRESENTATIVE
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,13 +343,8 @@ class CarePlan:
         return new
 
     def goal_weights(self) -> dict[str, float]:
-        """Weight of every goal that counts towards the T-score (not cancelled or in error)."""
-        excluded = {
-            GoalLifecycleStatus.CANCELLED,
-            GoalLifecycleStatus.ENTERED_IN_ERROR,
-            GoalLifecycleStatus.REJECTED,
-        }
-        return {g.id: g.weight for g in self.goals if g.lifecycle_status not in excluded}
+        """Weight of every goal that counts towards the T-score: those that may be rated."""
+        return {g.id: g.weight for g in self.goals if g.can_be_rated}
 
 
 def latest_version(versions: Sequence[CarePlan]) -> CarePlan:

@@ -35,6 +35,16 @@ class ConversationKind(StrEnum):
         """1, 2 or 3."""
         return _ORDER.index(self) + 1
 
+    @property
+    def needs_review_date(self) -> bool:
+        """Whether the conversation sets when its plan is reviewed: conversation 2 (crisis) only."""
+        return self is ConversationKind.CRISIS
+
+    @property
+    def may_record_budget(self) -> bool:
+        """Whether the conversation may record a personal budget: conversation 3 only."""
+        return self is ConversationKind.GOOD_LIFE
+
 
 _ORDER = (ConversationKind.LISTEN_AND_CONNECT, ConversationKind.CRISIS, ConversationKind.GOOD_LIFE)
 
@@ -130,7 +140,7 @@ class Conversation:
         self._check_kind_fields(kind)
 
     def _check_kind_fields(self, kind: ConversationKind) -> None:
-        if kind == ConversationKind.CRISIS:
+        if kind.needs_review_date:
             if self.review_on is None:
                 raise DomainValidationError(
                     "conversation.review_on", "a crisis plan needs a review date"
@@ -142,7 +152,7 @@ class Conversation:
         elif self.review_on is not None:
             raise DomainValidationError("conversation.review_on", "is for conversation 2 only")
         if self.personal_budget_pence is not None:
-            if kind != ConversationKind.GOOD_LIFE:
+            if not kind.may_record_budget:
                 raise DomainValidationError(
                     "conversation.personal_budget_pence", "is for conversation 3 only"
                 )

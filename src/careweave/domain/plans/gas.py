@@ -179,18 +179,27 @@ class GoalLifecycleStatus(StrEnum):
     ENTERED_IN_ERROR = "entered-in-error"
     REJECTED = "rejected"
 
+    @property
+    def is_withdrawn(self) -> bool:
+        """True for a goal given up, turned down or recorded by mistake: it is not rated and does
+        not count towards the T-score."""
+        return self in _WITHDRAWN
 
-_ENDED = frozenset(
+    @property
+    def has_ended(self) -> bool:
+        """True for a goal no longer worked towards: withdrawn, or completed."""
+        return self in _ENDED
+
+
+_WITHDRAWN = frozenset(
     {
-        GoalLifecycleStatus.COMPLETED,
         GoalLifecycleStatus.CANCELLED,
         GoalLifecycleStatus.ENTERED_IN_ERROR,
         GoalLifecycleStatus.REJECTED,
     }
 )
+_ENDED = _WITHDRAWN | {GoalLifecycleStatus.COMPLETED}
 _OPEN = frozenset(GoalLifecycleStatus) - _ENDED
-# Goals still being worked towards: those a worker's progress note may be about.
-OPEN_GOAL_STATUSES = _OPEN
 
 # A goal may move between any two open states (plans change as life does); once it has ended it
 # stays ended, except that a goal marked completed may be reopened if the person slips back.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -230,6 +230,11 @@ class ReablementEpisode:
         if self.barthel_start is None or self.barthel_end is None:
             return None
         return self.barthel_end.total - self.barthel_start.total
+
+
+def has_open_episode(episodes: Iterable[ReablementEpisode]) -> bool:
+    """Whether any of a person's ``episodes`` has not ended: a person has one episode at a time."""
+    return any(not e.ended for e in episodes)
 
 
 @dataclass(frozen=True, slots=True)

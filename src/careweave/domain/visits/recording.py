@@ -1,7 +1,8 @@
 """What happened on a visit (electronic call monitoring) and the alerts raised when a visit is late.
 
-Times are naive wall-clock datetimes in the service's local time, the same clock a visit's ``day``
-and window use, so "late" is judged against what the person was told.
+Times are naive wall-clock datetimes in Europe/London (what ``careweave.clock.wall_time`` gives),
+the same clock a visit's ``day`` and window use, so "late" is judged against what the person was
+told.
 
 Late and missed, precisely (:func:`lateness`):
 
@@ -208,12 +209,12 @@ def start_visit(visit: Visit, worker_id: str, point: CheckPoint) -> VisitRecord:
         raise DomainValidationError("worker_id", "you are not on this visit")
     if point.at.date() != visit.day:
         raise DomainValidationError("check_in.at", f"the visit is on {visit.day.isoformat()}")
-    if visit.status is VisitStatus.ASSIGNED:
-        visit.move_to(VisitStatus.IN_PROGRESS)
-    elif visit.status is not VisitStatus.IN_PROGRESS:
+    if not visit.can_check_in:
         raise DomainValidationError(
             "visit.status", f"a {visit.status.value.replace('_', ' ')} visit cannot be started"
         )
+    if visit.status is VisitStatus.ASSIGNED:
+        visit.move_to(VisitStatus.IN_PROGRESS)
     return VisitRecord(visit_id=visit.id, worker_id=worker_id, check_in=point)
 
 
@@ -246,7 +247,7 @@ def missed_at(visit: Visit) -> datetime:
 
 def lateness(visit: Visit, now: datetime) -> Lateness | None:
     """Whether ``visit`` is late or missed at ``now``; None when on time or no longer due."""
-    if visit.status not in (VisitStatus.PLANNED, VisitStatus.ASSIGNED):
+    if not visit.is_pending:
         return None
     if now >= missed_at(visit):
         return Lateness.MISSED

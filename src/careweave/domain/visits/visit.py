@@ -39,6 +39,16 @@ ALLOWED_TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
     VisitStatus.CANCELLED: frozenset(),
 }
 
+# Nobody has started these visits and nobody has closed them: they may still be (re)assigned,
+# and they are late, then missed, when nobody checks in.
+PENDING_STATUSES = frozenset({VisitStatus.PLANNED, VisitStatus.ASSIGNED})
+# Visits not over yet: pending, or under way. A family sees them as the visits to come.
+STILL_TO_COME_STATUSES = PENDING_STATUSES | {VisitStatus.IN_PROGRESS}
+# A worker checks in to a visit given to them, or to one a colleague has started already
+# (a double-handed visit starts at the first check-in).
+_CHECK_IN_STATUSES = frozenset({VisitStatus.ASSIGNED, VisitStatus.IN_PROGRESS})
+_STARTED_STATUSES = frozenset({VisitStatus.IN_PROGRESS, VisitStatus.DONE})
+
 
 class Priority(IntEnum):
     """How bad it is if the visit does not happen. CRITICAL (e.g. insulin) is never dropped."""
@@ -139,6 +149,26 @@ class Visit:
         return self.workers_needed == 2
 
     @property
+    def is_pending(self) -> bool:
+        """True while nobody has started or closed the visit (see :data:`PENDING_STATUSES`)."""
+        return self.status in PENDING_STATUSES
+
+    @property
+    def can_check_in(self) -> bool:
+        """True when an assigned worker may check in to the visit now."""
+        return self.status in _CHECK_IN_STATUSES
+
+    @property
+    def has_started(self) -> bool:
+        """True once a worker has checked in (the visit is under way or done)."""
+        return self.status in _STARTED_STATUSES
+
+    @property
+    def is_cancelled(self) -> bool:
+        """True for a visit called off."""
+        return self.status is VisitStatus.CANCELLED
+
+    @property
     def window_minutes(self) -> tuple[int, int]:
         """The start window as minutes since midnight."""
         return minutes_of(self.window_start), minutes_of(self.window_end)
@@ -179,7 +209,7 @@ class Visit:
 
         ``minutes`` is the planned length, within the visit's range.
         """
-        if self.status not in (VisitStatus.PLANNED, VisitStatus.ASSIGNED):
+        if not self.is_pending:
             raise DomainValidationError(
                 "visit.status", f"a {self.status.value} visit cannot be reassigned"
             )

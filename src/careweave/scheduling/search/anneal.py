@@ -16,15 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from careweave.scheduling.params import SolveParams
-from careweave.scheduling.search.kernel.arrays import (
-    Dynamic,
-    Static,
-    best_of,
-    pack_dynamic,
-    pack_static,
-)
+from careweave.scheduling.search.constants import HARD, MIN_GAIN
+from careweave.scheduling.search.kernel.arrays import Dynamic, Static
 from careweave.scheduling.search.kernel.loop import run_batch, seed_kernel
-from careweave.scheduling.search.model import HARD
+from careweave.scheduling.search.pack import best_of, pack_dynamic, pack_static
 from careweave.scheduling.search.state import State
 from careweave.scheduling.stop import StoppingCriterion
 
@@ -102,7 +97,7 @@ def anneal(
         chain.routes, chain.starts = best_of(arrays)
         found.iterations += chain.iterations
         found.first_feasible = found.first_feasible or chain.first_feasible
-        if chain.best < found.best - 1e-9:
+        if chain.best < found.best - MIN_GAIN:
             found.best, found.hard = chain.best, chain.hard
             found.routes, found.starts = chain.routes, chain.starts
         if stopped:

@@ -6,7 +6,8 @@ assign and unassign and are undone by replaying those steps backwards.
 
 from __future__ import annotations
 
-from careweave.scheduling.search.model import HARD, Instance
+from careweave.scheduling.search.constants import HARD
+from careweave.scheduling.search.model import Instance
 
 
 class Assignment:

@@ -14,7 +14,8 @@ import numpy as np
 
 from careweave.scheduling.items import MINUTES_PER_DAY, Task, Worker
 from careweave.scheduling.problem import Problem
-from careweave.scheduling.search.model import HARD, Instance, Lane
+from careweave.scheduling.search.constants import HARD
+from careweave.scheduling.search.model import Instance, Lane
 from careweave.scheduling.solution import Roster, Route, Stop
 
 DAYS_PER_WEEK = 7

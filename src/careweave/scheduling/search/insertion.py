@@ -9,11 +9,8 @@ estimate only has to rank the candidates well.
 
 from __future__ import annotations
 
-from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.state import NEG, State
-
-WINDOW_SLACK = 180.0
-"""Minutes outside a task's window beyond which insertion places are not tried."""
+from careweave.scheduling.search.constants import HARD, NEG, WINDOW_SLACK
+from careweave.scheduling.search.state import State
 
 Candidate = tuple[float, int, int]
 """(estimated cost change, lane, position)."""

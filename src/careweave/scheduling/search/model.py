@@ -9,21 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-HARD = 1.0e5
-"""Cost of one unit (a minute, or one count) of a broken hard constraint; far above any soft cost."""
-
-OVER = 1.0e-6
-"""Minutes past a hard limit that count as keeping to it (rounding), as the checker counts them."""
-
-
-def excess(minutes: float) -> float:
-    """Hard units of going ``minutes`` past a limit: the minutes plus one for breaking it at all.
-
-    Without the one, a sliver over a limit (a rounded travel time) would cost less than leaving
-    out a visit, and the search would keep the broken roster.
-    """
-    return minutes + 1.0 if minutes > OVER else 0.0
-
 
 @dataclass(frozen=True, slots=True)
 class Lane:

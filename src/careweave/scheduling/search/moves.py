@@ -7,8 +7,9 @@ exact cost and keeps or undoes the change. The annealing moves themselves are co
 
 from __future__ import annotations
 
+from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.insertion import best_in_lane, candidates
-from careweave.scheduling.search.state import INFEASIBLE, State
+from careweave.scheduling.search.state import State
 from careweave.scheduling.stop import StoppingCriterion
 
 HURRY_AFTER = 0.3

@@ -14,12 +14,20 @@ from collections import deque
 from collections.abc import Sequence
 
 from careweave.scheduling.search.assignment import Assignment
-from careweave.scheduling.search.model import HARD, Instance, excess
+from careweave.scheduling.search.constants import (
+    CLEAN,
+    EPS,
+    HARD,
+    INFEASIBLE,
+    NEG,
+    NO_BREAK,
+    SETTLE_RUNS,
+    SETTLE_RUNS_PER_LANE,
+    SETTLE_RUNS_PER_VISIT,
+    excess,
+)
+from careweave.scheduling.search.model import Instance
 from careweave.scheduling.search.workload import Workload
-
-NEG = -1.0e18
-EPS = 1.0e-9
-INFEASIBLE = float("inf")
 
 Saved = tuple[list[int], list[float], list[float], float, float, float, float, float]
 
@@ -120,7 +128,7 @@ class State:
 
     def _touch(self, lane: int, pos: int) -> None:
         """Note that lane ``lane`` changed from position ``pos`` on."""
-        if pos < self._dirty.get(lane, 1 << 30):
+        if pos < self._dirty.get(lane, CLEAN):
             self._dirty[lane] = pos
 
     def evaluate(self) -> float:
@@ -237,7 +245,7 @@ class State:
                     if other_lane < 0:
                         continue
                     q = pos_of[other]
-                    if q < first.get(other_lane, 1 << 30):
+                    if q < first.get(other_lane, CLEAN):
                         first[other_lane] = q
                         stack.append(other_lane)
         return first
@@ -245,11 +253,11 @@ class State:
     def _propagate(self, dirty: dict[int, int]) -> bool:
         first = self._closure(dirty)
         start, routes = self.start, self.routes
-        budget = 10
+        budget = SETTLE_RUNS
         for lane, p in first.items():
             self._save(lane)
             seq = routes[lane]
-            budget += 3 * (len(seq) - p) + 2
+            budget += SETTLE_RUNS_PER_VISIT * (len(seq) - p) + SETTLE_RUNS_PER_LANE
             for t in seq[p:]:
                 start[t] = NEG
         queue = deque(first)
@@ -309,7 +317,7 @@ class State:
             inst.duration,
         )
         in_edges, out_edges, critical = inst.in_edges, inst.out_edges, inst.critical
-        needs_break = lane.break_after < 1.0e8
+        needs_break = lane.break_after < NO_BREAK
         readied: list[int] = []
         shifted: list[int] = []
         prev = lane.start_loc

@@ -6,7 +6,8 @@ whenever one lane's paid minutes (or, for rest between days, its times) change.
 
 from __future__ import annotations
 
-from careweave.scheduling.search.model import HARD, Instance, excess
+from careweave.scheduling.search.constants import HARD, excess
+from careweave.scheduling.search.model import Instance
 
 
 class Workload:

@@ -27,6 +27,9 @@ from careweave.domain.workforce.workers import Worker
 
 TEAM_ROLES = frozenset({Role.CARE_WORKER, Role.COORDINATOR})
 PERSON_ROLES = frozenset({Role.PRACTITIONER, Role.FAMILY_MEMBER})
+# Who reads a team's audit trail, and who reads its figures (counts, never names).
+AUDIT_READERS = frozenset({Role.COORDINATOR})
+AGGREGATE_READERS = frozenset({Role.COMMISSIONER, Role.COORDINATOR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +78,20 @@ class Actor:
         """True for an administrator."""
         return self.role is Role.ADMIN
 
+    @property
+    def is_family_member(self) -> bool:
+        """True for a member of a person's family or circle of support."""
+        return self.role is Role.FAMILY_MEMBER
+
+
+def has_role(actor: Actor, *roles: Role) -> bool:
+    """True when ``actor`` is an admin or has one of ``roles``."""
+    return actor.is_admin or actor.role in roles
+
 
 def require_role(actor: Actor, *roles: Role) -> None:
     """Raise PermissionDeniedError unless ``actor`` is an admin or has one of ``roles``."""
-    if not actor.is_admin and actor.role not in roles:
+    if not has_role(actor, *roles):
         raise PermissionDeniedError(f"a {actor.role.value} may not do this")
 
 
@@ -163,11 +176,17 @@ def check_can_see_team(actor: Actor, team_id: str) -> None:
         raise NotFoundError("team", team_id)
 
 
+def can_manage_team(actor: Actor, team_id: str) -> bool:
+    """True when ``actor`` may change the team, its staff and rosters and acknowledge its alerts:
+    its coordinator, or an admin."""
+    return actor.is_admin or (actor.role is Role.COORDINATOR and team_id in actor.team_ids)
+
+
 def check_can_manage_team(actor: Actor, team_id: str) -> None:
-    """Raise unless ``actor`` may change the team, its staff and rosters (its coordinator)."""
+    """Raise unless ``actor`` may change the team (see :func:`can_manage_team`)."""
     check_can_see_team(actor, team_id)
     require_role(actor, Role.COORDINATOR)
-    if not actor.is_admin and team_id not in actor.team_ids:
+    if not can_manage_team(actor, team_id):
         raise PermissionDeniedError("only the team's coordinator may change it")
 
 
@@ -233,11 +252,11 @@ def check_can_see_upcoming_visits(actor: Actor, person: Person) -> None:
 
 def audit_filter(actor: Actor) -> frozenset[str] | None:
     """Teams whose audit trail ``actor`` may read (``None``: all); only coordinators and admins."""
-    require_role(actor, Role.COORDINATOR)
+    require_role(actor, *AUDIT_READERS)
     return team_scope(actor)
 
 
 def check_can_see_aggregates(actor: Actor, team_id: str) -> None:
     """Raise unless ``actor`` may read counts for ``team_id`` (commissioners, coordinators)."""
     check_can_see_team(actor, team_id)
-    require_role(actor, Role.COMMISSIONER, Role.COORDINATOR)
+    require_role(actor, *AGGREGATE_READERS)

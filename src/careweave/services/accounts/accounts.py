@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import (
     ApiToken,
@@ -29,10 +30,9 @@ from careweave.domain.accounts.users import (
     normalise_username,
 )
 from careweave.domain.errors import ConflictError, NotFoundError
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, Origin, require_role
-from careweave.services.accounts.audit import Clock, utc_now
-from careweave.services.accounts.ports import AccountsUnitOfWork
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.accounts.unit_of_work import AccountsUnitOfWork
 
 SESSION_IDLE_LIFETIME = timedelta(hours=12)
 # Writing last-seen on every request would make each page a write; once a minute is enough.
@@ -72,26 +72,27 @@ class AccountService:
     ----------
     uow_factory
         Builds a unit of work carrying the account repositories.
+    clock
+        Says when sessions start and expire, tokens are used and sign-ins fail.
     login_attempts_per_minute
         Failed sign-ins allowed per username and address in one minute.
     hasher
         The argon2 password hasher (tests may pass a cheaper one).
-    clock
-        Returns the current UTC time.
     """
 
     def __init__(
         self,
         uow_factory: Callable[[], AccountsUnitOfWork],
+        clock: Clock,
         *,
         login_attempts_per_minute: int = 10,
         hasher: PasswordHasher | None = None,
-        clock: Clock = utc_now,
     ) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
+        self._audit = AuditTrail(clock)
         self._limit = login_attempts_per_minute
         self._hasher = hasher or PasswordHasher()
-        self._clock = clock
         self._stand_in_hash: str | None = None
 
     # -- signing in and out ---------------------------------------------------------------------
@@ -108,7 +109,7 @@ class AccountService:
             answer does not tell which usernames exist).
         """
         name = username.strip().lower()[:200]
-        now = self._clock()
+        now = self._clock.now()
         with self._uow_factory() as uow:
             if uow.login_failures.count_since(name, origin.ip, now - RATE_WINDOW) >= self._limit:
                 raise RateLimitedError(
@@ -119,7 +120,7 @@ class AccountService:
             if not self._verify(user, password) or user is None or not user.active:
                 uow.login_failures.prune(now - RATE_WINDOW)  # keeps the table small
                 uow.login_failures.add(name, origin.ip, now)
-                audit.record_anonymous(uow, AuditAction.LOGIN_FAILED, name, origin)
+                self._audit.record_anonymous(uow, AuditAction.LOGIN_FAILED, name, origin)
                 uow.commit()
                 raise NotAuthenticatedError("username or password is not right")
             self._rehash_if_needed(uow, user, password)
@@ -137,7 +138,7 @@ class AccountService:
             uow.web_sessions.add(session)
             uow.login_failures.clear(name, origin.ip)
             actor = Actor.of(user, origin)
-            audit.record(uow, actor, AuditAction.LOGIN, "user", user.id)
+            self._audit.record(uow, actor, AuditAction.LOGIN, "user", user.id)
             uow.web_sessions.remove_expired(now)
             uow.commit()
         return SignedIn(secret=secret, session=session, actor=actor)
@@ -160,7 +161,7 @@ class AccountService:
 
     def session(self, secret: str, origin: Origin) -> SessionView | None:
         """The live session whose cookie value is ``secret``, or ``None`` (unknown or expired)."""
-        now = self._clock()
+        now = self._clock.now()
         with self._uow_factory() as uow:
             found = uow.web_sessions.find(digest(secret))
             if found is None or found.expires_at <= now:
@@ -181,14 +182,14 @@ class AccountService:
                 return
             uow.web_sessions.remove(found.id)
             actor = Actor.of(uow.users.get(found.user_id), origin)
-            audit.record(uow, actor, AuditAction.LOGOUT, "user", actor.user_id)
+            self._audit.record(uow, actor, AuditAction.LOGOUT, "user", actor.user_id)
             uow.commit()
 
     # -- API tokens -----------------------------------------------------------------------------
 
     def token_actor(self, bearer: str, origin: Origin) -> Actor | None:
         """The actor whose API token is ``bearer``, or ``None`` (unknown or revoked)."""
-        now = self._clock()
+        now = self._clock.now()
         with self._uow_factory() as uow:
             token = uow.api_tokens.find_by_hash(digest(bearer))
             if token is None or not token.active:
@@ -206,11 +207,14 @@ class AccountService:
         """A new token for ``actor``; the secret is returned once and never stored."""
         secret = BEARER_PREFIX + secrets.token_urlsafe(SECRET_BYTES)
         token = ApiToken(
-            user_id=actor.user_id, name=name, token_hash=digest(secret), created_at=self._clock()
+            user_id=actor.user_id,
+            name=name,
+            token_hash=digest(secret),
+            created_at=self._clock.now(),
         )
         with self._uow_factory() as uow:
             uow.api_tokens.add(token)
-            audit.record(uow, actor, AuditAction.TOKEN_CREATE, "api_token", token.id)
+            self._audit.record(uow, actor, AuditAction.TOKEN_CREATE, "api_token", token.id)
             uow.commit()
         return token, secret
 
@@ -225,8 +229,8 @@ class AccountService:
             mine = {t.id: t for t in uow.api_tokens.list_for_user(actor.user_id)}
             if token_id not in mine:
                 raise NotFoundError("api_token", token_id)
-            uow.api_tokens.revoke(token_id, self._clock())
-            audit.record(uow, actor, AuditAction.TOKEN_REVOKE, "api_token", token_id)
+            uow.api_tokens.revoke(token_id, self._clock.now())
+            self._audit.record(uow, actor, AuditAction.TOKEN_REVOKE, "api_token", token_id)
             uow.commit()
 
     # -- users ----------------------------------------------------------------------------------
@@ -235,8 +239,8 @@ class AccountService:
         """Add a user (admins only)."""
         require_role(actor, Role.ADMIN)
         with self._uow_factory() as uow:
-            user = add_user(uow, self._hasher, spec, at=self._clock())
-            audit.record(uow, actor, AuditAction.CREATE, "user", user.id)
+            user = add_user(uow, self._hasher, spec, at=self._clock.now())
+            self._audit.record(uow, actor, AuditAction.CREATE, "user", user.id)
             uow.commit()
         return user
 
@@ -253,7 +257,9 @@ class AccountService:
             user = _user_called(uow, username)
             user.active = active
             uow.users.update(user)
-            audit.record(uow, actor, AuditAction.UPDATE, "user", user.id, detail=f"active={active}")
+            self._audit.record(
+                uow, actor, AuditAction.UPDATE, "user", user.id, detail=f"active={active}"
+            )
             uow.commit()
         return user
 

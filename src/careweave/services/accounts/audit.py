@@ -8,89 +8,97 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction, AuditEntry
 from careweave.services.accounts.access import Actor, Origin, audit_filter
-from careweave.services.accounts.ports import AccountsUnitOfWork
-
-Clock = Callable[[], datetime]
+from careweave.services.accounts.unit_of_work import AccountsUnitOfWork, AuditedUnitOfWork
 
 
-def utc_now() -> datetime:
-    """The current time in UTC."""
-    return datetime.now(UTC)
+class AuditTrail:
+    """Writes audit entries, stamped with the clock's time, inside the caller's transaction.
 
-
-def record(
-    uow: AccountsUnitOfWork,
-    actor: Actor,
-    action: AuditAction,
-    record_kind: str,
-    record_id: str,
-    *,
-    team_id: str | None = None,
-    detail: str = "",
-    at: datetime | None = None,
-) -> None:
-    """Append one entry about ``actor`` doing ``action`` to a record, inside ``uow``'s transaction.
+    Every service holds one (built on the clock it was given), so an entry commits or rolls back
+    with the record it is about.
 
     Parameters
     ----------
-    uow
-        The open unit of work of the business transaction; the entry commits (or rolls back) with it.
-    actor
-        Who acted, and from where (``actor.origin``).
-    action
-        What they did.
-    record_kind, record_id
-        The record touched, e.g. ``("person", person.id)``; for a listing, ``record_id`` may be
-        empty and ``detail`` says what was listed.
-    team_id
-        The team the record belongs to, so that team's coordinator can read the entry.
-    detail
-        A short note (never personal data).
-    at
-        When; now by default.
+    clock
+        Says when each entry happened.
     """
-    uow.audit.append(
-        AuditEntry(
-            at=at or utc_now(),
-            action=action,
-            record_kind=record_kind,
-            record_id=record_id,
-            user_id=actor.user_id,
-            username=actor.username,
-            role=actor.role.value,
-            team_id=team_id,
-            ip=actor.origin.ip,
-            user_agent=actor.origin.user_agent,
-            detail=detail,
-        )
-    )
 
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
 
-def record_anonymous(
-    uow: AccountsUnitOfWork,
-    action: AuditAction,
-    username: str,
-    origin: Origin,
-    *,
-    detail: str = "",
-) -> None:
-    """Append an entry for something done without a signed-in user (a failed sign-in)."""
-    uow.audit.append(
-        AuditEntry(
-            at=utc_now(),
-            action=action,
-            record_kind="user",
-            record_id="",
-            username=username[:40],
-            ip=origin.ip,
-            user_agent=origin.user_agent,
-            detail=detail,
+    def record(
+        self,
+        uow: AuditedUnitOfWork,
+        actor: Actor,
+        action: AuditAction,
+        record_kind: str,
+        record_id: str,
+        *,
+        team_id: str | None = None,
+        detail: str = "",
+    ) -> None:
+        """Append one entry about ``actor`` doing ``action`` to a record, inside ``uow``'s
+        transaction.
+
+        Parameters
+        ----------
+        uow
+            The open unit of work of the business transaction; the entry commits (or rolls back)
+            with it.
+        actor
+            Who acted, and from where (``actor.origin``).
+        action
+            What they did.
+        record_kind, record_id
+            The record touched, e.g. ``("person", person.id)``; for a listing, ``record_id`` may
+            be empty and ``detail`` says what was listed.
+        team_id
+            The team the record belongs to, so that team's coordinator can read the entry.
+        detail
+            A short note (never personal data).
+        """
+        uow.audit.append(
+            AuditEntry(
+                at=self._clock.now(),
+                action=action,
+                record_kind=record_kind,
+                record_id=record_id,
+                user_id=actor.user_id,
+                username=actor.username,
+                role=actor.role.value,
+                team_id=team_id,
+                ip=actor.origin.ip,
+                user_agent=actor.origin.user_agent,
+                detail=detail,
+            )
         )
-    )
+
+    def record_anonymous(
+        self,
+        uow: AuditedUnitOfWork,
+        action: AuditAction,
+        username: str,
+        origin: Origin,
+        *,
+        detail: str = "",
+    ) -> None:
+        """Append an entry for something done without a signed-in user (a failed sign-in)."""
+        uow.audit.append(
+            AuditEntry(
+                at=self._clock.now(),
+                action=action,
+                record_kind="user",
+                record_id="",
+                username=username[:40],
+                ip=origin.ip,
+                user_agent=origin.user_agent,
+                detail=detail,
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +112,9 @@ class AuditPage:
 class AuditService:
     """Reading the audit trail (coordinators: their teams' entries and their own; admins: all)."""
 
-    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._audit = AuditTrail(clock)
 
     def list_entries(
         self,
@@ -131,6 +140,8 @@ class AuditService:
             total = uow.audit.count(
                 team_ids=teams, user_id=user_id, record_kind=record_kind, record_id=record_id
             )
-            record(uow, actor, AuditAction.LIST, "audit", "", detail=f"{len(items)} entries")
+            self._audit.record(
+                uow, actor, AuditAction.LIST, "audit", "", detail=f"{len(items)} entries"
+            )
             uow.commit()
         return AuditPage(items=items, total=total)

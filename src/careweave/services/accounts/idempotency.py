@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.services.accounts.access import Actor
-from careweave.services.accounts.audit import utc_now
-from careweave.services.accounts.ports import AccountsUnitOfWork, IdempotencyRecord
+from careweave.services.accounts.ports import IdempotencyRecord
+from careweave.services.accounts.unit_of_work import AuditedUnitOfWork
 
 KEY_MAX_LENGTH = 200
 KEY_FIELD = "Idempotency-Key"
@@ -38,7 +39,7 @@ class Idempotency:
 
 
 def already_done(
-    uow: AccountsUnitOfWork, actor: Actor, idem: Idempotency | None, kind: str
+    uow: AuditedUnitOfWork, actor: Actor, idem: Idempotency | None, kind: str
 ) -> str | None:
     """The id of the record made earlier under ``idem``'s key, or ``None`` if there is none.
 
@@ -57,9 +58,16 @@ def already_done(
 
 
 def remember(
-    uow: AccountsUnitOfWork, actor: Actor, idem: Idempotency | None, kind: str, record_id: str
+    uow: AuditedUnitOfWork,
+    actor: Actor,
+    idem: Idempotency | None,
+    kind: str,
+    record_id: str,
+    *,
+    at: datetime,
 ) -> None:
-    """Store that ``idem``'s key made ``record_id`` (in the same transaction as the record)."""
+    """Store that ``idem``'s key made ``record_id`` at ``at`` (in the same transaction as the
+    record)."""
     if idem is None:
         return
     uow.idempotency_keys.add(
@@ -69,6 +77,6 @@ def remember(
             fingerprint=idem.fingerprint,
             record_kind=kind,
             record_id=record_id,
-            created_at=utc_now(),
+            created_at=at,
         )
     )

@@ -1,8 +1,5 @@
-"""Ports for accounts and the audit trail, and the unit of work that carries them.
-
-:class:`AccountsUnitOfWork` is the core :class:`~careweave.services.unit_of_work.UnitOfWork` plus the
-repositories of this module, so one transaction covers a record and the audit entry about it.
-"""
+"""Ports of the accounts capability: users, sessions, tokens, the audit trail, idempotency keys
+and failed sign-ins in storage (their unit of work is :mod:`.unit_of_work`)."""
 
 from __future__ import annotations
 
@@ -13,7 +10,6 @@ from typing import Protocol
 
 from careweave.domain.accounts.audit import AuditEntry
 from careweave.domain.accounts.users import ApiToken, Role, User, WebSession
-from careweave.services.unit_of_work import UnitOfWork
 
 
 class UserRepository(Protocol):
@@ -164,39 +160,4 @@ class LoginFailureRepository(Protocol):
 
     def prune(self, before: datetime) -> None:
         """Forget every failure older than ``before`` (it no longer counts)."""
-        ...
-
-
-class AccountsUnitOfWork(UnitOfWork, Protocol):
-    """The core unit of work plus accounts, sessions, tokens, the audit log and idempotency keys."""
-
-    # Read-only properties, so an implementation may hold more specific repository classes.
-    @property
-    def users(self) -> UserRepository:
-        """The users."""
-        ...
-
-    @property
-    def web_sessions(self) -> WebSessionRepository:
-        """The web sessions."""
-        ...
-
-    @property
-    def api_tokens(self) -> ApiTokenRepository:
-        """The API tokens."""
-        ...
-
-    @property
-    def audit(self) -> AuditLog:
-        """The append-only audit log."""
-        ...
-
-    @property
-    def idempotency_keys(self) -> IdempotencyKeyRepository:
-        """The idempotency keys of create requests."""
-        ...
-
-    @property
-    def login_failures(self) -> LoginFailureRepository:
-        """The failed sign-ins."""
         ...

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import ConflictError, DomainValidationError, NotFoundError
 from careweave.domain.people.record import PersonRecord
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, require_role
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.people.unit_of_work import PeopleUnitOfWork
 from careweave.services.plans.access import check_can_read_plan
-from careweave.services.plans.ports import PlansUnitOfWork
 
 MAX_ID_LENGTH = 32
 
@@ -23,8 +24,10 @@ MAX_ID_LENGTH = 32
 class FhirExchangeService:
     """Gather and store whole person records."""
 
-    def __init__(self, uow_factory: Callable[[], PlansUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], PeopleUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def export_record(self, actor: Actor, person_id: str) -> PersonRecord:
         """Everything held about the person that FHIR carries (audited as a read)."""
@@ -42,7 +45,7 @@ class FhirExchangeService:
                 episodes=tuple(uow.episodes.list_for_person(person_id)),
                 risks=tuple(uow.risks.list_for_person(person_id)),
             )
-            audit.record(
+            self._audit.record(
                 uow,
                 actor,
                 AuditAction.READ,
@@ -60,9 +63,10 @@ class FhirExchangeService:
         The person's team is created when this database does not have it yet. Nothing is written
         unless everything is.
         """
+        person = record.person
+        person.check_born_by(self._clock.today())
         require_role(actor, Role.ADMIN, Role.COORDINATOR)
         _check_ids(record)
-        person = record.person
         with self._uow_factory() as uow:
             if _exists(lambda: uow.people.get(person.id)):
                 raise ConflictError(
@@ -85,7 +89,7 @@ class FhirExchangeService:
             uow.episodes.add_all(record.episodes)
             for item in record.risks:
                 uow.risks.add(item)
-            audit.record(
+            self._audit.record(
                 uow,
                 actor,
                 AuditAction.CREATE,

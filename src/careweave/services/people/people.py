@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import CareModel, Person
-from careweave.domain.visits.visit import VisitStatus
-from careweave.services.accounts import audit
+from careweave.domain.visits.visit import STILL_TO_COME_STATUSES, VisitStatus
 from careweave.services.accounts.access import (
     Actor,
     check_can_create_person,
@@ -25,12 +25,12 @@ from careweave.services.accounts.access import (
     check_can_see_upcoming_visits,
     listable_people_filter,
 )
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.accounts.idempotency import Idempotency, already_done, remember
-from careweave.services.accounts.ports import AccountsUnitOfWork
 from careweave.services.listing import Paged, empty_page, require_team, team_filter
+from careweave.services.people.unit_of_work import PeopleUnitOfWork
 
 KIND = "person"
-UPCOMING_STATUSES = (VisitStatus.PLANNED, VisitStatus.ASSIGNED, VisitStatus.IN_PROGRESS)
 MAX_UPCOMING_DAYS = 62
 
 
@@ -51,8 +51,10 @@ class UpcomingVisit:
 class PeopleService:
     """Use cases of people; each checks access, audits and owns its transaction."""
 
-    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], PeopleUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def list(
         self,
@@ -79,7 +81,9 @@ class PeopleService:
             items = uow.people.list(**filters, limit=limit, offset=offset)
             total = uow.people.count(**filters)
             for person in items:
-                audit.record(uow, actor, AuditAction.LIST, KIND, person.id, team_id=person.team_id)
+                self._audit.record(
+                    uow, actor, AuditAction.LIST, KIND, person.id, team_id=person.team_id
+                )
             uow.commit()
         return Paged(items, total, limit, offset)
 
@@ -88,21 +92,26 @@ class PeopleService:
         with self._uow_factory() as uow:
             person = uow.people.get(person_id)
             check_can_see_person(actor, person)
-            audit.record(uow, actor, AuditAction.READ, KIND, person.id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.READ, KIND, person.id, team_id=person.team_id
+            )
             uow.commit()
         return person
 
     def create(self, actor: Actor, person: Person, idem: Idempotency | None = None) -> Person:
         """Add a person to one of ``actor``'s teams; a retry with ``idem`` returns the first."""
+        person.check_born_by(self._clock.today())
         check_can_create_person(actor, person.team_id)
         with self._uow_factory() as uow:
             earlier = already_done(uow, actor, idem, KIND)
             if earlier is not None:
                 return uow.people.get(earlier)
-            require_team(uow, person.team_id)
+            require_team(uow.teams, person.team_id)
             uow.people.add(person)
-            remember(uow, actor, idem, KIND, person.id)
-            audit.record(uow, actor, AuditAction.CREATE, KIND, person.id, team_id=person.team_id)
+            remember(uow, actor, idem, KIND, person.id, at=self._clock.now())
+            self._audit.record(
+                uow, actor, AuditAction.CREATE, KIND, person.id, team_id=person.team_id
+            )
             uow.commit()
         return person
 
@@ -112,11 +121,14 @@ class PeopleService:
             current = uow.people.get(person_id)
             check_can_edit_person(actor, current)
             person = dataclasses.replace(current, **changes)
+            person.check_born_by(self._clock.today())
             if person.team_id != current.team_id:
                 check_can_create_person(actor, person.team_id)
-                require_team(uow, person.team_id)
+                require_team(uow.teams, person.team_id)
             uow.people.update(person)
-            audit.record(uow, actor, AuditAction.UPDATE, KIND, person.id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.UPDATE, KIND, person.id, team_id=person.team_id
+            )
             uow.commit()
         return person
 
@@ -126,7 +138,9 @@ class PeopleService:
             person = uow.people.get(person_id)
             check_can_plan_visits(actor, person)
             uow.people.remove(person_id)
-            audit.record(uow, actor, AuditAction.DELETE, KIND, person_id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.DELETE, KIND, person_id, team_id=person.team_id
+            )
             uow.commit()
 
     def upcoming_visits(
@@ -142,11 +156,11 @@ class PeopleService:
                 person_id=person_id,
                 day_from=today,
                 day_to=today + timedelta(days=days - 1),
-                status=UPCOMING_STATUSES,
+                status=STILL_TO_COME_STATUSES,
             )
             worker_ids = {w for visit in visits for w in visit.assigned_worker_ids}
             first_names = {w.id: w.given_name for w in uow.workers.list(ids=worker_ids)}
-            audit.record(
+            self._audit.record(
                 uow, actor, AuditAction.READ, "upcoming_visits", person_id, team_id=person.team_id
             )
             uow.commit()

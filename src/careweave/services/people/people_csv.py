@@ -11,6 +11,7 @@ import csv
 from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
+from careweave.clock import Clock
 from careweave.domain.people.person import Person
 from careweave.services.people.people_csv_format import (
     ABOUT_ME_COLUMNS,
@@ -21,34 +22,59 @@ from careweave.services.people.people_csv_format import (
     escape,
     read_people,
 )
-from careweave.services.unit_of_work import UnitOfWork
+from careweave.services.people.unit_of_work import PeopleUnitOfWork
 
 IdentityKey = tuple[str, str, str, str]
 
 
-def import_people(uow_factory: Callable[[], UnitOfWork], file: Iterable[str]) -> int:
-    """Add every person in the CSV ``file`` in one transaction; return how many were added.
+class PeopleCsvService:
+    """Import and export of the people CSV; each owns its transaction.
 
     Parameters
     ----------
     uow_factory
-        Makes the unit of work to write in.
-    file
-        The CSV text, line by line (an open text file, or a list of lines).
-
-    Raises
-    ------
-    PeopleCsvError
-        Listing every problem as "row N, column C: what was wrong"; nothing has been written.
+        Makes the unit of work to read and write in.
+    clock
+        Says what today is (nobody imported may be born after it).
     """
-    with uow_factory() as uow:
-        rows = read_people(file, uow.teams.list())
-        problems = _duplicates(rows, uow.people.list())
-        if problems:
-            raise PeopleCsvError(problems)
-        uow.people.add_all(row.person for row in rows)
-        uow.commit()
-    return len(rows)
+
+    def __init__(self, uow_factory: Callable[[], PeopleUnitOfWork], clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+
+    def import_people(self, file: Iterable[str]) -> int:
+        """Add every person in the CSV ``file`` in one transaction; return how many were added.
+
+        Parameters
+        ----------
+        file
+            The CSV text, line by line (an open text file, or a list of lines).
+
+        Raises
+        ------
+        PeopleCsvError
+            Listing every problem as "row N, column C: what was wrong"; nothing has been written.
+        """
+        with self._uow_factory() as uow:
+            rows = read_people(file, uow.teams.list(), self._clock.today())
+            problems = _duplicates(rows, uow.people.list())
+            if problems:
+                raise PeopleCsvError(problems)
+            uow.people.add_all(row.person for row in rows)
+            uow.commit()
+        return len(rows)
+
+    def export_people(self, out: TextIO) -> int:
+        """Write every person to ``out`` in the import format; return how many were written."""
+        with self._uow_factory() as uow:
+            team_names = {team.id: team.name for team in uow.teams.list()}
+            people = uow.people.list()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for person in people:
+            cells = _cells(person, team_names)
+            writer.writerow([escape(column, cells[column]) for column in COLUMNS])
+        return len(people)
 
 
 def _identity(person: Person) -> IdentityKey:
@@ -90,19 +116,6 @@ def _duplicates(rows: list[ParsedRow], stored: Sequence[Person]) -> list[CsvProb
             problems.append(CsvProblem(row.row, "given_name", message))
         people.setdefault(key, row.row)
     return problems
-
-
-def export_people(uow_factory: Callable[[], UnitOfWork], out: TextIO) -> int:
-    """Write every person to ``out`` in the import format; return how many were written."""
-    with uow_factory() as uow:
-        team_names = {team.id: team.name for team in uow.teams.list()}
-        people = uow.people.list()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for person in people:
-        cells = _cells(person, team_names)
-        writer.writerow([escape(column, cells[column]) for column in COLUMNS])
-    return len(people)
 
 
 def _cells(person: Person, team_names: dict[str, str]) -> dict[str, str]:

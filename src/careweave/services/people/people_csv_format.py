@@ -111,8 +111,9 @@ class ParsedRow:
     person: Person
 
 
-def read_people(lines: Iterable[str], teams: Sequence[Team]) -> list[ParsedRow]:
-    """Every person in the CSV ``lines``; raises :class:`PeopleCsvError` listing every problem."""
+def read_people(lines: Iterable[str], teams: Sequence[Team], today: date) -> list[ParsedRow]:
+    """Every person in the CSV ``lines`` (nobody born after ``today``); raises
+    :class:`PeopleCsvError` listing every problem."""
     problems: list[CsvProblem] = []
     parsed: list[ParsedRow] = []
     rows = _rows(lines, problems)
@@ -133,7 +134,7 @@ def read_people(lines: Iterable[str], teams: Sequence[Team]) -> list[ParsedRow]:
             problems.append(CsvProblem(number, None, message))
             continue
         cells_by_column = dict(zip(names, cells, strict=True))
-        person, row_problems = person_from_cells(number, cells_by_column, resolve_team)
+        person, row_problems = person_from_cells(number, cells_by_column, resolve_team, today)
         problems.extend(row_problems)
         if person is not None:
             parsed.append(ParsedRow(number, person))
@@ -200,9 +201,10 @@ def _team_resolver(teams: Sequence[Team]) -> Callable[[str], str | None]:
 
 
 def person_from_cells(
-    row: int, cells: dict[str, str], resolve_team: Callable[[str], str | None]
+    row: int, cells: dict[str, str], resolve_team: Callable[[str], str | None], today: date
 ) -> tuple[Person | None, list[CsvProblem]]:
-    """The person in one row, or the problems with it (every one, not just the first)."""
+    """The person in one row (born by ``today``), or the problems with it (every one, not just
+    the first)."""
     problems: list[CsvProblem] = []
     values: dict[str, Any] = dict(PLACEHOLDERS)
     for column, parse in _PARSERS.items():
@@ -218,6 +220,7 @@ def person_from_cells(
     for _ in range(len(kwargs)):
         try:
             person = Person(**kwargs)
+            person.check_born_by(today)
         except DomainValidationError as exc:
             column = _column_for(exc.field)
             problems.append(CsvProblem(row, column, exc.message))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.domain.people.person import Person
@@ -23,24 +24,16 @@ from careweave.domain.plans.care_plan import (
 from careweave.domain.plans.gas import (
     GasRating,
     GoalAchievementStatus,
-    GoalLifecycleStatus,
     achievement_from_ratings,
     t_score_series,
 )
 from careweave.domain.plans.risk import Risk
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.plans.access import check_can_plan, check_can_rate, check_can_read_plan
-from careweave.services.plans.ports import PlansUnitOfWork
+from careweave.services.plans.unit_of_work import PlansUnitOfWork
 
 KIND = "care_plan"
-UNRATEABLE = frozenset(
-    {
-        GoalLifecycleStatus.CANCELLED,
-        GoalLifecycleStatus.REJECTED,
-        GoalLifecycleStatus.ENTERED_IN_ERROR,
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +90,10 @@ class PlanView:
 class PlanService:
     """Use cases of care and support plans; each checks access, audits and owns its transaction."""
 
-    def __init__(
-        self,
-        uow_factory: Callable[[], PlansUnitOfWork],
-        clock: Callable[[], datetime] = audit.utc_now,
-    ) -> None:
+    def __init__(self, uow_factory: Callable[[], PlansUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def plans_of(self, actor: Actor, person_id: str) -> list[CarePlan]:
         """The newest version of each of the person's plans."""
@@ -111,7 +101,7 @@ class PlanService:
             person = uow.people.get(person_id)
             check_can_read_plan(actor, person)
             plans = list(uow.plans.list_for_person(person_id))
-            audit.record(
+            self._audit.record(
                 uow,
                 actor,
                 AuditAction.LIST,
@@ -131,11 +121,13 @@ class PlanService:
             plan = CarePlan(
                 person_id=person_id,
                 created_by=actor.display_name,
-                created_at=self._clock(),
+                created_at=self._clock.now(),
                 **_fields(draft),
             )
             uow.plans.add_version(plan)
-            audit.record(uow, actor, AuditAction.CREATE, KIND, plan.plan_id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.CREATE, KIND, plan.plan_id, team_id=person.team_id
+            )
             uow.commit()
         return plan
 
@@ -146,7 +138,7 @@ class PlanService:
             plan = uow.plans.get(plan_id, version)
             person = uow.people.get(plan.person_id)
             check_can_plan(actor, person)
-            audit.record(
+            self._audit.record(
                 uow,
                 actor,
                 AuditAction.READ,
@@ -173,10 +165,10 @@ class PlanService:
                     field="based_on_version",
                 )
             plan = current.revise(
-                changed_by=actor.display_name, changed_at=self._clock(), **_fields(draft)
+                changed_by=actor.display_name, changed_at=self._clock.now(), **_fields(draft)
             )
             uow.plans.add_version(plan)
-            audit.record(
+            self._audit.record(
                 uow,
                 actor,
                 AuditAction.UPDATE,
@@ -197,7 +189,7 @@ class PlanService:
             versions = tuple(p.version for p in uow.plans.versions(plan_id))
             ratings = uow.ratings.list_for_person(person.id)
             risks = tuple(r for r in uow.risks.list_for_person(person.id) if r.plan_id == plan_id)
-            audit.record(
+            self._audit.record(
                 uow,
                 actor,
                 AuditAction.READ,
@@ -227,14 +219,11 @@ class PlanService:
             goal = plan.goal(goal_id) if goal_id in {g.id for g in plan.goals} else None
             if goal is None:
                 raise DomainValidationError("goal_id", "this goal is no longer in the plan")
-            if goal.lifecycle_status in UNRATEABLE:
-                raise DomainValidationError(
-                    "goal_id", f"a goal that is {goal.lifecycle_status.value} cannot be rated"
-                )
-            if rated_on > self._clock().date():
+            goal.check_can_be_rated()
+            if rated_on > self._clock.today():
                 raise DomainValidationError("rating.rated_on", "must not be in the future")
             uow.ratings.add_for_person(person.id, [rating])
-            audit.record(
+            self._audit.record(
                 uow, actor, AuditAction.CREATE, "gas_rating", rating.id, team_id=person.team_id
             )
             uow.commit()
@@ -249,7 +238,9 @@ class PlanService:
             person = uow.people.get(risk.person_id)
             check_can_plan(actor, person)
             uow.risks.add(risk)
-            audit.record(uow, actor, AuditAction.CREATE, "risk", risk.id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.CREATE, "risk", risk.id, team_id=person.team_id
+            )
             uow.commit()
         return risk
 
@@ -266,7 +257,6 @@ def build_view(
     risks: Sequence[Risk] = (),
 ) -> PlanView:
     """The plan page's view of ``plan`` from the person's ratings."""
-    ended = {GoalLifecycleStatus.COMPLETED, *UNRATEABLE}
     progress = tuple(
         GoalProgress(
             goal=g,
@@ -274,7 +264,7 @@ def build_view(
                 sorted((r for r in ratings if r.goal_id == g.id), key=lambda r: (r.rated_on, r.id))
             ),
             achievement=achievement_from_ratings(
-                [r for r in ratings if r.goal_id == g.id], ended=g.lifecycle_status in ended
+                [r for r in ratings if r.goal_id == g.id], ended=g.has_ended
             ),
         )
         for g in plan.goals

@@ -11,8 +11,6 @@ from careweave.domain.plans.conversations import Conversation
 from careweave.domain.plans.eligibility import EligibilityAssessment
 from careweave.domain.plans.gas import GasRating
 from careweave.domain.plans.risk import Risk
-from careweave.services.accounts.ports import AccountsUnitOfWork
-from careweave.services.reablement.ports import ReablementRepository
 
 
 class ConversationRepository(Protocol):
@@ -109,39 +107,4 @@ class RiskRepository(Protocol):
 
     def list_for_person(self, person_id: str) -> Sequence[Risk]:
         """The person's risks."""
-        ...
-
-
-class PlansUnitOfWork(AccountsUnitOfWork, Protocol):
-    """The accounts unit of work plus the plans area's repositories."""
-
-    # Read-only properties, so an implementation may hold more specific repository classes.
-    @property
-    def conversations(self) -> ConversationRepository:
-        """The three conversations."""
-        ...
-
-    @property
-    def eligibility(self) -> EligibilityRepository:
-        """Eligibility assessments."""
-        ...
-
-    @property
-    def plans(self) -> CarePlanRepository:
-        """Care and support plans, every version."""
-        ...
-
-    @property
-    def ratings(self) -> GasRatingRepository:
-        """GAS ratings of goals."""
-        ...
-
-    @property
-    def episodes(self) -> ReablementRepository:
-        """Reablement episodes."""
-        ...
-
-    @property
-    def risks(self) -> RiskRepository:
-        """Risks and risk decisions."""
         ...

@@ -8,18 +8,19 @@ message. The plan page shows the newest notes under each goal. Every read is aud
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.plans.care_plan import CarePlan, Goal
-from careweave.domain.plans.gas import OPEN_GOAL_STATUSES
 from careweave.domain.visits.recording import GoalNote, ProgressNote
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_see_visit
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.plans.access import check_can_read_plan
-from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork
+from careweave.services.plans.ports import CarePlanRepository
+from careweave.services.plans.unit_of_work import PlansUnitOfWork
 
 NOTES_PER_GOAL = 5
 GOAL_FIELD = "progress_note.goal_id"
@@ -43,9 +44,7 @@ def current_goals(plans: Sequence[CarePlan]) -> CurrentGoals:
     if not agreed:
         return CurrentGoals(None)
     latest = max(agreed, key=lambda found: found[:2])[2]
-    return CurrentGoals(
-        latest, tuple(g for g in latest.goals if g.lifecycle_status in OPEN_GOAL_STATUSES)
-    )
+    return CurrentGoals(latest, tuple(g for g in latest.goals if not g.has_ended))
 
 
 def check_progress_goal(progress: ProgressNote | None, current: CurrentGoals) -> None:
@@ -64,52 +63,60 @@ def check_progress_goal(progress: ProgressNote | None, current: CurrentGoals) ->
         )
 
 
-def read_current_goals(uow: RecordingPlansUnitOfWork, person_id: str) -> CurrentGoals:
-    """The person's current goals, inside the caller's transaction (the caller checks access)."""
-    return current_goals(uow.plans.list_for_person(person_id))
+def read_current_goals(plans: CarePlanRepository, person_id: str) -> CurrentGoals:
+    """The person's current goals among ``plans``, inside the caller's transaction (the caller
+    checks access)."""
+    return current_goals(plans.list_for_person(person_id))
 
 
-def goals_for_visit(uow: RecordingPlansUnitOfWork, actor: Actor, visit_id: str) -> CurrentGoals:
-    """The goals a progress note on ``visit_id`` may be about, for those who may see the visit."""
-    with uow:
-        visit = uow.visits.get(visit_id)
-        person = uow.people.get(visit.person_id)
-        check_can_see_visit(actor, visit, person)
-        current = read_current_goals(uow, person.id)
-        audit.record(
-            uow,
-            actor,
-            AuditAction.READ,
-            "care_plan",
-            current.plan.plan_id if current.plan else "",
-            team_id=person.team_id,
-            detail="goals to note progress on during a visit",
-        )
-        uow.commit()
-    return current
+class ProgressNoteService:
+    """Which goals a visit may note progress on, and the notes under a plan's goals; each use case
+    checks access, audits and owns its transaction."""
 
+    def __init__(self, uow_factory: Callable[[], PlansUnitOfWork], clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._audit = AuditTrail(clock)
 
-def notes_by_goal(
-    uow: RecordingPlansUnitOfWork, actor: Actor, plan_id: str, *, per_goal: int = NOTES_PER_GOAL
-) -> dict[str, tuple[GoalNote, ...]]:
-    """The newest ``per_goal`` notes from visits under each goal of the plan, newest first."""
-    with uow:
-        plan = uow.plans.get(plan_id)
-        person = uow.people.get(plan.person_id)
-        check_can_read_plan(actor, person)
-        goal_ids = [g.id for g in plan.goals]
-        found = uow.visit_records.goal_notes(person.id, goal_ids, per_goal) if goal_ids else []
-        audit.record(
-            uow,
-            actor,
-            AuditAction.LIST,
-            "progress_note",
-            plan_id,
-            team_id=person.team_id,
-            detail="notes from visits on a plan's goals",
-        )
-        uow.commit()
-    notes: dict[str, list[GoalNote]] = {}
-    for note in found:
-        notes.setdefault(note.goal_id, []).append(note)
-    return {goal_id: tuple(items) for goal_id, items in notes.items()}
+    def goals_for_visit(self, actor: Actor, visit_id: str) -> CurrentGoals:
+        """The goals a progress note on ``visit_id`` may be about, for those who may see the visit."""
+        with self._uow_factory() as uow:
+            visit = uow.visits.get(visit_id)
+            person = uow.people.get(visit.person_id)
+            check_can_see_visit(actor, visit, person)
+            current = read_current_goals(uow.plans, person.id)
+            self._audit.record(
+                uow,
+                actor,
+                AuditAction.READ,
+                "care_plan",
+                current.plan.plan_id if current.plan else "",
+                team_id=person.team_id,
+                detail="goals to note progress on during a visit",
+            )
+            uow.commit()
+        return current
+
+    def notes_by_goal(
+        self, actor: Actor, plan_id: str, *, per_goal: int = NOTES_PER_GOAL
+    ) -> dict[str, tuple[GoalNote, ...]]:
+        """The newest ``per_goal`` notes from visits under each goal of the plan, newest first."""
+        with self._uow_factory() as uow:
+            plan = uow.plans.get(plan_id)
+            person = uow.people.get(plan.person_id)
+            check_can_read_plan(actor, person)
+            goal_ids = [g.id for g in plan.goals]
+            found = uow.visit_records.goal_notes(person.id, goal_ids, per_goal) if goal_ids else []
+            self._audit.record(
+                uow,
+                actor,
+                AuditAction.LIST,
+                "progress_note",
+                plan_id,
+                team_id=person.team_id,
+                detail="notes from visits on a plan's goals",
+            )
+            uow.commit()
+        notes: dict[str, list[GoalNote]] = {}
+        for note in found:
+            notes.setdefault(note.goal_id, []).append(note)
+        return {goal_id: tuple(items) for goal_id, items in notes.items()}

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError
@@ -18,12 +19,13 @@ from careweave.domain.reablement.episodes import (
     ReablementEpisode,
     ReablementFigures,
     WeeklyReview,
+    has_open_episode,
     reablement_figures,
 )
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, listable_people_filter
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.plans.access import check_can_plan, check_can_read_plan
-from careweave.services.plans.ports import PlansUnitOfWork
+from careweave.services.reablement.unit_of_work import ReablementUnitOfWork
 
 KIND = "reablement_episode"
 
@@ -49,13 +51,10 @@ class BoardRow:
 class ReablementService:
     """Use cases of reablement; each checks access, audits and owns its transaction."""
 
-    def __init__(
-        self,
-        uow_factory: Callable[[], PlansUnitOfWork],
-        clock: Callable[[], datetime] = audit.utc_now,
-    ) -> None:
+    def __init__(self, uow_factory: Callable[[], ReablementUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def start(
         self,
@@ -84,7 +83,7 @@ class ReablementService:
                     )
             elif goal_ids:
                 raise DomainValidationError("episode.goal_ids", "name the plan the goals come from")
-            if any(not e.ended for e in uow.episodes.list_for_person(person_id)):
+            if has_open_episode(uow.episodes.list_for_person(person_id)):
                 raise DomainValidationError(
                     "episode", "this person already has an episode that has not ended"
                 )
@@ -98,7 +97,9 @@ class ReablementService:
                 extension_reason=extension_reason,
             )
             uow.episodes.add(episode)
-            audit.record(uow, actor, AuditAction.CREATE, KIND, episode.id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.CREATE, KIND, episode.id, team_id=person.team_id
+            )
             uow.commit()
         return episode
 
@@ -115,7 +116,7 @@ class ReablementService:
             check_can_plan(actor, person)
             changed = change(episode)
             uow.episodes.update(changed)
-            audit.record(
+            self._audit.record(
                 uow,
                 actor,
                 AuditAction.UPDATE,
@@ -171,7 +172,9 @@ class ReablementService:
             episode = uow.episodes.get(episode_id)
             person = uow.people.get(episode.person_id)
             check_can_read_plan(actor, person)
-            audit.record(uow, actor, AuditAction.READ, KIND, episode_id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.READ, KIND, episode_id, team_id=person.team_id
+            )
             uow.commit()
         return episode, person
 
@@ -181,17 +184,19 @@ class ReablementService:
             person = uow.people.get(person_id)
             check_can_read_plan(actor, person)
             found = list(uow.episodes.list_for_person(person_id))
-            audit.record(uow, actor, AuditAction.LIST, KIND, person_id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.LIST, KIND, person_id, team_id=person.team_id
+            )
             uow.commit()
         return found
 
     def board(self, actor: Actor, today: date | None = None) -> list[BoardRow]:
         """Open episodes of the people ``actor`` may see, fewest free days left first."""
-        day = today or self._clock().date()
+        day = today or self._clock.today()
         with self._uow_factory() as uow:
             people = self._visible_people(uow, actor)
             episodes = uow.episodes.list(person_ids=people.keys(), open_only=True)
-            audit.record(uow, actor, AuditAction.LIST, KIND, "", detail="reablement board")
+            self._audit.record(uow, actor, AuditAction.LIST, KIND, "", detail="reablement board")
             uow.commit()
         rows = [
             BoardRow(
@@ -213,12 +218,12 @@ class ReablementService:
                 episodes = uow.episodes.list()
             else:
                 episodes = uow.episodes.list(person_ids=self._visible_people(uow, actor).keys())
-            audit.record(uow, actor, AuditAction.LIST, KIND, "", detail="reablement figures")
+            self._audit.record(uow, actor, AuditAction.LIST, KIND, "", detail="reablement figures")
             uow.commit()
         return reablement_figures(episodes)
 
     @staticmethod
-    def _visible_people(uow: PlansUnitOfWork, actor: Actor) -> dict[str, Person]:
+    def _visible_people(uow: ReablementUnitOfWork, actor: Actor) -> dict[str, Person]:
         teams, ids = listable_people_filter(actor)
         found: list[Person] = []
         if teams is None and ids is None:

@@ -10,21 +10,22 @@ verdict says why in plain words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.domain.people.person import Person
 from careweave.domain.rostering.staffing import skill_gaps
-from careweave.domain.visits.visit import Visit, VisitStatus, minutes_of
+from careweave.domain.visits.visit import Visit, minutes_of
 from careweave.domain.workforce.workers import Worker
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_manage_team
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.rostering.reassign_check import TeamWeekRecords, new_violations
 from careweave.services.rostering.team_week import DAYS_IN_WEEK, monday_of
-from careweave.services.visits.recording_ports import RecordingUnitOfWork
+from careweave.services.rostering.unit_of_work import RosteringUnitOfWork
 
 CHECKED_BY = (
     "careweave's visit rules (skills, exclusions, availability, overlaps) and the roster "
@@ -41,64 +42,6 @@ class Verdict:
     checked_by: str = CHECKED_BY
 
 
-def check_reassignment(
-    uow: RecordingUnitOfWork,
-    actor: Actor,
-    visit_id: str,
-    worker_ids: Sequence[str],
-    start: time | None,
-) -> Verdict:
-    """What would happen if ``visit_id`` went to ``worker_ids`` at ``start`` (nothing is saved)."""
-    with uow:
-        visit, workers = _load(uow, actor, visit_id, worker_ids)
-        problems = _violations(uow, visit, workers, start)
-        if not problems:
-            problems = new_violations(_week_records(uow, visit), visit, worker_ids, start)
-    return Verdict(feasible=not problems, violations=tuple(problems))
-
-
-def reassign(
-    uow: RecordingUnitOfWork,
-    actor: Actor,
-    visit_id: str,
-    worker_ids: Sequence[str],
-    start: time | None,
-    expected_version: int,
-) -> Visit:
-    """Give the visit to ``worker_ids`` at ``start`` if the checks pass.
-
-    Raises ConflictError when the visit changed since the form was drawn (``expected_version``),
-    DomainValidationError naming the first broken rule otherwise.
-    """
-    with uow:
-        visit, workers = _load(uow, actor, visit_id, worker_ids)
-        if visit.version != expected_version:
-            raise ConflictError(
-                "the visit was changed by someone else since you opened it; reload to see it now",
-                field="visit.version",
-            )
-        problems = _violations(uow, visit, workers, start)
-        if not problems:
-            problems = new_violations(_week_records(uow, visit), visit, worker_ids, start)
-        if problems:
-            raise DomainValidationError("worker_ids", "; ".join(problems))
-        # Another worker does the visit for as long as it was planned.
-        visit.assign(tuple(worker_ids), start, visit.planned_minutes)
-        uow.visits.update(visit)
-        team_id = workers[0].team_id
-        audit.record(
-            uow,
-            actor,
-            AuditAction.UPDATE,
-            "visit",
-            visit.id,
-            team_id=team_id,
-            detail=f"reassigned to {len(workers)} worker(s)",
-        )
-        uow.commit()
-        return visit
-
-
 @dataclass(frozen=True, slots=True)
 class ReassignOptions:
     """What the reassign form offers: the visit, its person and the team's active workers."""
@@ -108,20 +51,83 @@ class ReassignOptions:
     workers: tuple[Worker, ...]
 
 
-def reassign_options(uow: RecordingUnitOfWork, actor: Actor, visit_id: str) -> ReassignOptions:
-    """The visit and who could take it, for the team's coordinator."""
-    with uow:
-        visit = uow.visits.get(visit_id)
-        person = uow.people.get(visit.person_id)
-        if person.team_id is None:
-            raise DomainValidationError("visit", "the person belongs to no team")
-        check_can_manage_team(actor, person.team_id)
-        workers = uow.workers.list(team_id=person.team_id, active=True)
-    return ReassignOptions(visit, person, tuple(workers))
+class ReassignService:
+    """Checking and saving a reassignment by hand; each use case is one transaction."""
+
+    def __init__(self, uow_factory: Callable[[], RosteringUnitOfWork], clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._audit = AuditTrail(clock)
+
+    def check_reassignment(
+        self,
+        actor: Actor,
+        visit_id: str,
+        worker_ids: Sequence[str],
+        start: time | None,
+    ) -> Verdict:
+        """What would happen if ``visit_id`` went to ``worker_ids`` at ``start`` (nothing is saved)."""
+        with self._uow_factory() as uow:
+            visit, workers = _load(uow, actor, visit_id, worker_ids)
+            problems = _violations(uow, visit, workers, start)
+            if not problems:
+                problems = new_violations(_week_records(uow, visit), visit, worker_ids, start)
+        return Verdict(feasible=not problems, violations=tuple(problems))
+
+    def reassign(
+        self,
+        actor: Actor,
+        visit_id: str,
+        worker_ids: Sequence[str],
+        start: time | None,
+        expected_version: int,
+    ) -> Visit:
+        """Give the visit to ``worker_ids`` at ``start`` if the checks pass.
+
+        Raises ConflictError when the visit changed since the form was drawn (``expected_version``),
+        DomainValidationError naming the first broken rule otherwise.
+        """
+        with self._uow_factory() as uow:
+            visit, workers = _load(uow, actor, visit_id, worker_ids)
+            if visit.version != expected_version:
+                raise ConflictError(
+                    "the visit was changed by someone else since you opened it; reload to see it now",
+                    field="visit.version",
+                )
+            problems = _violations(uow, visit, workers, start)
+            if not problems:
+                problems = new_violations(_week_records(uow, visit), visit, worker_ids, start)
+            if problems:
+                raise DomainValidationError("worker_ids", "; ".join(problems))
+            # Another worker does the visit for as long as it was planned.
+            visit.assign(tuple(worker_ids), start, visit.planned_minutes)
+            uow.visits.update(visit)
+            team_id = workers[0].team_id
+            self._audit.record(
+                uow,
+                actor,
+                AuditAction.UPDATE,
+                "visit",
+                visit.id,
+                team_id=team_id,
+                detail=f"reassigned to {len(workers)} worker(s)",
+            )
+            uow.commit()
+            return visit
+
+    def reassign_options(self, actor: Actor, visit_id: str) -> ReassignOptions:
+        """The visit and who could take it, for the team's coordinator."""
+        with self._uow_factory() as uow:
+            visit = uow.visits.get(visit_id)
+            person = uow.people.get(visit.person_id)
+            if person.team_id is None:
+                raise DomainValidationError("visit", "the person belongs to no team")
+            check_can_manage_team(actor, person.team_id)
+            workers = uow.workers.list(team_id=person.team_id, active=True)
+        return ReassignOptions(visit, person, tuple(workers))
 
 
 def _load(
-    uow: RecordingUnitOfWork, actor: Actor, visit_id: str, worker_ids: Sequence[str]
+    uow: RosteringUnitOfWork, actor: Actor, visit_id: str, worker_ids: Sequence[str]
 ) -> tuple[Visit, list[Worker]]:
     visit = uow.visits.get(visit_id)
     person = uow.people.get(visit.person_id)
@@ -140,7 +146,7 @@ def _load(
     return visit, [found[w] for w in worker_ids]
 
 
-def _week_records(uow: RecordingUnitOfWork, visit: Visit) -> TeamWeekRecords:
+def _week_records(uow: RosteringUnitOfWork, visit: Visit) -> TeamWeekRecords:
     person = uow.people.get(visit.person_id)
     team_id = person.team_id or ""
     monday = monday_of(visit.day)
@@ -155,10 +161,10 @@ def _week_records(uow: RecordingUnitOfWork, visit: Visit) -> TeamWeekRecords:
 
 
 def _violations(
-    uow: RecordingUnitOfWork, visit: Visit, workers: Sequence[Worker], start: time | None
+    uow: RosteringUnitOfWork, visit: Visit, workers: Sequence[Worker], start: time | None
 ) -> list[str]:
     problems: list[str] = []
-    if visit.status not in (VisitStatus.PLANNED, VisitStatus.ASSIGNED):
+    if not visit.is_pending:
         problems.append(f"the visit is {visit.status.value.replace('_', ' ')} and cannot move")
     if len(workers) != visit.workers_needed:
         problems.append(f"the visit needs {visit.workers_needed} worker(s), {len(workers)} chosen")
@@ -175,7 +181,7 @@ def _violations(
 
 
 def _worker_problems(
-    uow: RecordingUnitOfWork, visit: Visit, worker: Worker, begin: time
+    uow: RosteringUnitOfWork, visit: Visit, worker: Worker, begin: time
 ) -> list[str]:
     name = worker.display_name
     problems: list[str] = []
@@ -191,7 +197,7 @@ def _worker_problems(
     ):
         problems.append(f"{name} is not available {begin:%H:%M}-{_clock(visit, end_min)} that day")
     for other in uow.visits.list(worker_id=worker.id, day_from=visit.day, day_to=visit.day):
-        if other.id == visit.id or other.status is VisitStatus.CANCELLED:
+        if other.id == visit.id or other.is_cancelled:
             continue
         other_start = minutes_of(other.planned_start or other.window_start)
         if start_min < other_start + other.planned_length and other_start < end_min:

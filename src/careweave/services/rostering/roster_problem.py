@@ -31,7 +31,6 @@ DOUBLE_HANDED_TOLERANCE = 5.0
 BREAK_RULE = rs.BreakRule(after=360.0, length=20.0)
 # Eleven hours between the end of one working day and the start of the next (Working Time Regs).
 DAILY_REST_MINUTES = 11 * 60.0
-PLANNABLE = frozenset({VisitStatus.PLANNED, VisitStatus.ASSIGNED})
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def build_week_problem(
     active = [w for w in workers if w.active]
     places: list[Location] = [w.home for w in active] + [p.location for p in people]
     location_of = {p.id: len(active) + i for i, p in enumerate(people)}
-    in_team = [v for v in visits if v.status in PLANNABLE and v.person_id in location_of]
+    in_team = [v for v in visits if v.is_pending and v.person_id in location_of]
     gaps = {v.id: staffing_gap(v, active) for v in in_team}
     unstaffable = {visit_id: gap for visit_id, gap in gaps.items() if gap is not None}
     plannable = [v for v in in_team if v.id not in unstaffable]

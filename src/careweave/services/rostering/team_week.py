@@ -8,19 +8,20 @@ plans with, so the figures here agree with the roster it made.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import Person
 from careweave.domain.rostering.travel import travel_minutes
 from careweave.domain.values import Location
 from careweave.domain.workforce.workers import Team, TravelMode, Worker
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor
-from careweave.services.visits.recording_ports import RecordingUnitOfWork
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.rostering.unit_of_work import RosteringUnitOfWork
 from careweave.services.visits.team_day import VisitLine, check_team_access, visit_lines
 
 DAYS_IN_WEEK = 7
@@ -126,18 +127,25 @@ class TeamWeek:
         return tuple(sorted(figures, key=lambda c: (-c.distinct_workers, c.person.family_name)))
 
 
-def team_week(
-    uow: RecordingUnitOfWork, actor: Actor, team_id: str, monday: date, now: datetime
-) -> TeamWeek:
-    """The week of ``team_id`` starting on ``monday`` (which must be a Monday)."""
-    if monday.weekday() != 0:
-        raise DomainValidationError("week", f"{monday.isoformat()} is not a Monday")
-    check_team_access(actor, team_id)
-    with uow:
-        team = uow.teams.get(team_id)
-        workers = uow.workers.list(team_id=team_id, active=True)
-        last = monday + timedelta(days=DAYS_IN_WEEK - 1)
-        lines = visit_lines(uow, team_id, monday, last, now)
-        audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="roster")
-        uow.commit()
-    return TeamWeek(team=team, monday=monday, workers=tuple(workers), lines=tuple(lines))
+class TeamWeekService:
+    """A team's week as the roster pages show it, read in one audited transaction."""
+
+    def __init__(self, uow_factory: Callable[[], RosteringUnitOfWork], clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._audit = AuditTrail(clock)
+
+    def team_week(self, actor: Actor, team_id: str, monday: date, now: datetime) -> TeamWeek:
+        """The week of ``team_id`` starting on ``monday`` (which must be a Monday)."""
+        if monday.weekday() != 0:
+            raise DomainValidationError("week", f"{monday.isoformat()} is not a Monday")
+        check_team_access(actor, team_id)
+        with self._uow_factory() as uow:
+            team = uow.teams.get(team_id)
+            workers = uow.workers.list(team_id=team_id, active=True)
+            last = monday + timedelta(days=DAYS_IN_WEEK - 1)
+            lines = visit_lines(uow, team_id, monday, last, now)
+            self._audit.record(
+                uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="roster"
+            )
+            uow.commit()
+        return TeamWeek(team=team, monday=monday, workers=tuple(workers), lines=tuple(lines))

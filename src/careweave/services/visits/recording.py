@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import ConflictError, DomainValidationError, PermissionDeniedError
 from careweave.domain.people.person import Person
@@ -25,11 +26,11 @@ from careweave.domain.visits.recording import (
     start_visit,
 )
 from careweave.domain.visits.visit import Visit
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_record_visit
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.accounts.idempotency import Idempotency, already_done, remember
 from careweave.services.plans.progress_goals import check_progress_goal, read_current_goals
-from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork, RecordingUnitOfWork
+from careweave.services.visits.unit_of_work import VisitsUnitOfWork
 
 RECORD_KIND = "visit_record"
 
@@ -53,106 +54,117 @@ class RecordResult:
     repeated: bool = False
 
 
-def check_in(uow: RecordingUnitOfWork, actor: Actor, submission: Submission) -> RecordResult:
-    """Check the actor in to the visit (the visit starts at its first check-in)."""
-    idem = Idempotency.of(submission.idempotency_key, ["check_in", submission.visit_id])
+class RecordingService:
+    """Checking in and out of visits and recording what happened; each submission is one
+    transaction, carried out at most once per idempotency key."""
 
-    def write() -> RecordResult:
-        with uow:
-            repeat = _repeat(uow, actor, idem)
-            if repeat is not None:
-                return repeat
-            visit, person, worker_id = _open_visit(uow, actor, submission)
-            point = CheckPoint.taken(submission.at, submission.location, person.location)
-            record = start_visit(visit, worker_id, point)
-            uow.visits.update(visit)
-            uow.visit_records.add(record)
-            remember(uow, actor, idem, RECORD_KIND, record.id)
-            audit.record(
-                uow,
-                actor,
-                AuditAction.CREATE,
-                RECORD_KIND,
-                record.id,
-                team_id=person.team_id,
-                detail="checked in",
-            )
-            uow.commit()
-            return RecordResult(record)
+    def __init__(self, uow_factory: Callable[[], VisitsUnitOfWork], clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+        self._audit = AuditTrail(clock)
 
-    return _once(uow, actor, idem, write)
+    def check_in(self, actor: Actor, submission: Submission) -> RecordResult:
+        """Check the actor in to the visit (the visit starts at its first check-in)."""
+        idem = Idempotency.of(submission.idempotency_key, ["check_in", submission.visit_id])
 
-
-def record_outcomes(
-    uow: RecordingPlansUnitOfWork,
-    actor: Actor,
-    submission: Submission,
-    outcomes: Outcomes,
-    *,
-    check_out: bool,
-) -> RecordResult:
-    """Save what happened on the visit and, when ``check_out``, check the actor out.
-
-    The visit is marked done once every worker it needs has checked out. A progress note must
-    be about one of the person's current goals (see :mod:`.progress_goals`).
-    """
-    idem = Idempotency.of(
-        submission.idempotency_key, ["outcomes", submission.visit_id, repr(outcomes), check_out]
-    )
-
-    def write() -> RecordResult:
-        with uow:
-            repeat = _repeat(uow, actor, idem)
-            if repeat is not None:
-                return repeat
-            visit, person, worker_id = _open_visit(uow, actor, submission)
-            if outcomes.progress is not None:
-                check_progress_goal(outcomes.progress, read_current_goals(uow, person.id))
-            record = uow.visit_records.find(visit.id, worker_id)
-            if record is None:
-                raise DomainValidationError("visit_record", "check in to the visit first")
-            record.record(outcomes)
-            if check_out:
-                record.finish(CheckPoint.taken(submission.at, submission.location, person.location))
-            uow.visit_records.update(record)
-            if finish_visit_if_complete(visit, [*uow.visit_records.list_for_visits([visit.id])]):
+        def write() -> RecordResult:
+            with self._uow_factory() as uow:
+                repeat = _repeat(uow, actor, idem)
+                if repeat is not None:
+                    return repeat
+                visit, person, worker_id = _open_visit(uow, actor, submission)
+                point = CheckPoint.taken(submission.at, submission.location, person.location)
+                record = start_visit(visit, worker_id, point)
                 uow.visits.update(visit)
-            remember(uow, actor, idem, RECORD_KIND, record.id)
-            audit.record(
-                uow,
-                actor,
-                AuditAction.UPDATE,
-                RECORD_KIND,
-                record.id,
-                team_id=person.team_id,
-                detail="checked out" if check_out else "recorded outcomes",
-            )
-            uow.commit()
-            return RecordResult(record)
+                uow.visit_records.add(record)
+                remember(uow, actor, idem, RECORD_KIND, record.id, at=self._clock.now())
+                self._audit.record(
+                    uow,
+                    actor,
+                    AuditAction.CREATE,
+                    RECORD_KIND,
+                    record.id,
+                    team_id=person.team_id,
+                    detail="checked in",
+                )
+                uow.commit()
+                return RecordResult(record)
 
-    return _once(uow, actor, idem, write)
+        return self._once(actor, idem, write)
 
+    def record_outcomes(
+        self,
+        actor: Actor,
+        submission: Submission,
+        outcomes: Outcomes,
+        *,
+        check_out: bool,
+    ) -> RecordResult:
+        """Save what happened on the visit and, when ``check_out``, check the actor out.
 
-def _once(
-    uow: RecordingUnitOfWork, actor: Actor, idem: Idempotency, write: Callable[[], RecordResult]
-) -> RecordResult:
-    """Carry out ``write`` (which returns the earlier result itself when the key was used).
+        The visit is marked done once every worker it needs has checked out. A progress note must
+        be about one of the person's current goals (see :mod:`.progress_goals`).
+        """
+        idem = Idempotency.of(
+            submission.idempotency_key, ["outcomes", submission.visit_id, repr(outcomes), check_out]
+        )
 
-    When two copies of one submission race, the loser's write conflicts (on the visit version or
-    the key); if the winner stored the same key, the loser gets the winner's result.
-    """
-    try:
-        return write()
-    except ConflictError:
-        with uow:
-            repeat = _repeat(uow, actor, idem)
-        if repeat is None:
-            raise
-        return repeat
+        def write() -> RecordResult:
+            with self._uow_factory() as uow:
+                repeat = _repeat(uow, actor, idem)
+                if repeat is not None:
+                    return repeat
+                visit, person, worker_id = _open_visit(uow, actor, submission)
+                if outcomes.progress is not None:
+                    check_progress_goal(outcomes.progress, read_current_goals(uow.plans, person.id))
+                record = uow.visit_records.find(visit.id, worker_id)
+                if record is None:
+                    raise DomainValidationError("visit_record", "check in to the visit first")
+                record.record(outcomes)
+                if check_out:
+                    record.finish(
+                        CheckPoint.taken(submission.at, submission.location, person.location)
+                    )
+                uow.visit_records.update(record)
+                if finish_visit_if_complete(
+                    visit, [*uow.visit_records.list_for_visits([visit.id])]
+                ):
+                    uow.visits.update(visit)
+                remember(uow, actor, idem, RECORD_KIND, record.id, at=self._clock.now())
+                self._audit.record(
+                    uow,
+                    actor,
+                    AuditAction.UPDATE,
+                    RECORD_KIND,
+                    record.id,
+                    team_id=person.team_id,
+                    detail="checked out" if check_out else "recorded outcomes",
+                )
+                uow.commit()
+                return RecordResult(record)
+
+        return self._once(actor, idem, write)
+
+    def _once(
+        self, actor: Actor, idem: Idempotency, write: Callable[[], RecordResult]
+    ) -> RecordResult:
+        """Carry out ``write`` (which returns the earlier result itself when the key was used).
+
+        When two copies of one submission race, the loser's write conflicts (on the visit version or
+        the key); if the winner stored the same key, the loser gets the winner's result.
+        """
+        try:
+            return write()
+        except ConflictError:
+            with self._uow_factory() as uow:
+                repeat = _repeat(uow, actor, idem)
+            if repeat is None:
+                raise
+            return repeat
 
 
 def _open_visit(
-    uow: RecordingUnitOfWork, actor: Actor, submission: Submission
+    uow: VisitsUnitOfWork, actor: Actor, submission: Submission
 ) -> tuple[Visit, Person, str]:
     """The visit, its person and the actor's worker id, after the access and version checks."""
     visit = uow.visits.get(submission.visit_id)
@@ -168,7 +180,7 @@ def _open_visit(
     return visit, person, actor.worker_id
 
 
-def _repeat(uow: RecordingUnitOfWork, actor: Actor, idem: Idempotency) -> RecordResult | None:
+def _repeat(uow: VisitsUnitOfWork, actor: Actor, idem: Idempotency) -> RecordResult | None:
     """The earlier result when this key was used before (ConflictError if for something else)."""
     record_id = already_done(uow, actor, idem, RECORD_KIND)
     if record_id is None:

@@ -11,19 +11,20 @@ per kind of record (people, workers, visits, records, alerts, plans), never one 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.people.person import Person
 from careweave.domain.visits.recording import REASON_REQUIRED, Lateness, VisitRecord, lateness
 from careweave.domain.visits.visit import Visit, VisitStatus
 from careweave.domain.workforce.workers import Team, Worker
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_see_visit, visit_team_filter
-from careweave.services.visits.recording_ports import RecordingPlansUnitOfWork, RecordingUnitOfWork
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.visits.unit_of_work import VisitsUnitOfWork
 
 REVIEW_LOOKBACK_DAYS = 7
 PLAN_REVIEW_AHEAD_DAYS = 7
@@ -110,41 +111,95 @@ def check_team_access(actor: Actor, team_id: str) -> None:
         raise NotFoundError("team", team_id)
 
 
-def team_day(
-    uow: RecordingPlansUnitOfWork, actor: Actor, team_id: str, day: date, now: datetime
-) -> TeamDay:
-    """The board of ``team_id`` on ``day`` as seen at ``now``, with the teams ``actor`` may switch
-    to (``teams``); one audit entry records the listing."""
-    check_team_access(actor, team_id)
-    with uow:
-        teams = _teams_in_scope(uow, actor)
-        team = next((t for t in teams if t.id == team_id), None)
-        if team is None:
-            raise NotFoundError("team", team_id)
-        visits = _visits(uow, team_id, day, day)
-        records = _records_by_visit(uow, visits)
-        reasons = _review_reasons(uow, team_id, day)
-        people = _people(uow, {v.person_id for v in visits} | reasons.keys())
-        team_workers = uow.workers.list(team_id=team_id, active=True)
-        workers = _workers(uow, visits, team_workers)
-        open_alerts = uow.alerts.count(team_ids=[team_id], open_only=True)
-        audit.record(uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="board")
-        uow.commit()
-    today = tuple(_lines(visits, people, workers, records, now))
-    return TeamDay(
-        team=team,
-        day=day,
-        now=now,
-        lines=today,
-        workers_now=tuple(WorkerNow(w, _doing(w, today, now)) for w in team_workers),
-        open_alert_count=open_alerts,
-        reviews=_flags(reasons, people),
-        teams=tuple(teams),
-    )
+class TeamDayService:
+    """What a team and its workers see of a day: the board, a worker's visits, one visit; each
+    read checks access, is audited and is one transaction."""
+
+    def __init__(self, uow_factory: Callable[[], VisitsUnitOfWork], clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._audit = AuditTrail(clock)
+
+    def team_day(self, actor: Actor, team_id: str, day: date, now: datetime) -> TeamDay:
+        """The board of ``team_id`` on ``day`` as seen at ``now``, with the teams ``actor`` may switch
+        to (``teams``); one audit entry records the listing."""
+        check_team_access(actor, team_id)
+        with self._uow_factory() as uow:
+            teams = teams_in_scope(uow, actor)
+            team = next((t for t in teams if t.id == team_id), None)
+            if team is None:
+                raise NotFoundError("team", team_id)
+            visits = _visits(uow, team_id, day, day)
+            records = _records_by_visit(uow, visits)
+            reasons = _review_reasons(uow, team_id, day)
+            people = _people(uow, {v.person_id for v in visits} | reasons.keys())
+            team_workers = uow.workers.list(team_id=team_id, active=True)
+            workers = _workers(uow, visits, team_workers)
+            open_alerts = uow.alerts.count(team_ids=[team_id], open_only=True)
+            self._audit.record(
+                uow, actor, AuditAction.LIST, "visit", "", team_id=team_id, detail="board"
+            )
+            uow.commit()
+        today = tuple(_lines(visits, people, workers, records, now))
+        return TeamDay(
+            team=team,
+            day=day,
+            now=now,
+            lines=today,
+            workers_now=tuple(WorkerNow(w, _doing(w, today, now)) for w in team_workers),
+            open_alert_count=open_alerts,
+            reviews=_flags(reasons, people),
+            teams=tuple(teams),
+        )
+
+    def my_teams(self, actor: Actor) -> list[Team]:
+        """The teams whose days ``actor`` may see, by name (every team for an admin)."""
+        with self._uow_factory() as uow:
+            return teams_in_scope(uow, actor)
+
+    def my_visits(self, actor: Actor, day: date, now: datetime) -> list[VisitLine]:
+        """The signed-in care worker's visits on ``day``, in order."""
+        if actor.worker_id is None:
+            raise PermissionDeniedError("only care workers have visits of their own")
+        with self._uow_factory() as uow:
+            worker = uow.workers.get(actor.worker_id)
+            check_team_access(actor, worker.team_id)
+            lines = visit_lines(uow, worker.team_id, day, day, now)
+            self._audit.record(
+                uow,
+                actor,
+                AuditAction.LIST,
+                "visit",
+                "",
+                team_id=worker.team_id,
+                detail="my visits",
+            )
+            uow.commit()
+        return [line for line in lines if actor.worker_id in line.visit.assigned_worker_ids]
+
+    def visit_line(self, actor: Actor, visit_id: str, now: datetime) -> VisitLine:
+        """One visit with its person, workers and records, for the people who may see it in full."""
+        with self._uow_factory() as uow:
+            visit = uow.visits.get(visit_id)
+            person = uow.people.get(visit.person_id)
+            check_can_see_visit(actor, visit, person)
+            workers = uow.workers.list(ids=set(visit.assigned_worker_ids))
+            records = uow.visit_records.list_for_visits([visit.id])
+            self._audit.record(
+                uow, actor, AuditAction.READ, "visit", visit.id, team_id=person.team_id
+            )
+            uow.commit()
+        order = {w: i for i, w in enumerate(visit.assigned_worker_ids)}
+        return VisitLine(
+            visit=visit,
+            person=person,
+            workers=tuple(sorted(workers, key=lambda w: order[w.id])),
+            records=tuple(records),
+            lateness=lateness(visit, now),
+        )
 
 
 def visit_lines(
-    uow: RecordingUnitOfWork, team_id: str, first: date, last: date, now: datetime
+    uow: VisitsUnitOfWork, team_id: str, first: date, last: date, now: datetime
 ) -> list[VisitLine]:
     """The team's visits from ``first`` to ``last`` (not cancelled), with people, workers and
     records, by day and start; call inside an open unit of work."""
@@ -155,12 +210,12 @@ def visit_lines(
     return _lines(visits, people, workers, records, now)
 
 
-def _visits(uow: RecordingUnitOfWork, team_id: str, first: date, last: date) -> Sequence[Visit]:
+def _visits(uow: VisitsUnitOfWork, team_id: str, first: date, last: date) -> Sequence[Visit]:
     return uow.visits.list(team_id=team_id, day_from=first, day_to=last, status=NOT_CANCELLED)
 
 
 def _records_by_visit(
-    uow: RecordingUnitOfWork, visits: Sequence[Visit]
+    uow: VisitsUnitOfWork, visits: Sequence[Visit]
 ) -> dict[str, list[VisitRecord]]:
     records: dict[str, list[VisitRecord]] = {}
     if visits:
@@ -169,12 +224,12 @@ def _records_by_visit(
     return records
 
 
-def _people(uow: RecordingUnitOfWork, ids: Collection[str]) -> dict[str, Person]:
+def _people(uow: VisitsUnitOfWork, ids: Collection[str]) -> dict[str, Person]:
     return {p.id: p for p in uow.people.list(ids=ids)} if ids else {}
 
 
 def _workers(
-    uow: RecordingUnitOfWork, visits: Iterable[Visit], known: Sequence[Worker]
+    uow: VisitsUnitOfWork, visits: Iterable[Visit], known: Sequence[Worker]
 ) -> dict[str, Worker]:
     """The workers assigned to ``visits`` by id, reading only those not already ``known``."""
     workers = {w.id: w for w in known}
@@ -211,9 +266,7 @@ def _doing(worker: Worker, lines: Sequence[VisitLine], now: datetime) -> str:
         if record is not None:
             since = record.check_in.at.strftime("%H:%M")
             return f"with {line.person.display_name} since {since}"
-    upcoming = [
-        line for line in mine if line.visit.status in (VisitStatus.ASSIGNED, VisitStatus.PLANNED)
-    ]
+    upcoming = [line for line in mine if line.visit.is_pending]
     later = [line for line in upcoming if datetime.combine(line.visit.day, line.start) >= now]
     if later:
         return f"next: {later[0].person.display_name} at {later[0].start.strftime('%H:%M')}"
@@ -226,7 +279,7 @@ def _doing(worker: Worker, lines: Sequence[VisitLine], now: datetime) -> str:
     return "no visits today"
 
 
-def _review_reasons(uow: RecordingPlansUnitOfWork, team_id: str, day: date) -> dict[str, list[str]]:
+def _review_reasons(uow: VisitsUnitOfWork, team_id: str, day: date) -> dict[str, list[str]]:
     """Why each of the team's people needs a review as of ``day``, by person id."""
     reasons: dict[str, list[str]] = {}
     for person_id, review_on in uow.plans.reviews_due(
@@ -267,48 +320,8 @@ def _flags(
     )
 
 
-def _teams_in_scope(uow: RecordingUnitOfWork, actor: Actor) -> list[Team]:
-    """The teams ``actor`` may see, by name (one query, however many teams they have)."""
+def teams_in_scope(uow: VisitsUnitOfWork, actor: Actor) -> list[Team]:
+    """The teams whose days ``actor`` may see, by name (one query, however many teams they have);
+    call inside an open unit of work. PermissionDeniedError for roles outside the teams."""
     scope = visit_team_filter(actor)
     return [team for team in uow.teams.list() if scope is None or team.id in scope]
-
-
-def my_teams(uow: RecordingUnitOfWork, actor: Actor) -> list[Team]:
-    """The teams whose days ``actor`` may see, by name (every team for an admin)."""
-    with uow:
-        return _teams_in_scope(uow, actor)
-
-
-def my_visits(uow: RecordingUnitOfWork, actor: Actor, day: date, now: datetime) -> list[VisitLine]:
-    """The signed-in care worker's visits on ``day``, in order."""
-    if actor.worker_id is None:
-        raise PermissionDeniedError("only care workers have visits of their own")
-    with uow:
-        worker = uow.workers.get(actor.worker_id)
-        check_team_access(actor, worker.team_id)
-        lines = visit_lines(uow, worker.team_id, day, day, now)
-        audit.record(
-            uow, actor, AuditAction.LIST, "visit", "", team_id=worker.team_id, detail="my visits"
-        )
-        uow.commit()
-    return [line for line in lines if actor.worker_id in line.visit.assigned_worker_ids]
-
-
-def visit_line(uow: RecordingUnitOfWork, actor: Actor, visit_id: str, now: datetime) -> VisitLine:
-    """One visit with its person, workers and records, for the people who may see it in full."""
-    with uow:
-        visit = uow.visits.get(visit_id)
-        person = uow.people.get(visit.person_id)
-        check_can_see_visit(actor, visit, person)
-        workers = uow.workers.list(ids=set(visit.assigned_worker_ids))
-        records = uow.visit_records.list_for_visits([visit.id])
-        audit.record(uow, actor, AuditAction.READ, "visit", visit.id, team_id=person.team_id)
-        uow.commit()
-    order = {w: i for i, w in enumerate(visit.assigned_worker_ids)}
-    return VisitLine(
-        visit=visit,
-        person=person,
-        workers=tuple(sorted(workers, key=lambda w: order[w.id])),
-        records=tuple(records),
-        lateness=lateness(visit, now),
-    )

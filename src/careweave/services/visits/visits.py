@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import ConflictError, DomainValidationError, NotFoundError
 from careweave.domain.people.person import Person
 from careweave.domain.visits.visit import Visit, VisitStatus
 from careweave.domain.workforce.workers import Worker
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import (
     Actor,
     check_can_plan_visits,
@@ -24,9 +24,10 @@ from careweave.services.accounts.access import (
     require_role,
     visit_team_filter,
 )
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.accounts.idempotency import Idempotency, already_done, remember
-from careweave.services.accounts.ports import AccountsUnitOfWork
 from careweave.services.listing import Paged, empty_page, team_filter
+from careweave.services.visits.unit_of_work import VisitsUnitOfWork
 
 KIND = "visit"
 # What a care worker may change on a visit they attend; planning fields are the coordinator's.
@@ -75,8 +76,10 @@ def _planned_order(visit: Visit) -> tuple[time, time, str]:
 class VisitService:
     """Use cases of visits; each checks access, audits and owns its transaction."""
 
-    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], VisitsUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def list(self, actor: Actor, where: VisitFilter, *, limit: int, offset: int) -> Paged[Visit]:
         """Visits to people of the teams ``actor`` works in, matching ``where``."""
@@ -98,7 +101,7 @@ class VisitService:
             team_of = {person.id: person.team_id for person in people}
             for visit in items:
                 team = team_of.get(visit.person_id)
-                audit.record(uow, actor, AuditAction.LIST, KIND, visit.id, team_id=team)
+                self._audit.record(uow, actor, AuditAction.LIST, KIND, visit.id, team_id=team)
             uow.commit()
         return Paged(items, total, limit, offset)
 
@@ -108,7 +111,7 @@ class VisitService:
             visit = uow.visits.get(visit_id)
             person = uow.people.get(visit.person_id)
             check_can_see_visit(actor, visit, person)
-            audit.record(uow, actor, AuditAction.READ, KIND, visit.id, team_id=person.team_id)
+            self._audit.record(uow, actor, AuditAction.READ, KIND, visit.id, team_id=person.team_id)
             uow.commit()
         return visit
 
@@ -123,8 +126,10 @@ class VisitService:
                 return uow.visits.get(earlier)
             _check_workers(uow, visit.assigned_worker_ids, person.team_id)
             uow.visits.add(visit)
-            remember(uow, actor, idem, KIND, visit.id)
-            audit.record(uow, actor, AuditAction.CREATE, KIND, visit.id, team_id=person.team_id)
+            remember(uow, actor, idem, KIND, visit.id, at=self._clock.now())
+            self._audit.record(
+                uow, actor, AuditAction.CREATE, KIND, visit.id, team_id=person.team_id
+            )
             uow.commit()
         return visit
 
@@ -150,7 +155,9 @@ class VisitService:
                 )
             _apply(uow, visit, changes, person.team_id)
             uow.visits.update(visit)
-            audit.record(uow, actor, AuditAction.UPDATE, KIND, visit.id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.UPDATE, KIND, visit.id, team_id=person.team_id
+            )
             uow.commit()
             return uow.visits.get(visit_id)
 
@@ -162,7 +169,9 @@ class VisitService:
             check_can_see_visit(actor, visit, person)
             check_can_plan_visits(actor, person)
             uow.visits.remove(visit_id)
-            audit.record(uow, actor, AuditAction.DELETE, KIND, visit_id, team_id=person.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.DELETE, KIND, visit_id, team_id=person.team_id
+            )
             uow.commit()
 
     def roster(self, actor: Actor, team_id: str, day: date) -> Roster:
@@ -174,7 +183,7 @@ class VisitService:
             uow.teams.get(team_id)
             visits = uow.visits.list(team_id=team_id, day_from=day, day_to=day)
             workers = uow.workers.list(team_id=team_id)
-            audit.record(
+            self._audit.record(
                 uow, actor, AuditAction.READ, "roster", f"{team_id}:{day}", team_id=team_id
             )
             uow.commit()
@@ -190,16 +199,14 @@ class VisitService:
         return Roster(team_id, day, days, sorted(unassigned, key=_planned_order))
 
 
-def _person_for(uow: AccountsUnitOfWork, person_id: str) -> Person:
+def _person_for(uow: VisitsUnitOfWork, person_id: str) -> Person:
     try:
         return uow.people.get(person_id)
     except NotFoundError:
         raise DomainValidationError("person_id", "no such person") from None
 
 
-def _check_workers(
-    uow: AccountsUnitOfWork, worker_ids: Collection[str], team_id: str | None
-) -> None:
+def _check_workers(uow: VisitsUnitOfWork, worker_ids: Collection[str], team_id: str | None) -> None:
     """Every assigned worker must exist and work in the person's team."""
     if not worker_ids:
         return
@@ -213,7 +220,7 @@ def _check_workers(
 
 
 def _apply(
-    uow: AccountsUnitOfWork, visit: Visit, changes: Mapping[str, Any], team_id: str | None
+    uow: VisitsUnitOfWork, visit: Visit, changes: Mapping[str, Any], team_id: str | None
 ) -> None:
     """Apply ``changes`` through the visit's own rules (assignment first, then status)."""
     if PLANNING_FIELDS & set(changes):

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import PermissionDeniedError
 from careweave.domain.visits.visit import VisitStatus
 from careweave.domain.workforce.workers import Team
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import (
     Actor,
     check_can_manage_team,
@@ -22,9 +22,10 @@ from careweave.services.accounts.access import (
     require_role,
     team_scope,
 )
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.accounts.idempotency import Idempotency, already_done, remember
-from careweave.services.accounts.ports import AccountsUnitOfWork
 from careweave.services.listing import Paged
+from careweave.services.workforce.unit_of_work import WorkforceUnitOfWork
 
 KIND = "team"
 
@@ -40,12 +41,18 @@ class TeamFigures:
     day_from: date
     day_to: date
 
+    def visits_in(self, statuses: Iterable[VisitStatus]) -> int:
+        """How many of the team's visits have one of ``statuses``."""
+        return sum(self.visits_by_status[status.value] for status in statuses)
+
 
 class TeamService:
     """Use cases of teams; each checks access and owns its transaction."""
 
-    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], WorkforceUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def list(self, actor: Actor, *, limit: int, offset: int) -> Paged[Team]:
         """Teams ``actor`` may see: all for admins and commissioners, else their own."""
@@ -73,8 +80,8 @@ class TeamService:
             if earlier is not None:
                 return uow.teams.get(earlier)
             uow.teams.add(team)
-            remember(uow, actor, idem, KIND, team.id)
-            audit.record(uow, actor, AuditAction.CREATE, KIND, team.id, team_id=team.id)
+            remember(uow, actor, idem, KIND, team.id, at=self._clock.now())
+            self._audit.record(uow, actor, AuditAction.CREATE, KIND, team.id, team_id=team.id)
             uow.commit()
         return team
 
@@ -84,7 +91,7 @@ class TeamService:
         with self._uow_factory() as uow:
             team = dataclasses.replace(uow.teams.get(team_id), **changes)
             uow.teams.update(team)
-            audit.record(uow, actor, AuditAction.UPDATE, KIND, team_id, team_id=team_id)
+            self._audit.record(uow, actor, AuditAction.UPDATE, KIND, team_id, team_id=team_id)
             uow.commit()
         return team
 
@@ -95,7 +102,7 @@ class TeamService:
             raise PermissionDeniedError("only an administrator may remove a team")
         with self._uow_factory() as uow:
             uow.teams.remove(team_id)
-            audit.record(uow, actor, AuditAction.DELETE, KIND, team_id, team_id=team_id)
+            self._audit.record(uow, actor, AuditAction.DELETE, KIND, team_id, team_id=team_id)
             uow.commit()
 
     def figures(self, actor: Actor, team_id: str, day_from: date, day_to: date) -> TeamFigures:

@@ -6,18 +6,19 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.workforce.workers import Skill, Worker
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import (
     Actor,
     check_can_manage_team,
     check_can_see_worker,
     staff_team_filter,
 )
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.accounts.idempotency import Idempotency, already_done, remember
-from careweave.services.accounts.ports import AccountsUnitOfWork
 from careweave.services.listing import Paged, empty_page, require_team, team_filter
+from careweave.services.workforce.unit_of_work import WorkforceUnitOfWork
 
 KIND = "worker"
 
@@ -25,8 +26,10 @@ KIND = "worker"
 class WorkerService:
     """Use cases of workers; each checks access, audits and owns its transaction."""
 
-    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], WorkforceUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
+        self._audit = AuditTrail(clock)
 
     def list(
         self,
@@ -47,7 +50,9 @@ class WorkerService:
             items = uow.workers.list(**filters, limit=limit, offset=offset)
             total = uow.workers.count(**filters)
             for worker in items:
-                audit.record(uow, actor, AuditAction.LIST, KIND, worker.id, team_id=worker.team_id)
+                self._audit.record(
+                    uow, actor, AuditAction.LIST, KIND, worker.id, team_id=worker.team_id
+                )
             uow.commit()
         return Paged(items, total, limit, offset)
 
@@ -56,7 +61,9 @@ class WorkerService:
         with self._uow_factory() as uow:
             worker = uow.workers.get(worker_id)
             check_can_see_worker(actor, worker)
-            audit.record(uow, actor, AuditAction.READ, KIND, worker.id, team_id=worker.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.READ, KIND, worker.id, team_id=worker.team_id
+            )
             uow.commit()
         return worker
 
@@ -67,10 +74,12 @@ class WorkerService:
             earlier = already_done(uow, actor, idem, KIND)
             if earlier is not None:
                 return uow.workers.get(earlier)
-            require_team(uow, worker.team_id)
+            require_team(uow.teams, worker.team_id)
             uow.workers.add(worker)
-            remember(uow, actor, idem, KIND, worker.id)
-            audit.record(uow, actor, AuditAction.CREATE, KIND, worker.id, team_id=worker.team_id)
+            remember(uow, actor, idem, KIND, worker.id, at=self._clock.now())
+            self._audit.record(
+                uow, actor, AuditAction.CREATE, KIND, worker.id, team_id=worker.team_id
+            )
             uow.commit()
         return worker
 
@@ -83,9 +92,11 @@ class WorkerService:
             worker = dataclasses.replace(current, **changes)
             if worker.team_id != current.team_id:
                 check_can_manage_team(actor, worker.team_id)
-                require_team(uow, worker.team_id)
+                require_team(uow.teams, worker.team_id)
             uow.workers.update(worker)
-            audit.record(uow, actor, AuditAction.UPDATE, KIND, worker.id, team_id=worker.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.UPDATE, KIND, worker.id, team_id=worker.team_id
+            )
             uow.commit()
         return worker
 
@@ -96,5 +107,7 @@ class WorkerService:
             check_can_see_worker(actor, worker)
             check_can_manage_team(actor, worker.team_id)
             uow.workers.remove(worker_id)
-            audit.record(uow, actor, AuditAction.DELETE, KIND, worker_id, team_id=worker.team_id)
+            self._audit.record(
+                uow, actor, AuditAction.DELETE, KIND, worker_id, team_id=worker.team_id
+            )
             uow.commit()

@@ -3,15 +3,16 @@ two goals rated to a T-score, versions, risks, reablement, FHIR, access and bad 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from tests.integration.web.conftest import World
 
+from careweave.clock import SystemClock
 from careweave.domain.reablement.barthel import ALLOWED_SCORES
 
-TODAY = date.today()
+TODAY = SystemClock().today()  # the app's clock: today in London
 
 
 def plan_body(**changes: Any) -> dict[str, Any]:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from tests.integration.web.conftest import World, csrf_of
 
+from careweave.clock import SystemClock
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS
 
-TODAY = date.today()
+TODAY = SystemClock().today()  # the app's clock: today in London
 
 
 def plan_form(csrf: str, **changes: str) -> dict[str, str]:

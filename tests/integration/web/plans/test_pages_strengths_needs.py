@@ -7,13 +7,10 @@ import re
 
 from tests.integration.web.conftest import World, csrf_of
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
-
 
 def _audited(world: World, kind: str, action: str) -> int:
     """How many entries pat has in the audit log for ``action`` on records of ``kind``."""
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         entries = uow.audit.list(user_id=world.actors["pat"].user_id, record_kind=kind)
         return sum(1 for e in entries if e.action == action)
 

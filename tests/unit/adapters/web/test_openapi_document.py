@@ -6,11 +6,13 @@ from collections import Counter
 from pathlib import Path
 
 from careweave.adapters.web.app import create_app
+from careweave.bootstrap import wire_services
 from careweave.config import Settings
 
 
 def test_every_operation_has_its_own_id(tmp_path: Path) -> None:
-    app = create_app(Settings(data_dir=tmp_path), uow_factory=lambda: None)  # type: ignore[arg-type,return-value]
+    settings = Settings(data_dir=tmp_path)
+    app = create_app(settings, wire_services(settings, lambda: None))  # type: ignore[arg-type,return-value]
     operations = [
         operation["operationId"]
         for path in app.openapi()["paths"].values()

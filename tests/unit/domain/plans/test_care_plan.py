@@ -143,6 +143,19 @@ def test_representative_must_be_named() -> None:
     assert err.value.field == "agreement.representative_name"
 
 
+def test_an_agreement_says_whether_a_representative_made_it() -> None:
+    by_person = Agreement(AgreedBy.PERSON, date(2026, 3, 1), has_capacity=True, consent_given=True)
+    by_son = Agreement(
+        AgreedBy.REPRESENTATIVE,
+        date(2026, 3, 1),
+        has_capacity=True,
+        consent_given=True,
+        representative_name="Tom",
+    )
+    assert not by_person.by_representative
+    assert by_son.by_representative
+
+
 def test_lacking_capacity_cannot_agree_alone() -> None:
     with pytest.raises(DomainValidationError) as err:
         Agreement(AgreedBy.PERSON, date(2026, 3, 1), has_capacity=False, consent_given=False)
@@ -207,6 +220,34 @@ def test_cancelled_goals_do_not_count_towards_the_t_score() -> None:
         )
     )
     assert p.goal_weights() == {"g1": 1.0}
+
+
+def test_an_active_goal_may_be_rated_and_has_not_ended() -> None:
+    active = goal()
+    assert active.can_be_rated
+    assert not active.has_ended
+    active.check_can_be_rated()
+
+
+def test_a_completed_goal_may_still_be_rated_but_has_ended() -> None:
+    done = goal(lifecycle_status=GoalLifecycleStatus.COMPLETED)
+    assert done.can_be_rated
+    assert done.has_ended
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        GoalLifecycleStatus.CANCELLED,
+        GoalLifecycleStatus.REJECTED,
+        GoalLifecycleStatus.ENTERED_IN_ERROR,
+    ],
+)
+def test_a_withdrawn_goal_may_not_be_rated(status: GoalLifecycleStatus) -> None:
+    withdrawn = goal(lifecycle_status=status)
+    assert not withdrawn.can_be_rated
+    with pytest.raises(DomainValidationError, match=f"a goal that is {status.value} cannot"):
+        withdrawn.check_can_be_rated()
 
 
 def test_unknown_goal_lookup_names_the_field() -> None:

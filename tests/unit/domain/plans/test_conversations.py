@@ -77,6 +77,21 @@ def test_personal_budget_only_in_conversation_3() -> None:
     assert err.value.field == "conversation.personal_budget_pence"
 
 
+@pytest.mark.parametrize(
+    ("kind", "review_date", "budget"),
+    [
+        (ConversationKind.LISTEN_AND_CONNECT, False, False),
+        (ConversationKind.CRISIS, True, False),
+        (ConversationKind.GOOD_LIFE, False, True),
+    ],
+)
+def test_which_conversation_sets_a_review_date_and_which_records_a_budget(
+    kind: ConversationKind, review_date: bool, budget: bool
+) -> None:
+    assert kind.needs_review_date is review_date
+    assert kind.may_record_budget is budget
+
+
 def test_needs_who_and_what_was_agreed() -> None:
     with pytest.raises(DomainValidationError) as err:
         conv(L, held_by="")

@@ -167,3 +167,26 @@ def test_lifecycle_ended_states_stay_ended(
     with pytest.raises(DomainValidationError) as err:
         check_lifecycle_change(old, new)
     assert err.value.field == "goal.lifecycle_status"
+
+
+@pytest.mark.parametrize(
+    ("status", "withdrawn", "ended"),
+    [
+        (GoalLifecycleStatus.PROPOSED, False, False),
+        (GoalLifecycleStatus.ACTIVE, False, False),
+        (GoalLifecycleStatus.ON_HOLD, False, False),
+        (GoalLifecycleStatus.COMPLETED, False, True),
+        (GoalLifecycleStatus.CANCELLED, True, True),
+        (GoalLifecycleStatus.REJECTED, True, True),
+        (GoalLifecycleStatus.ENTERED_IN_ERROR, True, True),
+    ],
+)
+def test_which_lifecycle_statuses_are_withdrawn_and_which_have_ended(
+    status: GoalLifecycleStatus, withdrawn: bool, ended: bool
+) -> None:
+    assert status.is_withdrawn is withdrawn
+    assert status.has_ended is ended
+
+
+def test_every_withdrawn_status_has_ended() -> None:
+    assert all(s.has_ended for s in GoalLifecycleStatus if s.is_withdrawn)

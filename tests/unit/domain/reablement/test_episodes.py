@@ -12,6 +12,7 @@ from careweave.domain.reablement.episodes import (
     EndResult,
     ReablementEpisode,
     WeeklyReview,
+    has_open_episode,
     reablement_figures,
 )
 
@@ -199,3 +200,19 @@ def test_report_figures_of_nothing_are_none() -> None:
     assert figures.share_no_ongoing_support is None
     assert figures.median_barthel_change is None
     assert figures.share_at_home_after_91_days is None
+
+
+def test_a_person_with_no_episode_has_none_open() -> None:
+    assert not has_open_episode([])
+
+
+def test_an_episode_not_ended_is_open() -> None:
+    assert has_open_episode([episode()])
+
+
+def test_ended_episodes_are_not_open() -> None:
+    ended = episode().end(
+        ended_on=START + timedelta(days=20), result=EndResult.NO_ONGOING_SUPPORT, barthel_end=None
+    )
+    assert not has_open_episode([ended])
+    assert has_open_episode([ended, episode()])

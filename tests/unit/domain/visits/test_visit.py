@@ -5,7 +5,13 @@ from datetime import date, time
 import pytest
 
 from careweave.domain.errors import DomainValidationError
-from careweave.domain.visits.visit import Priority, Visit, VisitStatus
+from careweave.domain.visits.visit import (
+    PENDING_STATUSES,
+    STILL_TO_COME_STATUSES,
+    Priority,
+    Visit,
+    VisitStatus,
+)
 from careweave.domain.workforce.workers import Skill
 
 
@@ -129,3 +135,38 @@ def test_a_planned_length_outside_the_range_is_refused(minutes: object, message:
     assert visit.status is VisitStatus.PLANNED
     with pytest.raises(DomainValidationError, match=message):
         make_visit(duration_min=30, duration_max=45, planned_minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("status", "pending", "can_check_in", "started", "cancelled"),
+    [
+        (VisitStatus.PLANNED, True, False, False, False),
+        (VisitStatus.ASSIGNED, True, True, False, False),
+        (VisitStatus.IN_PROGRESS, False, True, True, False),
+        (VisitStatus.DONE, False, False, True, False),
+        (VisitStatus.MISSED, False, False, False, False),
+        (VisitStatus.CANCELLED, False, False, False, True),
+    ],
+)
+def test_what_each_status_allows(
+    status: VisitStatus, pending: bool, can_check_in: bool, started: bool, cancelled: bool
+) -> None:
+    visit = make_visit(status=status)
+    assert visit.is_pending is pending
+    assert visit.can_check_in is can_check_in
+    assert visit.has_started is started
+    assert visit.is_cancelled is cancelled
+
+
+def test_visits_still_to_come_are_the_pending_ones_and_those_under_way() -> None:
+    assert {*PENDING_STATUSES, VisitStatus.IN_PROGRESS} == set(STILL_TO_COME_STATUSES)
+
+
+def test_only_a_pending_visit_may_be_reassigned() -> None:
+    for status in VisitStatus:
+        visit = make_visit(status=status)
+        if visit.is_pending:
+            visit.assign(("w1",))
+        else:
+            with pytest.raises(DomainValidationError, match="cannot be reassigned"):
+                visit.assign(("w1",))

@@ -153,6 +153,42 @@ def test_managing_a_team_needs_its_coordinator() -> None:
         access.check_can_manage_team(WORKER_IN_A, TEAM_A)
 
 
+@pytest.mark.parametrize(
+    ("who", "manages_a", "manages_b"),
+    [
+        (COORDINATOR_A, True, False),
+        (WORKER_IN_A, False, False),
+        (PRACTITIONER, False, False),
+        (FAMILY_OF_A, False, False),
+        (COMMISSIONER, False, False),
+        (ADMIN, True, True),
+    ],
+    ids=lambda v: v.username if isinstance(v, Actor) else str(v),
+)
+def test_who_manages_which_team(who: Actor, manages_a: bool, manages_b: bool) -> None:
+    assert access.can_manage_team(who, TEAM_A) is manages_a
+    assert access.can_manage_team(who, TEAM_B) is manages_b
+
+
+def test_a_coordinator_of_another_team_may_not_manage_it_nor_learn_it_exists() -> None:
+    coordinator_of_b = actor(Role.COORDINATOR, team_ids=frozenset({TEAM_B}))
+    assert not access.can_manage_team(coordinator_of_b, TEAM_A)
+    with pytest.raises(NotFoundError):
+        access.check_can_manage_team(coordinator_of_b, TEAM_A)
+
+
+def test_has_role_lets_an_admin_through_and_names_the_roles_otherwise() -> None:
+    assert access.has_role(ADMIN, Role.CARE_WORKER)
+    assert access.has_role(WORKER_IN_A, Role.CARE_WORKER, Role.COORDINATOR)
+    assert not access.has_role(FAMILY_OF_A, Role.CARE_WORKER, Role.COORDINATOR)
+    assert not access.has_role(COMMISSIONER)
+
+
+def test_only_a_family_member_is_a_family_member() -> None:
+    assert FAMILY_OF_A.is_family_member
+    assert not any(a.is_family_member for a in (COORDINATOR_A, PRACTITIONER, ADMIN))
+
+
 def test_audit_trail_is_for_coordinators_and_admins() -> None:
     assert access.audit_filter(COORDINATOR_A) == frozenset({TEAM_A})
     assert access.audit_filter(ADMIN) is None

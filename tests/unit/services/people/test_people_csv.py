@@ -14,6 +14,7 @@ from careweave.domain.values import Location
 from careweave.domain.workforce.workers import Patch, Team
 from careweave.services.people.people_csv_format import COLUMNS, PeopleCsvError, escape, read_people
 
+TODAY = date(2026, 3, 2)
 TEAM = Team(name="Pemberton", patch=Patch(Location(53.536, -2.67), radius_km=2.0), id="t" * 32)
 GOOD = {
     "given_name": "Margaret",
@@ -44,12 +45,12 @@ def _csv(*rows: dict[str, str], columns: tuple[str, ...] = COLUMNS) -> list[str]
 
 def _problems(lines: Iterable[str]) -> list[str]:
     with pytest.raises(PeopleCsvError) as caught:
-        read_people(lines, [TEAM])
+        read_people(lines, [TEAM], TODAY)
     return [str(p) for p in caught.value.problems]
 
 
 def test_a_good_row_becomes_a_person() -> None:
-    [row] = read_people(_csv(GOOD), [TEAM])
+    [row] = read_people(_csv(GOOD), [TEAM], TODAY)
     person = row.person
     assert row.row == 2
     assert (person.given_name, person.preferred_name, person.postcode) == (
@@ -70,7 +71,7 @@ def test_a_good_row_becomes_a_person() -> None:
 
 def test_only_the_required_columns_are_needed() -> None:
     required = ("given_name", "family_name", "date_of_birth", "address", "postcode", "lat", "lon")
-    [row] = read_people(_csv({k: GOOD[k] for k in required}, columns=required), [TEAM])
+    [row] = read_people(_csv({k: GOOD[k] for k in required}, columns=required), [TEAM], TODAY)
     assert row.person.team_id is None
     assert row.person.care_model is CareModel.TIME_AND_TASK
     assert row.person.languages == ("en",)
@@ -78,7 +79,7 @@ def test_only_the_required_columns_are_needed() -> None:
 
 
 def test_a_team_may_be_named_by_its_id() -> None:
-    [row] = read_people(_csv({**GOOD, "team": TEAM.id}), [TEAM])
+    [row] = read_people(_csv({**GOOD, "team": TEAM.id}), [TEAM], TODAY)
     assert row.person.team_id == TEAM.id
 
 
@@ -163,12 +164,12 @@ def test_spreadsheet_formulas_are_neutralised_and_read_back_unchanged() -> None:
     assert escape("about_me_my_wellness", formula) == "'" + formula
     assert escape("lon", "-2.6") == "-2.6"
     row = {**GOOD, "about_me_my_wellness": escape("about_me_my_wellness", formula)}
-    [parsed] = read_people(_csv(row), [TEAM])
+    [parsed] = read_people(_csv(row), [TEAM], TODAY)
     assert parsed.person.about_me.text(AboutMeSection.MY_WELLNESS) == formula
 
 
 def test_a_byte_order_mark_before_the_header_is_ignored() -> None:
     lines = _csv(GOOD)
     lines[0] = "\ufeff" + lines[0]
-    [row] = read_people(lines, [TEAM])
+    [row] = read_people(lines, [TEAM], TODAY)
     assert row.person.given_name == "Margaret"

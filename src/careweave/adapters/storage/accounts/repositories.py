@@ -89,7 +89,8 @@ def _user_row(user: User) -> dict[str, Any]:
         "assigned_person_ids": sorted(user.assigned_person_ids),
         "worker_id": user.worker_id,
         "active": user.active,
-        "created_at": user.created_at or datetime.now(UTC),
+        # add_user stamps it with the clock's time; a user without one is refused (NOT NULL).
+        "created_at": user.created_at,
     }
 
 

@@ -1,4 +1,5 @@
-"""Conversion between visits (with their assigned workers) and their table rows."""
+"""Conversion between visits (with their assigned workers), visit records (with their medication
+outcomes) and alerts, and their table rows."""
 
 from __future__ import annotations
 
@@ -6,6 +7,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from careweave.adapters.storage.schema import Row
+from careweave.domain.values import Location
+from careweave.domain.visits.recording import (
+    Alert,
+    CheckPoint,
+    Lateness,
+    MedicationOutcome,
+    Outcomes,
+    ProgressNote,
+    TaskDone,
+    VisitRecord,
+)
 from careweave.domain.visits.visit import Priority, Visit, VisitStatus
 from careweave.domain.workforce.workers import (
     Skill,
@@ -66,3 +78,102 @@ def visit_from_row(row: Row, assigned_worker_ids: tuple[str, ...]) -> Visit:
         version=row["version"],
         id=row["id"],
     )
+
+
+def record_to_row(record: VisitRecord) -> dict[str, Any]:
+    """Column values of ``record`` (its medication outcomes go to :func:`medication_rows`)."""
+    progress = record.outcomes.progress
+    return {
+        "id": record.id,
+        "visit_id": record.visit_id,
+        "worker_id": record.worker_id,
+        **_point_columns("check_in", record.check_in),
+        **_point_columns("check_out", record.check_out),
+        "tasks": [[t.task, t.mode.value] for t in record.outcomes.tasks],
+        "notes": record.outcomes.notes,
+        "progress_goal_id": progress.goal_id if progress else None,
+        "progress_text": progress.text if progress else None,
+    }
+
+
+def medication_rows(records: Iterable[VisitRecord]) -> list[dict[str, Any]]:
+    """One ``medication_outcomes`` row per medication item of each of ``records``, in order."""
+    return [
+        {
+            "record_id": record.id,
+            "position": position,
+            "item": m.item,
+            "result": m.result.value,
+            "reason": m.reason,
+        }
+        for record in records
+        for position, m in enumerate(record.outcomes.medications)
+    ]
+
+
+def record_from_row(row: Row, medications: Iterable[MedicationOutcome]) -> VisitRecord:
+    """The :class:`VisitRecord` stored in ``row``, with its medication outcomes in order."""
+    goal_id, text = row["progress_goal_id"], row["progress_text"]
+    outcomes = Outcomes(
+        tasks=tuple(TaskDone(task, mode) for task, mode in row["tasks"]),
+        notes=row["notes"],
+        medications=tuple(medications),
+        progress=ProgressNote(goal_id, text) if goal_id and text else None,
+    )
+    check_in = _point_from(row, "check_in")
+    assert check_in is not None  # the column is NOT NULL
+    return VisitRecord(
+        visit_id=row["visit_id"],
+        worker_id=row["worker_id"],
+        check_in=check_in,
+        check_out=_point_from(row, "check_out"),
+        outcomes=outcomes,
+        id=row["id"],
+    )
+
+
+def alert_to_row(alert: Alert) -> dict[str, Any]:
+    """Column values of ``alert``."""
+    return {
+        "id": alert.id,
+        "visit_id": alert.visit_id,
+        "team_id": alert.team_id,
+        "kind": alert.kind.value,
+        "raised_at": alert.raised_at,
+        "acknowledged_at": alert.acknowledged_at,
+        "acknowledged_by": alert.acknowledged_by,
+        "note": alert.note,
+    }
+
+
+def alert_from_row(row: Row) -> Alert:
+    """The :class:`Alert` stored in ``row``."""
+    return Alert(
+        visit_id=row["visit_id"],
+        team_id=row["team_id"],
+        kind=Lateness(row["kind"]),
+        raised_at=row["raised_at"],
+        acknowledged_at=row["acknowledged_at"],
+        acknowledged_by=row["acknowledged_by"],
+        note=row["note"],
+        id=row["id"],
+    )
+
+
+def _point_columns(prefix: str, point: CheckPoint | None) -> dict[str, Any]:
+    location = point.location if point else None
+    return {
+        f"{prefix}_at": point.at if point else None,
+        f"{prefix}_lat": location.lat if location else None,
+        f"{prefix}_lon": location.lon if location else None,
+        f"{prefix}_distance_km": point.distance_km if point else None,
+    }
+
+
+def _point_from(row: Row, prefix: str) -> CheckPoint | None:
+    at = row[f"{prefix}_at"]
+    if at is None:
+        return None
+    lat, lon = row[f"{prefix}_lat"], row[f"{prefix}_lon"]
+    location = Location(lat, lon) if lat is not None and lon is not None else None
+    return CheckPoint(at=at, location=location, distance_km=row[f"{prefix}_distance_km"])

@@ -9,9 +9,7 @@ from typing import Any
 
 from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.orm import Session
 
-from careweave.adapters.storage.accounts.uow import AccountsSqlUnitOfWork
 from careweave.adapters.storage.people import tables as people_tables
 from careweave.adapters.storage.repository import (
     SqlRepository,
@@ -19,45 +17,21 @@ from careweave.adapters.storage.repository import (
     integrity_as_conflict,
     paginate,
 )
-from careweave.adapters.storage.visits import tables
-from careweave.adapters.storage.visits.recording_tables import (
+from careweave.adapters.storage.visits import mapping, tables
+from careweave.adapters.storage.visits.tables import (
     medication_outcomes,
     visit_alerts,
     visit_records,
 )
 from careweave.adapters.storage.workforce import tables as workforce_tables
-from careweave.domain.values import Location
 from careweave.domain.visits.recording import (
     Alert,
-    CheckPoint,
     GoalNote,
     Lateness,
     MedicationOutcome,
     MedicationResult,
-    Outcomes,
-    ProgressNote,
-    TaskDone,
     VisitRecord,
 )
-
-
-def _point_columns(prefix: str, point: CheckPoint | None) -> dict[str, Any]:
-    location = point.location if point else None
-    return {
-        f"{prefix}_at": point.at if point else None,
-        f"{prefix}_lat": location.lat if location else None,
-        f"{prefix}_lon": location.lon if location else None,
-        f"{prefix}_distance_km": point.distance_km if point else None,
-    }
-
-
-def _point_from(row: RowMapping, prefix: str) -> CheckPoint | None:
-    at = row[f"{prefix}_at"]
-    if at is None:
-        return None
-    lat, lon = row[f"{prefix}_lat"], row[f"{prefix}_lon"]
-    location = Location(lat, lon) if lat is not None and lon is not None else None
-    return CheckPoint(at=at, location=location, distance_km=row[f"{prefix}_distance_km"])
 
 
 class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
@@ -67,61 +41,20 @@ class SqlVisitRecordRepository(SqlRepository[VisitRecord]):
     kind = "visit record"
 
     def _to_row(self, item: VisitRecord) -> dict[str, Any]:
-        progress = item.outcomes.progress
-        return {
-            "id": item.id,
-            "visit_id": item.visit_id,
-            "worker_id": item.worker_id,
-            **_point_columns("check_in", item.check_in),
-            **_point_columns("check_out", item.check_out),
-            "tasks": [[t.task, t.mode.value] for t in item.outcomes.tasks],
-            "notes": item.outcomes.notes,
-            "progress_goal_id": progress.goal_id if progress else None,
-            "progress_text": progress.text if progress else None,
-        }
+        return mapping.record_to_row(item)
 
     def _check_references(self, item: VisitRecord) -> None:
         self._require(tables.visits, "visit", item.visit_id)
         self._require(workforce_tables.workers, "worker", item.worker_id)
 
     def _after_insert(self, items: Sequence[VisitRecord]) -> None:
-        rows = [
-            {
-                "record_id": item.id,
-                "position": i,
-                "item": m.item,
-                "result": m.result.value,
-                "reason": m.reason,
-            }
-            for item in items
-            for i, m in enumerate(item.outcomes.medications)
-        ]
+        rows = mapping.medication_rows(items)
         if rows:
             self.session.execute(insert(medication_outcomes), rows)
 
     def _load(self, rows: Sequence[RowMapping]) -> list[VisitRecord]:
         medications = self._medications([row["id"] for row in rows])
-        return [self._record(row, medications.get(row["id"], ())) for row in rows]
-
-    @staticmethod
-    def _record(row: RowMapping, medications: Sequence[MedicationOutcome]) -> VisitRecord:
-        goal_id, text = row["progress_goal_id"], row["progress_text"]
-        outcomes = Outcomes(
-            tasks=tuple(TaskDone(task, mode) for task, mode in row["tasks"]),
-            notes=row["notes"],
-            medications=tuple(medications),
-            progress=ProgressNote(goal_id, text) if goal_id and text else None,
-        )
-        check_in = _point_from(row, "check_in")
-        assert check_in is not None  # the column is NOT NULL
-        return VisitRecord(
-            visit_id=row["visit_id"],
-            worker_id=row["worker_id"],
-            check_in=check_in,
-            check_out=_point_from(row, "check_out"),
-            outcomes=outcomes,
-            id=row["id"],
-        )
+        return [mapping.record_from_row(row, medications.get(row["id"], ())) for row in rows]
 
     def _medications(self, record_ids: Sequence[str]) -> dict[str, list[MedicationOutcome]]:
         found: dict[str, list[MedicationOutcome]] = defaultdict(list)
@@ -247,28 +180,10 @@ class SqlAlertRepository(SqlRepository[Alert]):
     kind = "alert"
 
     def _to_row(self, item: Alert) -> dict[str, Any]:
-        return {
-            "id": item.id,
-            "visit_id": item.visit_id,
-            "team_id": item.team_id,
-            "kind": item.kind.value,
-            "raised_at": item.raised_at,
-            "acknowledged_at": item.acknowledged_at,
-            "acknowledged_by": item.acknowledged_by,
-            "note": item.note,
-        }
+        return mapping.alert_to_row(item)
 
     def _from_row(self, row: RowMapping) -> Alert:
-        return Alert(
-            visit_id=row["visit_id"],
-            team_id=row["team_id"],
-            kind=Lateness(row["kind"]),
-            raised_at=row["raised_at"],
-            acknowledged_at=row["acknowledged_at"],
-            acknowledged_by=row["acknowledged_by"],
-            note=row["note"],
-            id=row["id"],
-        )
+        return mapping.alert_from_row(row)
 
     def _check_references(self, item: Alert) -> None:
         self._require(tables.visits, "visit", item.visit_id)
@@ -342,17 +257,3 @@ class SqlAlertRepository(SqlRepository[Alert]):
         if raised_from is not None:
             statement = statement.where(columns.raised_at >= raised_from)
         return statement
-
-
-class SqlRecordingUnitOfWork(AccountsSqlUnitOfWork):
-    """The SQL unit of work with the recording repositories added (cooperative: combine it with
-    other areas' subclasses by multiple inheritance, each calling ``super().open_repositories``)."""
-
-    visit_records: SqlVisitRecordRepository
-    alerts: SqlAlertRepository
-
-    def open_repositories(self, session: Session) -> None:
-        """Open the core repositories and the recording ones on ``session``."""
-        super().open_repositories(session)
-        self.visit_records = SqlVisitRecordRepository(session)
-        self.alerts = SqlAlertRepository(session)

@@ -9,6 +9,10 @@ def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api.accounts import accounts
     from careweave.adapters.web.api.community import referrals
+    from careweave.adapters.web.api.family_support import arrangements as fs_arrangements
+    from careweave.adapters.web.api.family_support import households as fs_households
+    from careweave.adapters.web.api.family_support import matching as fs_matching
+    from careweave.adapters.web.api.family_support import referrals as fs_referrals
     from careweave.adapters.web.api.people import people
     from careweave.adapters.web.api.plans import plans
     from careweave.adapters.web.api.reablement import reablement
@@ -28,6 +32,10 @@ def api_router() -> APIRouter:
         plans,
         reablement,
         referrals,
+        fs_households,
+        fs_referrals,
+        fs_matching,
+        fs_arrangements,
     )
     for module in modules:
         router.include_router(module.router)

@@ -10,6 +10,9 @@ def routers() -> list[APIRouter]:
     from careweave.adapters.web.pages import home
     from careweave.adapters.web.pages.accounts import auth, oversight
     from careweave.adapters.web.pages.community import curation, referrals, search
+    from careweave.adapters.web.pages.family_support import arrangements as fs_arrangements
+    from careweave.adapters.web.pages.family_support import board as fs_board
+    from careweave.adapters.web.pages.family_support import scheme as fs_scheme
     from careweave.adapters.web.pages.people import people
     from careweave.adapters.web.pages.plans import assessments, plans
     from careweave.adapters.web.pages.reablement import reablement
@@ -32,4 +35,8 @@ def routers() -> list[APIRouter]:
         search.router,
         curation.router,
         referrals.router,
+        # The board's and arrangements' fixed paths come before the scheme's /{team_id} pages.
+        fs_board.router,
+        fs_arrangements.router,
+        fs_scheme.router,
     ]

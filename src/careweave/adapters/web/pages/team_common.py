@@ -1,45 +1,11 @@
-"""What the team's-day pages share: the recording unit of work, the clock, and reading dates."""
+"""What the team's-day pages share: reading dates and the team a page opens on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
-from typing import Annotated, cast
+from datetime import date
 
-from fastapi import Depends, Request
-
-from careweave.adapters.web.deps import get_services
-from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.services.accounts.access import Actor
-from careweave.services.visits.alerts import ScanSchedule
-from careweave.services.visits.recording_ports import RecordingUnitOfWork
-
-
-def recording_uow_factory(request: Request) -> Callable[[], RecordingUnitOfWork]:
-    """The app's unit-of-work factory, which the composition root builds with the recording
-    repositories (see :class:`careweave.adapters.storage.visits.recording_repositories.SqlRecordingUnitOfWork`)."""
-    return cast(Callable[[], RecordingUnitOfWork], get_services(request).uow_factory)
-
-
-RecordingUow = Annotated[Callable[[], RecordingUnitOfWork], Depends(recording_uow_factory)]
-
-
-def alert_scan_schedule(request: Request) -> ScanSchedule:
-    """The app's schedule of late/missed scans (one per app, made on first use)."""
-    schedule = getattr(request.app.state, "alert_scans", None)
-    if not isinstance(schedule, ScanSchedule):
-        schedule = ScanSchedule()
-        request.app.state.alert_scans = schedule
-    return schedule
-
-
-Scans = Annotated[ScanSchedule, Depends(alert_scan_schedule)]
-
-
-def local_now() -> datetime:
-    """The wall-clock time visits are planned in, to the second."""
-    return datetime.now().replace(microsecond=0)
 
 
 def parse_day(field: str, value: str | None, default: date) -> date:
@@ -57,8 +23,3 @@ def first_team(actor: Actor) -> str:
     if not actor.team_ids:
         raise NotFoundError("team", "")
     return sorted(actor.team_ids)[0]
-
-
-def can_manage(actor: Actor) -> bool:
-    """True for those who may change rosters and acknowledge alerts (coordinators, admins)."""
-    return actor.is_admin or actor.role is Role.COORDINATOR

@@ -6,8 +6,8 @@ before each step, so that ``rollback`` puts every route, time and running total 
 
 from __future__ import annotations
 
+from careweave.scheduling.search.constants import CLEAN, NEG
 from careweave.scheduling.search.kernel.arrays import (
-    CLEAN,
     SCALARS,
     WEEK_COST,
     WEEK_HARD,
@@ -16,7 +16,6 @@ from careweave.scheduling.search.kernel.arrays import (
 )
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.totals import assign_change, count_change, workload_set
-from careweave.scheduling.search.state import NEG
 
 
 @compiled

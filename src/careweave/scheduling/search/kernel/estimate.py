@@ -6,14 +6,10 @@ and has only to rank candidates well; the exact effect is computed by ``evaluate
 
 from __future__ import annotations
 
+from careweave.scheduling.search.constants import HARD, INFEASIBLE, NEG, WINDOW_SLACK
 from careweave.scheduling.search.kernel.arrays import W_TARDINESS, Dynamic, Static
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.totals import assign_delta
-from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.state import INFEASIBLE, NEG
-
-WINDOW_SLACK = 180.0
-"""Minutes outside a task's window beyond which insertion places are not tried."""
 
 
 @compiled

@@ -3,6 +3,11 @@
 numba checks a cached function against its own source file only: a function whose callee (or a
 constant it reads, such as ``HARD``) changed in another file would keep running the old machine
 code. So the whole kernel's cache is dropped whenever any source it is built from changes.
+
+Those sources are the kernel package's own files and :mod:`careweave.scheduling.search.constants`,
+nothing else. The kernel imports nothing of the Python search's state, so editing
+:mod:`careweave.scheduling.search.state` keeps the compiled cache; a unit test
+(``test_kernel_jit.py``) checks both that and that every file the kernel imports is a source here.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ import numba
 F = TypeVar("F", bound=Callable[..., object])
 
 KERNEL = Path(__file__).resolve().parent
-SOURCES = (*sorted(KERNEL.glob("*.py")), KERNEL.parent / "model.py", KERNEL.parent / "state.py")
+SOURCES = (*sorted(KERNEL.glob("*.py")), KERNEL.parent / "constants.py")
 """Every file whose code or constants end up in the kernel's machine code."""
 
+# numba writes a function's cache beside the file it is defined in: the kernel's own, and
+# search/__pycache__ for constants.excess, which the kernel compiles as it is.
 CACHES = (KERNEL / "__pycache__", KERNEL.parent / "__pycache__")
 STAMP = KERNEL / "__pycache__" / "kernel-sources.sha256"
 

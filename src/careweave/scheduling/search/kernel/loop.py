@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from careweave.scheduling.search.constants import INFEASIBLE, MIN_GAIN
 from careweave.scheduling.search.kernel.arrays import Dynamic, Static
 from careweave.scheduling.search.kernel.change import begin, commit, rollback
 from careweave.scheduling.search.kernel.jit import compiled
@@ -13,7 +14,6 @@ from careweave.scheduling.search.kernel.moves import NOTHING, relocate, swap
 from careweave.scheduling.search.kernel.ruin import ruin_recreate
 from careweave.scheduling.search.kernel.timing import evaluate, resum
 from careweave.scheduling.search.kernel.totals import hard_units, total_cost
-from careweave.scheduling.search.state import INFEASIBLE
 
 
 @compiled
@@ -77,7 +77,7 @@ def run_batch(
         if candidate < INFEASIBLE and candidate - current < limit:
             commit(d)
             current = candidate
-            if current < best - 1e-9:
+            if current < best - MIN_GAIN:
                 best = current
                 best_hard = hard_units(d)
                 _keep_best(d)

@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 
+from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.kernel.arrays import Dynamic, Static
 from careweave.scheduling.search.kernel.change import insert, remove
 from careweave.scheduling.search.kernel.estimate import (
@@ -22,7 +23,6 @@ from careweave.scheduling.search.kernel.estimate import (
 )
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.timing import evaluate
-from careweave.scheduling.search.state import INFEASIBLE
 
 UNKNOWN = -math.inf
 NOTHING = math.inf

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from careweave.scheduling.search.constants import INFEASIBLE
 from careweave.scheduling.search.kernel.arrays import Dynamic, Static
 from careweave.scheduling.search.kernel.change import insert, remove
 from careweave.scheduling.search.kernel.estimate import best_in_lane
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.moves import NOTHING, RUIN_LANES, UNKNOWN, allows
 from careweave.scheduling.search.kernel.timing import evaluate
-from careweave.scheduling.search.state import INFEASIBLE
 
 
 @compiled

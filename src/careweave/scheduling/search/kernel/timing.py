@@ -8,12 +8,21 @@ this plain method is fast enough that the Python state's shortcut for pairs is n
 
 from __future__ import annotations
 
-from careweave.scheduling.search.kernel.arrays import CLEAN, LANE_SUM, W_TARDINESS, Dynamic, Static
+from careweave.scheduling.search.constants import (
+    CLEAN,
+    EPS,
+    HARD,
+    INFEASIBLE,
+    NEG,
+    NO_BREAK,
+    SETTLE_RUNS,
+    SETTLE_RUNS_PER_LANE,
+    SETTLE_RUNS_PER_VISIT,
+)
+from careweave.scheduling.search.kernel.arrays import LANE_SUM, W_TARDINESS, Dynamic, Static
 from careweave.scheduling.search.kernel.change import clear_dirty, save
 from careweave.scheduling.search.kernel.jit import compiled
 from careweave.scheduling.search.kernel.totals import over, total_cost, workload_set
-from careweave.scheduling.search.model import HARD
-from careweave.scheduling.search.state import EPS, INFEASIBLE, NEG
 
 
 @compiled
@@ -24,7 +33,7 @@ def run_lane(s: Static, d: Dynamic, k: int) -> int:
     """
     m = s.lane_mode[k]
     end_loc, after, rest = s.lane_end[k], s.break_after[k], s.break_minutes[k]
-    needs_break = after < 1.0e8
+    needs_break = after < NO_BREAK
     prev, t = s.lane_start[k], s.shift_start[k]
     leg = tard = tmax = hard = 0.0
     begin = -1.0
@@ -121,11 +130,11 @@ def _closure(s: Static, d: Dynamic) -> int:
 def propagate(s: Static, d: Dynamic) -> bool:
     """Recompute the times of every lane the changes can reach; False if links form a cycle."""
     count = _closure(s, d)
-    budget = 10
+    budget = SETTLE_RUNS
     for i in range(count):
         k = d.closure[i]
         save(d, k)
-        budget += 3 * (d.length[k] - d.first[k]) + 2
+        budget += SETTLE_RUNS_PER_VISIT * (d.length[k] - d.first[k]) + SETTLE_RUNS_PER_LANE
         for p in range(d.first[k], d.length[k]):
             d.start[d.routes[k, p]] = NEG
         d.first[k] = CLEAN

@@ -6,6 +6,7 @@ Compiled twins of :class:`~careweave.scheduling.search.assignment.Assignment` an
 
 from __future__ import annotations
 
+from careweave.scheduling.search.constants import HARD, excess
 from careweave.scheduling.search.kernel.arrays import (
     ALONE,
     ASSIGN_COST,
@@ -22,10 +23,9 @@ from careweave.scheduling.search.kernel.arrays import (
     Static,
 )
 from careweave.scheduling.search.kernel.jit import compiled
-from careweave.scheduling.search.model import HARD, excess
 
 over = compiled(excess)
-"""The Python state's :func:`~careweave.scheduling.search.model.excess`, compiled."""
+"""The Python state's :func:`~careweave.scheduling.search.constants.excess`, compiled."""
 
 
 @compiled

@@ -4,7 +4,7 @@ Revision ID: 0003_recording
 Revises: 0002_accounts_audit
 Create Date: 2026-11-22
 
-Written by hand to match :mod:`careweave.adapters.storage.visits.recording_tables`.
+Written by hand to match the recording tables of :mod:`careweave.adapters.storage.visits.tables`.
 """
 
 from __future__ import annotations

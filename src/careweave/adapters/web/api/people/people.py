@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -15,7 +14,7 @@ from careweave.adapters.web.api.people.schemas import (
     PersonUpdate,
     UpcomingVisitPublic,
 )
-from careweave.adapters.web.deps import CurrentActor, Svc
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc
 from careweave.adapters.web.deps import Page as Paging
 from careweave.domain.people.person import CareModel
 from careweave.services.people.people import MAX_UPCOMING_DAYS
@@ -84,8 +83,9 @@ def upcoming_visits(
     person_id: PathId,
     actor: CurrentActor,
     services: Svc,
+    clock: ClockDep,
     days: Annotated[int, Query(ge=1, le=MAX_UPCOMING_DAYS)] = 14,
 ) -> list[UpcomingVisitPublic]:
     """The person's coming visits with only the workers' first names (family, team)."""
-    visits = services.people.upcoming_visits(actor, person_id, today=date.today(), days=days)
+    visits = services.people.upcoming_visits(actor, person_id, today=clock.today(), days=days)
     return [UpcomingVisitPublic.of(v) for v in visits]

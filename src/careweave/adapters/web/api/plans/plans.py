@@ -24,15 +24,14 @@ from careweave.adapters.web.api.plans.schemas import (
     RatingPublic,
 )
 from careweave.adapters.web.api.reablement.schemas import RiskIn, RiskPublic
-from careweave.adapters.web.deps import CurrentActor
-from careweave.adapters.web.plans_deps import PlanSvc
+from careweave.adapters.web.deps import CurrentActor, Svc
 
 router = APIRouter(tags=["plans"], responses=ERROR_RESPONSES)
 
 
 @router.post("/people/{person_id}/conversations", status_code=201, summary="Record a conversation")
 def record_conversation(
-    person_id: PathId, body: ConversationIn, actor: CurrentActor, svc: PlanSvc
+    person_id: PathId, body: ConversationIn, actor: CurrentActor, svc: Svc
 ) -> ConversationPublic:
     """Record conversation 1, 2 or 3 (people move 1→3 or 1→2→3)."""
     stored = svc.assessments.record_conversation(
@@ -43,7 +42,7 @@ def record_conversation(
 
 @router.get("/people/{person_id}/conversations", summary="A person's conversations")
 def list_conversations(
-    person_id: PathId, actor: CurrentActor, svc: PlanSvc
+    person_id: PathId, actor: CurrentActor, svc: Svc
 ) -> list[ConversationPublic]:
     """The person's conversations, oldest first."""
     return [ConversationPublic.of(c) for c in svc.assessments.conversations(actor, person_id)]
@@ -51,7 +50,7 @@ def list_conversations(
 
 @router.post("/people/{person_id}/eligibility", status_code=201, summary="Assess eligibility")
 def assess(
-    person_id: PathId, body: AssessmentIn, actor: CurrentActor, svc: PlanSvc
+    person_id: PathId, body: AssessmentIn, actor: CurrentActor, svc: Svc
 ) -> DeterminationPublic:
     """Record an assessment against the ten outcomes and get the determination with its reasons."""
     assessment = body.to_domain(person_id, actor.display_name)
@@ -60,7 +59,7 @@ def assess(
 
 @router.get("/people/{person_id}/eligibility", summary="A person's eligibility determinations")
 def list_determinations(
-    person_id: PathId, actor: CurrentActor, svc: PlanSvc
+    person_id: PathId, actor: CurrentActor, svc: Svc
 ) -> list[DeterminationPublic]:
     """Every assessment's determination, oldest first."""
     return [
@@ -71,7 +70,7 @@ def list_determinations(
 
 @router.post("/eligibility/{assessment_id}/override", summary="Record a professional judgement")
 def override(
-    assessment_id: PathId, body: OverrideIn, actor: CurrentActor, svc: PlanSvc
+    assessment_id: PathId, body: OverrideIn, actor: CurrentActor, svc: Svc
 ) -> DeterminationPublic:
     """Replace the computed determination with a recorded professional judgement and its reason."""
     return DeterminationPublic.of(
@@ -80,7 +79,7 @@ def override(
 
 
 @router.get("/people/{person_id}/plans", summary="A person's plans")
-def list_plans(person_id: PathId, actor: CurrentActor, svc: PlanSvc) -> list[PlanSummary]:
+def list_plans(person_id: PathId, actor: CurrentActor, svc: Svc) -> list[PlanSummary]:
     """The newest version of each of the person's plans."""
     return [
         PlanSummary(
@@ -95,7 +94,7 @@ def list_plans(person_id: PathId, actor: CurrentActor, svc: PlanSvc) -> list[Pla
 
 
 @router.post("/people/{person_id}/plans", status_code=201, summary="Make a plan")
-def create_plan(person_id: PathId, body: PlanIn, actor: CurrentActor, svc: PlanSvc) -> PlanPublic:
+def create_plan(person_id: PathId, body: PlanIn, actor: CurrentActor, svc: Svc) -> PlanPublic:
     """Make a care and support plan (version 1)."""
     plan = svc.plans.create(actor, person_id, body.to_draft())
     return PlanPublic.of(svc.plans.view(actor, plan.plan_id))
@@ -105,7 +104,7 @@ def create_plan(person_id: PathId, body: PlanIn, actor: CurrentActor, svc: PlanS
 def get_plan(
     plan_id: PathId,
     actor: CurrentActor,
-    svc: PlanSvc,
+    svc: Svc,
     version: Annotated[int | None, Query(ge=1)] = None,
 ) -> PlanPublic:
     """A version of the plan (the newest by default) with goals, ratings and T-scores."""
@@ -113,16 +112,14 @@ def get_plan(
 
 
 @router.put("/plans/{plan_id}", summary="Change a plan (makes a new version)")
-def revise_plan(
-    plan_id: PathId, body: PlanRevisionIn, actor: CurrentActor, svc: PlanSvc
-) -> PlanPublic:
+def revise_plan(plan_id: PathId, body: PlanRevisionIn, actor: CurrentActor, svc: Svc) -> PlanPublic:
     """Save the plan as its next version; 409 when someone changed it since ``based_on_version``."""
     plan = svc.plans.revise(actor, plan_id, body.based_on_version, body.to_draft())
     return PlanPublic.of(svc.plans.view(actor, plan.plan_id))
 
 
 @router.post("/goals/{goal_id}/ratings", status_code=201, summary="Rate a goal")
-def rate_goal(goal_id: PathId, body: RatingIn, actor: CurrentActor, svc: PlanSvc) -> RatingPublic:
+def rate_goal(goal_id: PathId, body: RatingIn, actor: CurrentActor, svc: Svc) -> RatingPublic:
     """Record a GAS rating (−2..+2) of a goal."""
     r = svc.plans.rate_goal(actor, goal_id, body.level, body.rated_on, body.note)
     return RatingPublic(
@@ -136,7 +133,7 @@ def rate_goal(goal_id: PathId, body: RatingIn, actor: CurrentActor, svc: PlanSvc
 
 
 @router.post("/plans/{plan_id}/risks", status_code=201, summary="Record a risk")
-def add_risk(plan_id: PathId, body: RiskIn, actor: CurrentActor, svc: PlanSvc) -> RiskPublic:
+def add_risk(plan_id: PathId, body: RiskIn, actor: CurrentActor, svc: Svc) -> RiskPublic:
     """Record a risk and the positive risk-taking decision agreed, on the plan."""
     person_id = svc.plans.view(actor, plan_id).person.id
     return RiskPublic.of(
@@ -145,12 +142,12 @@ def add_risk(plan_id: PathId, body: RiskIn, actor: CurrentActor, svc: PlanSvc) -
 
 
 @router.get("/plans/{plan_id}/risks", summary="A plan's risks")
-def list_risks(plan_id: PathId, actor: CurrentActor, svc: PlanSvc) -> list[RiskPublic]:
+def list_risks(plan_id: PathId, actor: CurrentActor, svc: Svc) -> list[RiskPublic]:
     """The risks recorded on the plan."""
     return [RiskPublic.of(r) for r in svc.plans.view(actor, plan_id).risks]
 
 
 @router.get("/people/{person_id}/fhir", summary="Export a person as FHIR R4")
-def export_fhir(person_id: PathId, actor: CurrentActor, svc: PlanSvc) -> dict[str, Any]:
+def export_fhir(person_id: PathId, actor: CurrentActor, svc: Svc) -> dict[str, Any]:
     """A FHIR R4 Bundle (collection) of the person's record; every resource validated."""
     return to_bundle(svc.fhir.export_record(actor, person_id))

@@ -45,9 +45,9 @@ class ConversationIn(Schema):
         """The domain conversation (which checks its own rules)."""
         return Conversation(
             person_id=person_id,
-            kind=self.kind,
+            kind=self.kind,  # type: ignore[arg-type]
             held_on=self.held_on,
-            held_by=held_by,  # type: ignore[arg-type]
+            held_by=held_by,
             agreed=self.agreed,
             topics=dict(self.topics),
             actions=tuple(AgreedAction(a.what, a.who, a.by_when) for a in self.actions),
@@ -188,7 +188,7 @@ class GoalIn(Schema):
             importance=self.importance,
             weight=self.weight,
             hopes=self.hopes,
-            need_outcome=self.need_outcome,
+            need_outcome=self.need_outcome,  # type: ignore[arg-type]
             lifecycle_status=self.lifecycle_status,  # type: ignore[arg-type]
             scale=GasScale(levels),
             start_on=self.start_on,

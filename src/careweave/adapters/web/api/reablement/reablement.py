@@ -17,8 +17,7 @@ from careweave.adapters.web.api.reablement.schemas import (
     ReviewIn,
     barthel,
 )
-from careweave.adapters.web.deps import CurrentActor
-from careweave.adapters.web.plans_deps import PlanSvc
+from careweave.adapters.web.deps import CurrentActor, Svc
 from careweave.domain.reablement.episodes import EndResult
 from careweave.domain.values import require_member
 
@@ -26,7 +25,7 @@ router = APIRouter(tags=["reablement"], responses=ERROR_RESPONSES)
 
 
 @router.post("/people/{person_id}/reablement", status_code=201, summary="Start an episode")
-def start(person_id: PathId, body: EpisodeIn, actor: CurrentActor, svc: PlanSvc) -> EpisodePublic:
+def start(person_id: PathId, body: EpisodeIn, actor: CurrentActor, svc: Svc) -> EpisodePublic:
     """Start a reablement episode (planned to end on day 42 unless a reason says otherwise)."""
     episode = svc.reablement.start(
         actor,
@@ -42,19 +41,19 @@ def start(person_id: PathId, body: EpisodeIn, actor: CurrentActor, svc: PlanSvc)
 
 
 @router.get("/people/{person_id}/reablement", summary="A person's episodes")
-def list_episodes(person_id: PathId, actor: CurrentActor, svc: PlanSvc) -> list[EpisodePublic]:
+def list_episodes(person_id: PathId, actor: CurrentActor, svc: Svc) -> list[EpisodePublic]:
     """The person's reablement episodes."""
     return [EpisodePublic.of(e) for e in svc.reablement.episodes_of(actor, person_id)]
 
 
 @router.post("/reablement/{episode_id}/reviews", status_code=201, summary="Record a weekly review")
-def review(episode_id: PathId, body: ReviewIn, actor: CurrentActor, svc: PlanSvc) -> EpisodePublic:
+def review(episode_id: PathId, body: ReviewIn, actor: CurrentActor, svc: Svc) -> EpisodePublic:
     """Record the team's weekly review."""
     return EpisodePublic.of(svc.reablement.add_review(actor, episode_id, body.to_domain()))
 
 
 @router.post("/reablement/{episode_id}/end", summary="End an episode")
-def end(episode_id: PathId, body: EndIn, actor: CurrentActor, svc: PlanSvc) -> EpisodePublic:
+def end(episode_id: PathId, body: EndIn, actor: CurrentActor, svc: Svc) -> EpisodePublic:
     """End the episode with its result and the Barthel Index at the end."""
     result = require_member("episode.end_result", body.result, EndResult)
     episode = svc.reablement.end(
@@ -69,9 +68,7 @@ def end(episode_id: PathId, body: EndIn, actor: CurrentActor, svc: PlanSvc) -> E
 
 
 @router.post("/reablement/{episode_id}/follow-up", summary="Record the 91-day follow-up")
-def follow_up(
-    episode_id: PathId, body: FollowUpIn, actor: CurrentActor, svc: PlanSvc
-) -> EpisodePublic:
+def follow_up(episode_id: PathId, body: FollowUpIn, actor: CurrentActor, svc: Svc) -> EpisodePublic:
     """Whether the person was still at home 91 days after the episode."""
     return EpisodePublic.of(
         svc.reablement.follow_up(
@@ -81,12 +78,12 @@ def follow_up(
 
 
 @router.get("/reablement/board", summary="The reablement board")
-def board(actor: CurrentActor, svc: PlanSvc, day: date | None = None) -> list[BoardRowPublic]:
+def board(actor: CurrentActor, svc: Svc, day: date | None = None) -> list[BoardRowPublic]:
     """Open episodes you may see, fewest free days left first."""
     return [BoardRowPublic.of(r) for r in svc.reablement.board(actor, day)]
 
 
 @router.get("/reablement/figures", summary="Reablement report figures")
-def figures(actor: CurrentActor, svc: PlanSvc) -> FiguresPublic:
+def figures(actor: CurrentActor, svc: Svc) -> FiguresPublic:
     """Share ending with no ongoing support, median Barthel change, share at home after 91 days."""
     return FiguresPublic.of(svc.reablement.figures(actor))

@@ -15,7 +15,7 @@ from careweave.adapters.web.api.workforce.schemas import (
     TeamPublic,
     TeamUpdate,
 )
-from careweave.adapters.web.deps import CurrentActor, Svc
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc
 from careweave.adapters.web.deps import Page as Paging
 from careweave.domain.errors import DomainValidationError
 
@@ -69,11 +69,12 @@ def team_figures(
     team_id: PathId,
     actor: CurrentActor,
     services: Svc,
+    clock: ClockDep,
     day_from: Annotated[date | None, Query(description="First day (default: 28 days ago)")] = None,
     day_to: Annotated[date | None, Query(description="Last day (default: today)")] = None,
 ) -> TeamFiguresPublic:
     """People, active workers and visits by status over a period: counts only, no names."""
-    last = day_to or date.today()
+    last = day_to or clock.today()
     first = day_from or last - timedelta(days=27)
     if last < first:
         raise DomainValidationError("day_to", "must not be before day_from")

@@ -4,15 +4,13 @@ and the conversation form."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from careweave.adapters.web.deps import CurrentActor, Svc, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.forms import CONVERSATION_ACTION_SLOTS, conversation_from
-from careweave.adapters.web.plans_deps import PlanServices, PlanSvc
+from careweave.bootstrap import Services
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import ABOUT_ME_TITLES, ELIGIBILITY_OUTCOME_TITLES, StrengthKind
 from careweave.domain.plans.conversations import (
@@ -24,7 +22,6 @@ from careweave.domain.plans.conversations import (
 from careweave.domain.plans.eligibility import UNABLE_REASON_TITLES, WELLBEING_TITLES
 from careweave.domain.values import require_member
 from careweave.services.accounts.access import Actor
-from careweave.services.people import person_page as person_parts
 
 router = APIRouter(include_in_schema=False)
 MAX_LISTED = 200
@@ -43,7 +40,7 @@ def people_list(
 
 @router.get("/people/{person_id}")
 def person_page(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """A person's record in plain words."""
     return _person_response(request, person_id, actor, svc, templates)
@@ -53,13 +50,13 @@ def _person_response(
     request: Request,
     person_id: str,
     actor: Actor,
-    svc: PlanServices,
+    svc: Services,
     templates: Jinja2Templates,
     errors: dict[str, str] | None = None,
     form: dict[str, str] | None = None,
 ) -> Response:
     """The person page, with the errors of a strength or need form next to its fields (422)."""
-    page = svc.person_page(actor, person_id)
+    page = svc.person_pages.read_person_page(actor, person_id)
     latest = (
         max(page.conversations, key=lambda c: (c.held_on, c.kind.number))
         if page.conversations
@@ -78,7 +75,7 @@ def _person_response(
         "wellbeing_titles": WELLBEING_TITLES,
         "conversation_titles": CONVERSATION_TITLES,
         "next_kinds": next_kinds,
-        "today": date.today(),
+        "today": svc.clock.today(),
         "strength_kinds": list(StrengthKind),
         "errors": errors or {},
         "form": form or {},
@@ -98,7 +95,7 @@ def _refused(
     error: DomainValidationError,
     person_id: str,
     actor: Actor,
-    svc: PlanServices,
+    svc: Services,
     templates: Jinja2Templates,
     form: dict[str, str],
 ) -> Response:
@@ -111,13 +108,12 @@ def _refused(
 
 @router.post("/people/{person_id}/strengths")
 async def add_strength(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """Record a strength of the person and go back to their page."""
     form = await _form(request)
     try:
-        person_parts.add_strength(
-            svc.uow_factory,
+        svc.person_pages.add_strength(
             actor,
             person_id,
             form.get("strength_kind", ""),
@@ -129,11 +125,9 @@ async def add_strength(
 
 
 @router.post("/people/{person_id}/strengths/{strength_id}/remove")
-def remove_strength(
-    person_id: str, strength_id: str, actor: CurrentActor, svc: PlanSvc
-) -> Response:
+def remove_strength(person_id: str, strength_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Remove one of the person's strengths."""
-    person_parts.remove_strength(svc.uow_factory, actor, person_id, strength_id)
+    svc.person_pages.remove_strength(actor, person_id, strength_id)
     return RedirectResponse(
         f"/people/{person_id}?saved=strength-removed#strengths", status_code=303
     )
@@ -141,13 +135,12 @@ def remove_strength(
 
 @router.post("/people/{person_id}/needs")
 async def add_need(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """Record a need of the person against one of the ten outcomes."""
     form = await _form(request)
     try:
-        person_parts.add_need(
-            svc.uow_factory,
+        svc.person_pages.add_need(
             actor,
             person_id,
             form.get("need_outcome", ""),
@@ -159,9 +152,9 @@ async def add_need(
 
 
 @router.post("/people/{person_id}/needs/{need_id}/remove")
-def remove_need(person_id: str, need_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+def remove_need(person_id: str, need_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Remove one of the person's needs."""
-    person_parts.remove_need(svc.uow_factory, actor, person_id, need_id)
+    svc.person_pages.remove_need(actor, person_id, need_id)
     return RedirectResponse(f"/people/{person_id}?saved=need-removed#needs", status_code=303)
 
 
@@ -170,13 +163,14 @@ def conversation_form(
     request: Request,
     person_id: str,
     actor: CurrentActor,
-    svc: PlanSvc,
+    svc: Svc,
     templates: Templates,
+    clock: ClockDep,
     kind: str = "listen_and_connect",
 ) -> Response:
     """The form to record conversation 1, 2 or 3."""
     chosen = require_member("kind", kind, ConversationKind)
-    page = svc.person_page(actor, person_id)
+    page = svc.person_pages.read_person_page(actor, person_id)
     context = {
         "person": page.person,
         "kind": chosen,
@@ -184,14 +178,14 @@ def conversation_form(
         "titles": CONVERSATION_TITLES,
         "topics": REQUIRED_TOPICS[chosen],
         "action_slots": range(CONVERSATION_ACTION_SLOTS),
-        "today": date.today(),
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/plans/conversation_form.html", context)
 
 
 @router.post("/people/{person_id}/conversations")
 async def record_conversation(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc
+    request: Request, person_id: str, actor: CurrentActor, svc: Svc
 ) -> Response:
     """Record the conversation and go back to the person's page."""
     form = {k: str(v) for k, v in (await request.form()).items()}

@@ -235,7 +235,7 @@ def risk_from(form: Form, person_id: str, plan_id: str, agreed_by: str) -> Risk:
         plan_id=plan_id,
         description=text(form, "description"),
         at_risk=at_risk,
-        likelihood=whole(form, "likelihood", "risk.likelihood"),
+        likelihood=whole(form, "likelihood", "risk.likelihood"),  # type: ignore[arg-type]
         impact=whole(form, "impact", "risk.impact"),  # type: ignore[arg-type]
         persons_view=text(form, "persons_view"),
         decision=decision,

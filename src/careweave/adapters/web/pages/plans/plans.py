@@ -3,13 +3,11 @@ the plan (the review and goal statuses in place, or everything on its own page) 
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.change_form import (
     ChangeForm,
     FormProblemsError,
@@ -29,15 +27,22 @@ from careweave.adapters.web.pages.plans.forms import (
     text,
     whole,
 )
-from careweave.adapters.web.plans_deps import PlanSvc, RecordingPlansUow
 from careweave.adapters.web.render.gas_chart import goal_chart, t_score_chart
-from careweave.domain.accounts.users import Role
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import ELIGIBILITY_OUTCOME_TITLES
-from careweave.domain.plans.care_plan import ActionStatus, ActorKind, CarePlan, FundingSource
+from careweave.domain.plans.care_plan import (
+    ActionStatus,
+    ActorKind,
+    AgreedBy,
+    CarePlan,
+    FundingSource,
+)
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
 from careweave.domain.plans.risk import AtRisk, RiskDecision
-from careweave.services.plans.progress_goals import NOTES_PER_GOAL, notes_by_goal
+from careweave.services.accounts.access import Actor
+from careweave.services.plans.access import may_plan, may_rate
+from careweave.services.plans.plans import PlanView
+from careweave.services.plans.progress_goals import NOTES_PER_GOAL
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,6 +52,10 @@ WHO_KINDS = {
     ActorKind.COMMUNITY_ASSET: "Community group or service",
     ActorKind.TECHNOLOGY: "Technology (sensor, alarm)",
     ActorKind.PERSON: "The person themselves",
+}
+AGREED_BY = {
+    AgreedBy.PERSON: "The person",
+    AgreedBy.REPRESENTATIVE: "Their representative",
 }
 FUNDING = {
     FundingSource.LOCAL_AUTHORITY: "Council-arranged support",
@@ -62,10 +71,15 @@ FUNDING = {
 
 @router.get("/people/{person_id}/plans/new")
 def plan_form(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request,
+    person_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
 ) -> Response:
     """The form to agree a care and support plan with the person."""
-    page = svc.person_page(actor, person_id)
+    page = svc.person_pages.read_person_page(actor, person_id)
     context = {
         "person": page.person,
         "strengths": "\n".join(s.description for s in page.strengths),
@@ -75,15 +89,14 @@ def plan_form(
         "level_words": DEFAULT_LEVEL_MEANINGS,
         "who_kinds": WHO_KINDS,
         "funding": FUNDING,
-        "today": date.today(),
+        "agreed_by": AGREED_BY,
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/plans/plan_form.html", context)
 
 
 @router.post("/people/{person_id}/plans")
-async def create_plan(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc
-) -> Response:
+async def create_plan(request: Request, person_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Save the plan and open it."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     plan = svc.plans.create(actor, person_id, draft_from(form))
@@ -95,9 +108,9 @@ def plan_page(
     request: Request,
     plan_id: str,
     actor: CurrentActor,
-    svc: PlanSvc,
+    svc: Svc,
     templates: Templates,
-    uow: RecordingPlansUow,
+    clock: ClockDep,
     version: int | None = None,
 ) -> Response:
     """The plan: goals in the person's words with their ratings, charts and the newest notes
@@ -114,24 +127,33 @@ def plan_page(
         "plan": view.plan,
         "charts": charts,
         "notes_per_goal": NOTES_PER_GOAL,
-        "goal_notes": notes_by_goal(uow(), actor, plan_id),
+        "goal_notes": svc.progress_notes.notes_by_goal(actor, plan_id),
         "t_chart": t_score_chart(list(view.t_scores)),
         "levels": GAS_LEVELS,
         "who_kinds": WHO_KINDS,
         "funding": FUNDING,
-        "today": date.today(),
+        "today": clock.today(),
         "saved": request.query_params.get("saved", ""),
         "statuses": list(GoalLifecycleStatus),
         "at_risk": list(AtRisk),
         "decisions": list(RiskDecision),
-        "can_plan": actor.is_admin or actor.role in (Role.PRACTITIONER, Role.COORDINATOR),
+        # Only the newest version is changed or rated; older ones are for reading.
+        "can_change": view.is_latest and may_plan(actor),
+        "rateable": _rateable_goal_ids(view, actor),
     }
     return templates.TemplateResponse(request, "pages/plans/plan.html", context)
 
 
+def _rateable_goal_ids(view: PlanView, actor: Actor) -> set[str]:
+    """The goals the plan page offers to rate: on the newest version, to those who may rate."""
+    if not (view.is_latest and may_rate(actor)):
+        return set()
+    return {g.goal.id for g in view.goals if g.goal.can_be_rated}
+
+
 @router.post("/plans/{plan_id}/goals/{goal_id}/ratings")
 async def rate_goal(
-    request: Request, plan_id: str, goal_id: str, actor: CurrentActor, svc: PlanSvc
+    request: Request, plan_id: str, goal_id: str, actor: CurrentActor, svc: Svc
 ) -> Response:
     """Record a GAS rating of the goal and go back to the plan."""
     form = {k: str(v) for k, v in (await request.form()).items()}
@@ -144,9 +166,7 @@ async def rate_goal(
 
 
 @router.post("/plans/{plan_id}/revise")
-async def revise_plan(
-    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc
-) -> Response:
+async def revise_plan(request: Request, plan_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Save the review and goal status changes as the plan's next version."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     based_on = whole(form, "based_on_version", "based_on_version")
@@ -156,7 +176,7 @@ async def revise_plan(
 
 
 @router.post("/plans/{plan_id}/risks")
-async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Record a risk and the positive risk-taking decision agreed."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     person_id = svc.plans.view(actor, plan_id).person.id
@@ -166,7 +186,7 @@ async def add_risk(request: Request, plan_id: str, actor: CurrentActor, svc: Pla
 
 @router.get("/plans/{plan_id}/change")
 def change_form(
-    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, plan_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """Every part of the newest version, editable; saving makes the next version."""
     plan = svc.plans.open_for_change(actor, plan_id)
@@ -175,7 +195,7 @@ def change_form(
 
 @router.post("/plans/{plan_id}/change")
 async def change_plan(
-    request: Request, plan_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request, plan_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """Add or remove a row (the form comes back), or save the form as the next version; a bad
     value comes back next to its input (422), a version someone else changed meanwhile is a 409."""
@@ -217,6 +237,7 @@ def _change_page(
         "levels": GAS_LEVELS,
         "who_kinds": {k.value: w for k, w in WHO_KINDS.items()},
         "funding": {k.value: w for k, w in FUNDING.items()},
+        "agreed_by": {k.value: w for k, w in AGREED_BY.items()},
         "statuses": [s.value for s in GoalLifecycleStatus],
         "action_statuses": [s.value for s in ActionStatus],
         "outcomes": ELIGIBILITY_OUTCOME_TITLES,

@@ -4,14 +4,11 @@ Index at start and end, and the forms to review and end it."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.forms import barthel_from, day, review_from, text
-from careweave.adapters.web.plans_deps import PlanSvc
 from careweave.domain.reablement.barthel import ALLOWED_SCORES, ITEM_TITLES
 from careweave.domain.reablement.episodes import END_RESULT_TITLES, FREE_DAYS, EndResult
 from careweave.domain.values import require_member
@@ -20,9 +17,11 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/reablement")
-def board(request: Request, actor: CurrentActor, svc: PlanSvc, templates: Templates) -> Response:
+def board(
+    request: Request, actor: CurrentActor, svc: Svc, templates: Templates, clock: ClockDep
+) -> Response:
     """Open episodes, fewest free days left first, with the figures of the episodes you may see."""
-    today = date.today()
+    today = clock.today()
     rows = svc.reablement.board(actor, today)
     figures = svc.reablement.figures(actor)
     context = {
@@ -37,22 +36,27 @@ def board(request: Request, actor: CurrentActor, svc: PlanSvc, templates: Templa
 
 @router.get("/people/{person_id}/reablement/new")
 def start_form(
-    request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request,
+    person_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
 ) -> Response:
     """The form to start an episode, with the Barthel Index at the start."""
-    page = svc.person_page(actor, person_id)
+    page = svc.person_pages.read_person_page(actor, person_id)
     context = {
         "person": page.person,
         "plans": page.plans,
         "items": ITEM_TITLES,
         "allowed": ALLOWED_SCORES,
-        "today": date.today(),
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/reablement/episode_form.html", context)
 
 
 @router.post("/people/{person_id}/reablement")
-async def start(request: Request, person_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+async def start(request: Request, person_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Start the episode (working on every goal of the chosen plan) and open it."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     plan_id = text(form, "plan_id") or None
@@ -74,14 +78,19 @@ async def start(request: Request, person_id: str, actor: CurrentActor, svc: Plan
 
 @router.get("/reablement/{episode_id}")
 def episode_page(
-    request: Request, episode_id: str, actor: CurrentActor, svc: PlanSvc, templates: Templates
+    request: Request,
+    episode_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
 ) -> Response:
     """One episode: where it is, its reviews and Barthel scores, and the forms to go on."""
     episode, person = svc.reablement.episode(actor, episode_id)
     context = {
         "episode": episode,
         "person": person,
-        "today": date.today(),
+        "today": clock.today(),
         "free_days": FREE_DAYS,
         "items": ITEM_TITLES,
         "allowed": ALLOWED_SCORES,
@@ -92,9 +101,7 @@ def episode_page(
 
 
 @router.post("/reablement/{episode_id}/reviews")
-async def add_review(
-    request: Request, episode_id: str, actor: CurrentActor, svc: PlanSvc
-) -> Response:
+async def add_review(request: Request, episode_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Record the weekly review."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     svc.reablement.add_review(actor, episode_id, review_from(form))
@@ -102,7 +109,7 @@ async def add_review(
 
 
 @router.post("/reablement/{episode_id}/end")
-async def end(request: Request, episode_id: str, actor: CurrentActor, svc: PlanSvc) -> Response:
+async def end(request: Request, episode_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """End the episode with its result and the Barthel Index at the end."""
     form = {k: str(v) for k, v in (await request.form()).items()}
     ended_on = day(form, "ended_on", "episode.ended_on")

@@ -6,11 +6,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from careweave.adapters.web.deps import CurrentActor, Templates
-from careweave.adapters.web.pages.team_common import RecordingUow, local_now, parse_day
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
+from careweave.adapters.web.pages.team_common import parse_day
 from careweave.adapters.web.render.patch_map import MapPerson, MapRoute, render_patch_map
 from careweave.adapters.web.render.svg import series_style
-from careweave.services.rostering.team_week import monday_of, team_week
+from careweave.clock import wall_time
+from careweave.services.rostering.team_week import monday_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -21,13 +22,14 @@ def patch_map(
     team_id: str,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingUow,
+    services: Svc,
+    clock: ClockDep,
     day: str | None = None,
 ) -> Response:
     """The patch, the people visited this week, and each worker's route on ``day``."""
-    now = local_now()
+    now = wall_time(clock)
     chosen = parse_day("day", day, now.date())
-    week = team_week(uow(), actor, team_id, monday_of(chosen), now)
+    week = services.team_weeks.team_week(actor, team_id, monday_of(chosen), now)
     worker_days = [week.worker_day(worker, chosen) for worker in week.workers]
     routed = [wd for wd in worker_days if wd.lines]
     routes = [

@@ -10,23 +10,19 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from careweave.adapters.web.deps import CurrentActor, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.errors import is_htmx
 from careweave.adapters.web.pages.rostering.roster_view import day_rows, week_rows
-from careweave.adapters.web.pages.team_common import (
-    RecordingUow,
-    can_manage,
-    local_now,
-    parse_day,
-)
+from careweave.adapters.web.pages.team_common import parse_day
 from careweave.adapters.web.render.timeline import (
     TimelineRow,
     render_day_timeline,
     render_week_timeline,
 )
+from careweave.clock import wall_time
 from careweave.domain.errors import DomainValidationError
-from careweave.services.rostering.reassign import check_reassignment, reassign, reassign_options
-from careweave.services.rostering.team_week import monday_of, team_week
+from careweave.services.accounts.access import can_manage_team
+from careweave.services.rostering.team_week import monday_of
 
 router = APIRouter(include_in_schema=False)
 # Wide enough that a 30-minute visit carries its person's name; the page scrolls sideways.
@@ -39,16 +35,17 @@ def roster(
     team_id: str,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingUow,
+    services: Svc,
+    clock: ClockDep,
     day: str | None = None,
     view: str = "day",
 ) -> Response:
     """The team's roster as a timeline with a table of the same visits."""
-    now = local_now()
+    now = wall_time(clock)
     chosen = parse_day("day", day, now.date())
     if view not in ("day", "week"):
         raise DomainValidationError("view", "must be day or week")
-    week = team_week(uow(), actor, team_id, monday_of(chosen), now)
+    week = services.team_weeks.team_week(actor, team_id, monday_of(chosen), now)
     if view == "day":
         rows = day_rows(week, chosen)
         title = f"{week.team.name}: roster for {chosen:%A %d %B %Y}"
@@ -65,7 +62,7 @@ def roster(
         "svg": svg,
         "title": title,
         "lines": [ln for ln in week.lines if view == "week" or ln.visit.day == chosen],
-        "can_manage": can_manage(actor),
+        "can_manage": can_manage_team(actor, team_id),
         "previous": chosen - timedelta(days=1 if view == "day" else 7),
         "following": chosen + timedelta(days=1 if view == "day" else 7),
     }
@@ -85,14 +82,15 @@ def reassign_form(
     visit_id: str,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingUow,
+    services: Svc,
     worker: str | None = None,
 ) -> Response:
     """The form to give a visit to someone else (``worker`` preselects one, e.g. after a drag)."""
-    options = reassign_options(uow(), actor, visit_id)
+    reassignments = services.reassignments
+    options = reassignments.reassign_options(actor, visit_id)
     chosen = [worker] if worker else list(options.visit.assigned_worker_ids)
     start = options.visit.planned_start or options.visit.window_start
-    verdict = check_reassignment(uow(), actor, visit_id, chosen, start) if worker else None
+    verdict = reassignments.check_reassignment(actor, visit_id, chosen, start) if worker else None
     context = {"options": options, "chosen": chosen, "start": start, "verdict": verdict}
     return templates.TemplateResponse(request, "pages/rostering/reassign.html", context)
 
@@ -112,18 +110,19 @@ def reassign_check(
     visit_id: str,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingUow,
+    services: Svc,
     worker_ids: Annotated[list[str], Form(max_length=2)],
     start: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     """The verdict of the checks on the proposed change; nothing is saved."""
     chosen = [w for w in worker_ids if w]
-    verdict = check_reassignment(uow(), actor, visit_id, chosen, _parse_start(start))
+    reassignments = services.reassignments
+    verdict = reassignments.check_reassignment(actor, visit_id, chosen, _parse_start(start))
     if is_htmx(request):
         return templates.TemplateResponse(
             request, "pages/rostering/verdict.html", {"verdict": verdict}
         )
-    options = reassign_options(uow(), actor, visit_id)
+    options = reassignments.reassign_options(actor, visit_id)
     context = {
         "options": options,
         "chosen": chosen,
@@ -137,15 +136,16 @@ def reassign_check(
 def reassign_save(
     visit_id: str,
     actor: CurrentActor,
-    uow: RecordingUow,
+    services: Svc,
     worker_ids: Annotated[list[str], Form(max_length=2)],
     version: Annotated[int, Form(ge=1)],
     start: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     """Save the change (409 if the visit changed meanwhile) and go back to the roster day."""
     chosen = [w for w in worker_ids if w]
-    visit = reassign(uow(), actor, visit_id, chosen, _parse_start(start), version)
-    options = reassign_options(uow(), actor, visit_id)
+    reassignments = services.reassignments
+    visit = reassignments.reassign(actor, visit_id, chosen, _parse_start(start), version)
+    options = reassignments.reassign_options(actor, visit_id)
     team_id = options.person.team_id
     return RedirectResponse(
         f"/teams/{team_id}/roster?day={visit.day.isoformat()}&saved={visit.id}", status_code=303

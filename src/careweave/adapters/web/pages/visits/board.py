@@ -7,28 +7,23 @@ from collections.abc import Sequence
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from careweave.adapters.web.deps import CurrentActor, Templates
-from careweave.adapters.web.pages.team_common import (
-    RecordingUow,
-    Scans,
-    can_manage,
-    first_team,
-    local_now,
-    parse_day,
-)
-from careweave.adapters.web.plans_deps import RecordingPlansUow
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
+from careweave.adapters.web.pages.team_common import first_team, parse_day
+from careweave.clock import wall_time
 from careweave.domain.errors import NotFoundError
 from careweave.domain.workforce.workers import Team
-from careweave.services.visits import alerts
-from careweave.services.visits.team_day import check_team_access, my_teams, team_day
+from careweave.services.visits.team_day import check_team_access
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/team")
-def my_board(actor: CurrentActor, uow: RecordingUow) -> Response:
+def my_board(actor: CurrentActor, services: Svc) -> Response:
     """Straight to the board of the signed-in member's (first) team."""
-    team_id = first_team(actor) if actor.team_ids else first_team_of(my_teams(uow(), actor))
+    if actor.team_ids:
+        team_id = first_team(actor)
+    else:
+        team_id = first_team_of(services.team_days.my_teams(actor))
     return RedirectResponse(f"/teams/{team_id}/board", status_code=303)
 
 
@@ -45,16 +40,16 @@ def board(
     team_id: str,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingPlansUow,
-    scans: Scans,
+    services: Svc,
+    clock: ClockDep,
     day: str | None = None,
 ) -> Response:
     """The team's day; looking at today first raises any new late or missed visit alerts."""
-    now = local_now()
+    now = wall_time(clock)
     chosen = parse_day("day", day, now.date())
     check_team_access(actor, team_id)
-    if chosen == now.date() and scans.due([team_id], now):
-        alerts.scan(uow(), now, [team_id])
-    board = team_day(uow(), actor, team_id, chosen, now)
-    context = {"board": board, "teams": board.teams, "can_manage": can_manage(actor)}
+    if chosen == now.date():
+        services.alerts.scan_if_due(now, [team_id])
+    board = services.team_days.team_day(actor, team_id, chosen, now)
+    context = {"board": board, "teams": board.teams}
     return templates.TemplateResponse(request, "pages/visits/board.html", context)

@@ -16,9 +16,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from careweave.adapters.web.deps import CurrentActor, Templates
-from careweave.adapters.web.pages.team_common import RecordingUow, local_now, parse_day
-from careweave.adapters.web.plans_deps import RecordingPlansUow
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
+from careweave.adapters.web.pages.team_common import parse_day
+from careweave.clock import wall_time
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.values import Location
 from careweave.domain.visits.recording import (
@@ -30,14 +30,13 @@ from careweave.domain.visits.recording import (
     TaskDone,
     TaskMode,
 )
-from careweave.services.plans.progress_goals import GOAL_FIELD, goals_for_visit
-from careweave.services.visits import recording
+from careweave.services.plans.progress_goals import GOAL_FIELD
 from careweave.services.visits.recording import Submission
-from careweave.services.visits.team_day import my_visits, visit_line
 
 router = APIRouter(include_in_schema=False)
 
 MEDICATION_ROWS = 3
+TASK_MODE_CHOICES = {TaskMode.WITH: "Done with them", TaskMode.FOR: "Done for them"}
 FORM_LIMIT = 120  # fields; a visit has at most a few dozen
 
 
@@ -46,13 +45,14 @@ def my_day(
     request: Request,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingUow,
+    services: Svc,
+    clock: ClockDep,
     day: str | None = None,
 ) -> Response:
     """The signed-in care worker's visits of the day, in order, with a button for each."""
-    now = local_now()
+    now = wall_time(clock)
     chosen = parse_day("day", day, now.date())
-    lines = my_visits(uow(), actor, chosen, now)
+    lines = services.team_days.my_visits(actor, chosen, now)
     return templates.TemplateResponse(
         request, "pages/visits/my_visits.html", {"lines": lines, "day": chosen}
     )
@@ -64,18 +64,20 @@ def record_page(
     visit_id: str,
     actor: CurrentActor,
     templates: Templates,
-    uow: RecordingPlansUow,
+    services: Svc,
+    clock: ClockDep,
 ) -> Response:
     """The visit's recording page: check in, then tasks, notes, medication and progress towards
     one of the person's current goals."""
-    line = visit_line(uow(), actor, visit_id, local_now())
+    line = services.team_days.visit_line(actor, visit_id, wall_time(clock))
     mine = next((r for r in line.records if r.worker_id == actor.worker_id), None)
     medications = list(mine.outcomes.medications) if mine else []
     context = {
         "line": line,
         "record": mine,
-        "goals": goals_for_visit(uow(), actor, visit_id),
-        "done_tasks": {t.task: t.mode.value for t in mine.outcomes.tasks} if mine else {},
+        "goals": services.progress_notes.goals_for_visit(actor, visit_id),
+        "done_tasks": {t.task: t.mode for t in mine.outcomes.tasks} if mine else {},
+        "task_modes": TASK_MODE_CHOICES,
         "medication_rows": medications + [None] * MEDICATION_ROWS,
         "results": MEDICATION_RESULT_LABELS,
         "form_key": secrets.token_urlsafe(16),
@@ -102,37 +104,40 @@ def _back(visit_id: str, saved: str) -> Response:
 def check_in(
     visit_id: str,
     actor: CurrentActor,
-    uow: RecordingUow,
+    services: Svc,
+    clock: ClockDep,
     version: Annotated[int, Form(ge=1)],
     idempotency_key: Annotated[str, Form(min_length=8, max_length=64)],
     lat: Annotated[str, Form(max_length=32)] = "",
     lon: Annotated[str, Form(max_length=32)] = "",
 ) -> Response:
     """Check in now, where the phone says (if it says)."""
-    submission = Submission(visit_id, version, idempotency_key, local_now(), _location(lat, lon))
-    recording.check_in(uow(), actor, submission)
+    at = wall_time(clock)
+    submission = Submission(visit_id, version, idempotency_key, at, _location(lat, lon))
+    services.recording.check_in(actor, submission)
     return _back(visit_id, "checked-in")
 
 
 @router.post("/visits/{visit_id}/outcomes")
 async def outcomes(
-    request: Request, visit_id: str, actor: CurrentActor, uow: RecordingPlansUow
+    request: Request, visit_id: str, actor: CurrentActor, services: Svc, clock: ClockDep
 ) -> Response:
     """Save tasks, notes, medication and progress; check out when the worker pressed that button."""
     form = await request.form(max_fields=FORM_LIMIT)
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    line = await run_in_threadpool(visit_line, uow(), actor, visit_id, local_now())
+    now = wall_time(clock)
+    line = await run_in_threadpool(services.team_days.visit_line, actor, visit_id, now)
     submission = Submission(
         visit_id=visit_id,
         expected_version=_version(fields.get("version", "")),
         idempotency_key=fields.get("idempotency_key", ""),
-        at=local_now(),
+        at=now,
         location=_location(fields.get("lat", ""), fields.get("lon", "")),
     )
     check_out = fields.get("action") == "check_out"
     parsed = parse_outcomes(fields, line.visit.tasks)
     await run_in_threadpool(
-        recording.record_outcomes, uow(), actor, submission, parsed, check_out=check_out
+        services.recording.record_outcomes, actor, submission, parsed, check_out=check_out
     )
     return _back(visit_id, "checked-out" if check_out else "saved")
 
@@ -149,7 +154,7 @@ def parse_outcomes(fields: Mapping[str, str], tasks: tuple[str, ...]) -> Outcome
     for index, task in enumerate(tasks):
         mode = fields.get(f"task_{index}", "")
         if mode:
-            if mode not in (TaskMode.WITH.value, TaskMode.FOR.value):
+            if mode not in {m.value for m in TaskMode}:
                 raise DomainValidationError(f"task_{index}", "choose with, for or not done")
             done.append(TaskDone(task, TaskMode(mode)))
     medications = []

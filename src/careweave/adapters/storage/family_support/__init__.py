@@ -1,0 +1,1 @@
+"""Storage of family-based support: households, referrals, arrangements, scheme weights."""

@@ -1,0 +1,2 @@
+"""Family-based support: Shared Lives carer households, Homeshare, referrals, matching and
+arrangements."""

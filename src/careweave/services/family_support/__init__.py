@@ -1,0 +1,1 @@
+"""Family-based support: Shared Lives and Homeshare use cases."""

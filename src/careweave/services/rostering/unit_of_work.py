@@ -1,0 +1,12 @@
+"""What the rostering use cases read and write in one transaction."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from careweave.services.visits.unit_of_work import VisitsUnitOfWork
+
+
+class RosteringUnitOfWork(VisitsUnitOfWork, Protocol):
+    """The visits capability's unit of work: a roster reads a team's people, workers and visits
+    with their records (the same lines the team board shows) and moves visits between workers."""

@@ -1,0 +1,49 @@
+"""The header links each role sees, which follow the access policy's role sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from careweave.adapters.web.navigation import NAV_LINKS, links_for
+from careweave.domain.accounts.users import Role
+from careweave.services.accounts.access import Actor
+
+
+def labels(role: Role) -> list[str]:
+    actor = Actor(user_id="u", username="u", display_name="X Y", role=role)
+    return [link.label for link in links_for(actor)]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (
+            Role.CARE_WORKER,
+            ["Home", "My visits", "Team board", "Alerts", "People", "Reablement", "Shared Lives"],
+        ),
+        (
+            Role.COORDINATOR,
+            [
+                "Home",
+                "Team board",
+                "Alerts",
+                "People",
+                "Reablement",
+                "Shared Lives",
+                "Team figures",
+                "Audit trail",
+            ],
+        ),
+        (Role.PRACTITIONER, ["Home", "People", "Reablement"]),
+        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People", "Shared Lives"]),
+        (Role.COMMISSIONER, ["Home", "Shared Lives", "Team figures"]),
+    ],
+    ids=lambda v: v.value if isinstance(v, Role) else "",
+)
+def test_each_role_sees_the_links_of_the_pages_it_may_open(role: Role, expected: list[str]) -> None:
+    assert labels(role) == expected
+
+
+def test_an_admin_sees_every_link_and_nobody_signed_out_sees_any() -> None:
+    assert labels(Role.ADMIN) == [link.label for link in NAV_LINKS]
+    assert links_for(None) == []
