@@ -21,10 +21,10 @@ from pathlib import Path
 from benchmarks.registry import RunOptions
 from benchmarks.tables import figure, header, table
 from benchmarks.web_load import POSTGRES_ENV, scratch_database
-from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
-from careweave.adapters.storage.database import make_engine, make_session_factory
+from careweave.adapters.storage.database import make_engine
 from careweave.adapters.storage.migrate import upgrade
-from careweave.clock import SystemClock
+from careweave.bootstrap import build_services
+from careweave.config import Settings
 from careweave.demo.community import demo_directory
 from careweave.domain.accounts.users import Role
 from careweave.domain.community.matching import Reach
@@ -32,7 +32,6 @@ from careweave.domain.community.schedules import WEEKDAY_CODES, PartOfDay
 from careweave.domain.community.whole_directory import WholeDirectory
 from careweave.services.accounts.access import Actor
 from careweave.services.community.directory import DirectoryFilter, DirectoryReader
-from careweave.services.community.exchange import DirectoryExchange
 from careweave.services.community.search import LinkWorkerSearch, SearchRequest
 
 TITLE = "Community directory search"
@@ -112,16 +111,12 @@ def _backend(backend: str, services: int, count: int, seed: int) -> tuple[list[l
         engine = make_engine(url)
         try:
             upgrade(engine)
-            sessions = make_session_factory(engine)
-            factory = lambda: CommunitySqlUnitOfWork(sessions)  # noqa: E731 - a factory is a callable
+            built = build_services(Settings(database_url=url), engine)
             directory = demo_directory(services, seed=seed)
             started = time.perf_counter()
-            DirectoryExchange(factory, SystemClock()).replace(ADMIN, directory)
+            built.directory_exchange.replace(ADMIN, directory)
             load_seconds = time.perf_counter() - started
-            search, reader = (
-                LinkWorkerSearch(factory, SystemClock()),
-                DirectoryReader(factory, SystemClock()),
-            )
+            search, reader = built.directory_search, built.directory
             rows = []
             for name, query in _queries(directory, search, reader).items():
                 times, sizes = _measure(query, count, seed)

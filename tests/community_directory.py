@@ -33,7 +33,7 @@ from careweave.domain.community.service_details import (
 from careweave.domain.community.services import Service, ServiceStatus
 from careweave.domain.community.taxonomy import Taxonomy, TaxonomyTerm
 from careweave.domain.values import Location
-from careweave.services.community.ports import CommunityUnitOfWork
+from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
 MODIFIED = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
 HALL = Location(53.5450, -2.6320)
@@ -219,4 +219,4 @@ class SmallDirectory:
         uow.taxonomy_terms.add_all(self.terms.values())
         uow.organizations.add_all(self.organizations.values())
         uow.directory_locations.add_all(self.locations.values())
-        uow.services.add_all(self.services.values())
+        uow.directory_services.add_all(self.services.values())

@@ -23,6 +23,11 @@ from careweave.clock import Clock, SystemClock
 from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
+from careweave.services.community.curation import DirectoryCuration
+from careweave.services.community.directory import DirectoryReader
+from careweave.services.community.exchange import DirectoryExchange
+from careweave.services.community.search import LinkWorkerSearch
+from careweave.services.community.social_prescribing import SocialPrescribingService
 from careweave.services.family_support.arrangements import ArrangementService
 from careweave.services.family_support.households import HouseholdService
 from careweave.services.family_support.matching import MatchService
@@ -92,6 +97,12 @@ class Services:
     family_referrals: ReferralService
     family_matching: MatchService
     family_arrangements: ArrangementService
+    # community
+    directory: DirectoryReader
+    directory_exchange: DirectoryExchange
+    directory_search: LinkWorkerSearch
+    directory_curation: DirectoryCuration
+    social_prescribing: SocialPrescribingService
 
 
 def load_settings() -> Settings:
@@ -182,6 +193,11 @@ def wire_services(
         family_referrals=ReferralService(uow_factory, time),
         family_matching=MatchService(uow_factory, time),
         family_arrangements=ArrangementService(uow_factory, time),
+        directory=DirectoryReader(uow_factory, time),
+        directory_exchange=DirectoryExchange(uow_factory, time),
+        directory_search=LinkWorkerSearch(uow_factory, time),
+        directory_curation=DirectoryCuration(uow_factory, time),
+        social_prescribing=SocialPrescribingService(uow_factory, time),
     )
 
 

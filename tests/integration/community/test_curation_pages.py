@@ -9,9 +9,7 @@ import pytest
 from tests.community_directory import SmallDirectory
 from tests.integration.web.conftest import World, csrf_of
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
-from careweave.services.community.ports import CommunityUnitOfWork
+from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
 
 @pytest.fixture
@@ -24,7 +22,7 @@ def curated(world: World) -> tuple[World, SmallDirectory]:
 
 
 def _uow(world: World) -> CommunityUnitOfWork:
-    return app_uow_factory(Settings(), world.engine, check_schema=False)()  # type: ignore[return-value]
+    return world.services.uow_factory()
 
 
 def _post(world: World, persona: str, path: str, data: dict[str, Any]) -> Any:
@@ -76,7 +74,7 @@ def test_a_coordinator_adds_edits_checks_and_retires_an_entry(
     assert _post(world, "alice", f"{page}/retire", {}).status_code == 303
 
     with _uow(world) as uow:
-        service = uow.services.get(service_id)
+        service = uow.directory_services.get(service_id)
         trail = uow.audit.list(record_kind="community_service", record_id=service_id)
     assert service.name == "Knit and natter club"
     assert service.schedules[0].byday == "WE,FR"
@@ -109,7 +107,7 @@ def test_bad_input_is_named_and_writes_nothing(
     assert reply.status_code == 422
     assert field in reply.text
     with _uow(world) as uow:
-        assert uow.services.get(walk.id) == walk
+        assert uow.directory_services.get(walk.id) == walk
 
 
 def test_a_check_in_the_future_is_refused(curated: tuple[World, SmallDirectory]) -> None:
@@ -132,7 +130,7 @@ def test_only_a_coordinator_curates(curated: tuple[World, SmallDirectory], perso
     assert world.browser(persona).get(f"/community/services/{walk.id}").status_code == 403
     assert _post(world, persona, f"/community/services/{walk.id}/retire", {}).status_code == 403
     with _uow(world) as uow:
-        assert not uow.services.get(walk.id).retired
+        assert not uow.directory_services.get(walk.id).retired
 
 
 def test_finding_entries_with_punctuation_is_safe(curated: tuple[World, SmallDirectory]) -> None:

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from careweave.adapters.cli import community
 from careweave.adapters.hsds.document import directory_document
 from careweave.adapters.hsds.read import read_directory
-from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.clock import SystemClock
 from careweave.domain.accounts.users import Role
 from careweave.domain.community.whole_directory import DirectoryRefusedError
@@ -25,20 +25,20 @@ from careweave.domain.errors import PermissionDeniedError
 from careweave.services.accounts.access import Actor
 from careweave.services.community.exchange import DirectoryExchange
 
-Uow = Callable[[], CommunitySqlUnitOfWork]
+Uow = Callable[[], SqlUnitOfWork]
 COORDINATOR = Actor(user_id="u-cora", username="cora", display_name="Cora", role=Role.COORDINATOR)
 WORKER = Actor(user_id="u-bob", username="bob", display_name="Bob", role=Role.CARE_WORKER)
 
 
 def exchange(uow: Uow) -> DirectoryExchange:
-    return DirectoryExchange(uow, SystemClock())  # type: ignore[arg-type]
+    return DirectoryExchange(uow, SystemClock())
 
 
 @needs_hsds_uk
 def test_an_export_validates_against_the_profiles_schemas(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
-    document = directory_document(exchange(community_uow).export(COORDINATOR))
+    document = directory_document(exchange(uow_factory).export(COORDINATOR))
     assert problems(schema_validator("compiled/service_package.json"), document["services"]) == []
     for name, schema in (
         ("taxonomies", "taxonomy.json"),
@@ -50,37 +50,37 @@ def test_an_export_validates_against_the_profiles_schemas(
             assert problems(schema_validator(schema), record) == [], name
 
 
-def test_an_export_imports_unchanged(community_uow: Uow, directory: SmallDirectory) -> None:
-    before = directory_document(exchange(community_uow).export(COORDINATOR))
+def test_an_export_imports_unchanged(uow_factory: Uow, directory: SmallDirectory) -> None:
+    before = directory_document(exchange(uow_factory).export(COORDINATOR))
     read, found = read_directory(json.loads(json.dumps(before)))
     assert found == []
 
-    counts = exchange(community_uow).replace(COORDINATOR, read)
+    counts = exchange(uow_factory).replace(COORDINATOR, read)
 
     assert (counts.services, counts.terms, counts.locations) == (4, 4, 4)
-    assert directory_document(exchange(community_uow).export(COORDINATOR)) == before
+    assert directory_document(exchange(uow_factory).export(COORDINATOR)) == before
 
 
 def test_a_directory_with_a_problem_writes_nothing(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
-    before = directory_document(exchange(community_uow).export(COORDINATOR))
-    whole = exchange(community_uow).export(COORDINATOR)
+    before = directory_document(exchange(uow_factory).export(COORDINATOR))
+    whole = exchange(uow_factory).export(COORDINATOR)
     without_a_place = dataclasses.replace(whole, locations=whole.locations[1:])
 
     with pytest.raises(DirectoryRefusedError) as refused:
-        exchange(community_uow).replace(COORDINATOR, without_a_place)
+        exchange(uow_factory).replace(COORDINATOR, without_a_place)
 
     assert any("location_id: no location" in str(p) for p in refused.value.problems)
-    assert directory_document(exchange(community_uow).export(COORDINATOR)) == before
+    assert directory_document(exchange(uow_factory).export(COORDINATOR)) == before
 
 
 def test_only_a_coordinator_replaces_the_directory(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
-    whole = exchange(community_uow).export(WORKER)
+    whole = exchange(uow_factory).export(WORKER)
     with pytest.raises(PermissionDeniedError):
-        exchange(community_uow).replace(WORKER, whole)
+        exchange(uow_factory).replace(WORKER, whole)
 
 
 def test_the_command_line_round_trip_and_its_named_problems(

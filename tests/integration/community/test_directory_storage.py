@@ -10,7 +10,7 @@ from datetime import time
 import pytest
 from tests.community_directory import SmallDirectory
 
-from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.domain.community.schedules import Frequency, Schedule
 from careweave.domain.community.service_details import ServiceAtLocation, TermLink
 from careweave.domain.community.services import ServiceStatus
@@ -19,18 +19,18 @@ from careweave.domain.errors import ConflictError, NotFoundError
 from careweave.domain.values import Location
 from careweave.services.community.ports import Area, ServiceQuery
 
-Uow = Callable[[], CommunitySqlUnitOfWork]
+Uow = Callable[[], SqlUnitOfWork]
 LISTED = frozenset({ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED})
 
 
-def names(uow: CommunitySqlUnitOfWork, query: ServiceQuery) -> list[str]:
-    return [s.name for s in uow.services.list(query)]
+def names(uow: SqlUnitOfWork, query: ServiceQuery) -> list[str]:
+    return [s.name for s in uow.directory_services.list(query)]
 
 
-def test_every_record_comes_back_as_stored(community_uow: Uow, directory: SmallDirectory) -> None:
-    with community_uow() as uow:
+def test_every_record_comes_back_as_stored(uow_factory: Uow, directory: SmallDirectory) -> None:
+    with uow_factory() as uow:
         for service in directory.services.values():
-            assert uow.services.get(service.id) == service
+            assert uow.directory_services.get(service.id) == service
         for location in directory.locations.values():
             assert uow.directory_locations.get(location.id) == location
         for organization in directory.organizations.values():
@@ -40,7 +40,7 @@ def test_every_record_comes_back_as_stored(community_uow: Uow, directory: SmallD
 
 
 def test_an_update_replaces_what_the_service_owns(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
     lunch = directory.services["lunch"]
     library = ServiceAtLocation(location_id=directory.locations["library"].id)
@@ -53,35 +53,35 @@ def test_an_update_replaces_what_the_service_owns(
         ),
         terms=(TermLink(directory.terms["befriending"].id),),
     )
-    with community_uow() as uow:
-        uow.services.update(changed)
+    with uow_factory() as uow:
+        uow.directory_services.update(changed)
         uow.commit()
-    with community_uow() as uow:
-        assert uow.services.get(lunch.id) == changed
+    with uow_factory() as uow:
+        assert uow.directory_services.get(lunch.id) == changed
         assert names(uow, ServiceQuery(words=("friday",))) == ["Tuesday and Friday lunch club"]
 
 
 def test_a_service_of_an_unknown_organisation_is_refused(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
     stray = dataclasses.replace(
         directory.services["walk"],
         id="7d1c1a36-57a5-4f4e-a4b6-8fd4f1d2f111",
         organization_id="0f0f0f0f-0000-4000-8000-000000000000",
     )
-    with community_uow() as uow, pytest.raises(NotFoundError, match="organization"):
-        uow.services.add(stray)
+    with uow_factory() as uow, pytest.raises(NotFoundError, match="organization"):
+        uow.directory_services.add(stray)
 
 
-def test_a_duplicate_id_is_a_conflict(community_uow: Uow, directory: SmallDirectory) -> None:
-    with community_uow() as uow, pytest.raises(ConflictError):
-        uow.services.add(directory.services["walk"])
+def test_a_duplicate_id_is_a_conflict(uow_factory: Uow, directory: SmallDirectory) -> None:
+    with uow_factory() as uow, pytest.raises(ConflictError):
+        uow.directory_services.add(directory.services["walk"])
 
 
 def test_full_text_search_stems_and_reads_terms_and_organisations(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
-    with community_uow() as uow:
+    with uow_factory() as uow:
         assert names(uow, ServiceQuery(words=words_of("walking"))) == ["Health walk"]
         assert names(uow, ServiceQuery(words=words_of("lunch clu"))) == ["Tuesday lunch club"]
         assert "Telephone befriending" in names(uow, ServiceQuery(words=words_of("loneliness")))
@@ -95,10 +95,10 @@ def test_full_text_search_stems_and_reads_terms_and_organisations(
 
 
 def test_filters_by_term_taxonomy_age_and_status(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
     terms = directory.terms
-    with community_uow() as uow:
+    with uow_factory() as uow:
         assert names(uow, ServiceQuery(term_ids=frozenset({terms["walking"].id}))) == [
             "Health walk"
         ]
@@ -106,13 +106,13 @@ def test_filters_by_term_taxonomy_age_and_status(
         assert names(uow, ServiceQuery(minimum_age=55)) == ["Tuesday lunch club"]
         assert names(uow, ServiceQuery(maximum_age=120)) == ["Telephone befriending"]
         assert "Chair exercise online" not in names(uow, ServiceQuery(statuses=LISTED))
-        assert uow.services.count(ServiceQuery(statuses=LISTED)) == 3
+        assert uow.directory_services.count(ServiceQuery(statuses=LISTED)) == 3
 
 
 def test_filters_by_day_and_hours_hold_for_one_schedule(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
-    with community_uow() as uow:
+    with uow_factory() as uow:
         tuesday = ServiceQuery(weekday=1, statuses=LISTED)
         assert names(uow, tuesday) == ["Tuesday lunch club"]
         assert names(uow, ServiceQuery(weekday=2)) == ["Telephone befriending"]
@@ -127,26 +127,24 @@ def test_filters_by_day_and_hours_hold_for_one_schedule(
         assert names(uow, ServiceQuery(weekday=3, opens_from=time(12))) == []
 
 
-def test_services_at_locations_within_an_area(
-    community_uow: Uow, directory: SmallDirectory
-) -> None:
+def test_services_at_locations_within_an_area(uow_factory: Uow, directory: SmallDirectory) -> None:
     town_hall = Location(53.5448, -2.6318)
-    with community_uow() as uow:
-        near = uow.services.list_at_locations(ServiceQuery(area=Area(town_hall, 1.5)))
+    with uow_factory() as uow:
+        near = uow.directory_services.list_at_locations(ServiceQuery(area=Area(town_hall, 1.5)))
         # Nearest first when the query names an area: the hall, then the library.
         assert [s.name for s, _ in near] == ["Tuesday lunch club", "Telephone befriending"]
-        assert uow.services.count_at_locations(ServiceQuery(area=Area(town_hall, 5))) == 3
-        assert uow.services.count_at_locations() == 4
+        assert uow.directory_services.count_at_locations(ServiceQuery(area=Area(town_hall, 5))) == 3
+        assert uow.directory_services.count_at_locations() == 4
         service, sal = near[0]
-        assert uow.services.find_at_location(sal.id) == (service, sal)
+        assert uow.directory_services.find_at_location(sal.id) == (service, sal)
         with pytest.raises(NotFoundError):
-            uow.services.find_at_location("9b0e7c1e-0000-4000-8000-000000000000")
+            uow.directory_services.find_at_location("9b0e7c1e-0000-4000-8000-000000000000")
 
 
 def test_the_centre_of_a_postcode_comes_from_the_directory(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
-    with community_uow() as uow:
+    with uow_factory() as uow:
         hall = uow.directory_locations.centre_of_postcode("wn1 1xl")
         sector = uow.directory_locations.centre_of_postcode("WN1 1ZZ")
         assert hall == Location(53.5450, -2.6320)
@@ -155,20 +153,20 @@ def test_the_centre_of_a_postcode_comes_from_the_directory(
         assert uow.directory_locations.centre_of_postcode("M1 1AE") is None
 
 
-def test_paging_is_stable(community_uow: Uow, directory: SmallDirectory) -> None:
-    with community_uow() as uow:
-        pages = [uow.services.list(limit=2, offset=o) for o in (0, 2, 4)]
+def test_paging_is_stable(uow_factory: Uow, directory: SmallDirectory) -> None:
+    with uow_factory() as uow:
+        pages = [uow.directory_services.list(limit=2, offset=o) for o in (0, 2, 4)]
     assert [len(p) for p in pages] == [2, 2, 0]
     assert len({s.id for page in pages for s in page}) == 4
 
 
 def test_clearing_the_directory_removes_every_record(
-    community_uow: Uow, directory: SmallDirectory
+    uow_factory: Uow, directory: SmallDirectory
 ) -> None:
-    with community_uow() as uow:
+    with uow_factory() as uow:
         uow.directory.clear()
         uow.commit()
-    with community_uow() as uow:
-        assert uow.services.count() == 0
+    with uow_factory() as uow:
+        assert uow.directory_services.count() == 0
         assert uow.taxonomy_terms.all() == {}
         assert names(uow, ServiceQuery(words=("lunch",))) == []

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from tests.community_directory import SmallDirectory
 from tests.integration.storage_builders import a_person, a_team
 
-from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.clock import SystemClock
 from careweave.domain.accounts.users import Role
 from careweave.domain.community.matching import Reach
@@ -21,15 +21,15 @@ from careweave.domain.values import Location
 from careweave.services.accounts.access import Actor
 from careweave.services.community.search import LinkWorkerSearch, SearchRequest
 
-Uow = Callable[[], CommunitySqlUnitOfWork]
+Uow = Callable[[], SqlUnitOfWork]
 
 
 @pytest.fixture
-def person(community_uow: Uow, directory: SmallDirectory, engine: Engine) -> Person:
+def person(uow_factory: Uow, directory: SmallDirectory, engine: Engine) -> Person:
     """Someone of 84 living by the church hall, in a team."""
     team = a_team("Wigan central")
     someone = a_person(team, given="Edith", family="Marsden", location=Location(53.5452, -2.6322))
-    with community_uow() as uow:
+    with uow_factory() as uow:
         uow.teams.add(team)
         uow.people.add(someone)
         uow.commit()
@@ -46,8 +46,8 @@ def worker_of(person: Person, role: Role = Role.CARE_WORKER) -> Actor:
     )
 
 
-def test_from_a_persons_home_nearest_first_with_reasons(community_uow: Uow, person: Person) -> None:
-    search = LinkWorkerSearch(community_uow, SystemClock())
+def test_from_a_persons_home_nearest_first_with_reasons(uow_factory: Uow, person: Person) -> None:
+    search = LinkWorkerSearch(uow_factory, SystemClock())
     outcome = search.search(
         worker_of(person), SearchRequest(person_id=person.id, reach=Reach.BUS_RIDE)
     )
@@ -55,13 +55,13 @@ def test_from_a_persons_home_nearest_first_with_reasons(community_uow: Uow, pers
     names = [m.service.name for m in outcome.matches]
     assert names == ["Tuesday lunch club", "Telephone befriending", "Health walk"]
     assert outcome.matches[0].reasons[-1] == "0.0 km from home"
-    with community_uow() as uow:
+    with uow_factory() as uow:
         trail = uow.audit.list(record_kind="person", record_id=person.id)
     assert [e.detail for e in trail] == ["community directory search from home"]
 
 
-def test_within_a_walk_on_a_tuesday_afternoon(community_uow: Uow, person: Person) -> None:
-    search = LinkWorkerSearch(community_uow, SystemClock())
+def test_within_a_walk_on_a_tuesday_afternoon(uow_factory: Uow, person: Person) -> None:
+    search = LinkWorkerSearch(uow_factory, SystemClock())
     request = SearchRequest(
         person_id=person.id, reach=Reach.WALK, day="TU", part_of_day=PartOfDay.AFTERNOON
     )
@@ -70,9 +70,9 @@ def test_within_a_walk_on_a_tuesday_afternoon(community_uow: Uow, person: Person
 
 
 def test_by_need_and_words_from_a_postcode(
-    community_uow: Uow, directory: SmallDirectory, person: Person
+    uow_factory: Uow, directory: SmallDirectory, person: Person
 ) -> None:
-    search = LinkWorkerSearch(community_uow, SystemClock())
+    search = LinkWorkerSearch(uow_factory, SystemClock())
     request = SearchRequest(
         postcode="WN1 1XL", need_ids=(directory.terms["activity"].id,), text="walk"
     )
@@ -82,7 +82,7 @@ def test_by_need_and_words_from_a_postcode(
 
 
 def test_a_worker_of_another_team_learns_nothing_of_the_person(
-    community_uow: Uow, person: Person
+    uow_factory: Uow, person: Person
 ) -> None:
     outsider = Actor(
         user_id="u-2",
@@ -92,7 +92,7 @@ def test_a_worker_of_another_team_learns_nothing_of_the_person(
         team_ids=frozenset({"other"}),
     )
     with pytest.raises(NotFoundError):
-        LinkWorkerSearch(community_uow, SystemClock()).search(
+        LinkWorkerSearch(uow_factory, SystemClock()).search(
             outsider, SearchRequest(person_id=person.id)
         )
 
@@ -106,8 +106,8 @@ def test_a_worker_of_another_team_learns_nothing_of_the_person(
     ],
 )
 def test_a_wrong_request_is_named(
-    community_uow: Uow, person: Person, request_: SearchRequest, field: str
+    uow_factory: Uow, person: Person, request_: SearchRequest, field: str
 ) -> None:
     with pytest.raises(DomainValidationError) as raised:
-        LinkWorkerSearch(community_uow, SystemClock()).search(worker_of(person), request_)
+        LinkWorkerSearch(uow_factory, SystemClock()).search(worker_of(person), request_)
     assert raised.value.field == field

@@ -17,7 +17,6 @@ from tests.integration.web.conftest import LOGIN_LIMIT, World, build_world
 
 from careweave.adapters.storage.database import make_engine
 from careweave.adapters.web.api.community.openreferral import openreferral_app
-from careweave.bootstrap import app_uow_factory
 from careweave.clock import SystemClock
 from careweave.config import Settings
 from careweave.services.community.directory import DirectoryReader
@@ -58,8 +57,8 @@ def oruk(
     try:
         world = build_world(engine, settings)
         small = SmallDirectory()
-        with app_uow_factory(settings, engine)() as uow:
-            small.store(uow)  # type: ignore[arg-type]
+        with world.services.uow_factory() as uow:
+            small.store(uow)
             uow.commit()
         yield Directory(world, small)
     finally:
@@ -237,7 +236,7 @@ def test_nothing_about_the_people_careweave_supports(oruk: Directory) -> None:
 
 
 def test_a_client_past_its_limit_is_throttled_with_retry_after(oruk: Directory) -> None:
-    reader = oruk.world.app.state.services.community.reader
+    reader = oruk.world.services.directory
     assert isinstance(reader, DirectoryReader)
     client = TestClient(openreferral_app(reader, SystemClock(), requests_per_minute=3))
     codes = [client.get("/taxonomies").status_code for _ in range(4)]

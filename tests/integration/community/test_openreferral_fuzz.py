@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from tests.community_directory import SmallDirectory
 
-from careweave.adapters.storage.community.uow import CommunitySqlUnitOfWork
 from careweave.adapters.storage.database import make_engine, make_session_factory
+from careweave.adapters.storage.uow import SqlUnitOfWork
 from careweave.adapters.web.api.community.openreferral import openreferral_app
 from careweave.clock import SystemClock
 from careweave.services.community.directory import DirectoryReader
@@ -47,10 +47,10 @@ def fuzzed(
     engine = make_engine(f"sqlite:///{path}")
     sessions = make_session_factory(engine)
     small = SmallDirectory()
-    with CommunitySqlUnitOfWork(sessions) as uow:
+    with SqlUnitOfWork(sessions) as uow:
         small.store(uow)
         uow.commit()
-    reader = DirectoryReader(lambda: CommunitySqlUnitOfWork(sessions), SystemClock())
+    reader = DirectoryReader(lambda: SqlUnitOfWork(sessions), SystemClock())
     app = openreferral_app(reader, SystemClock(), requests_per_minute=UNTHROTTLED)
     try:
         yield schemathesis.openapi.from_asgi("/openapi.json", app), small

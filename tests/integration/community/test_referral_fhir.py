@@ -11,7 +11,7 @@ from careweave.services.community.social_prescribing import SocialPrescribingSer
 
 
 def test_a_referral_exports_as_a_coded_service_request(world: World) -> None:
-    sp: SocialPrescribingService = world.app.state.services.community.social_prescribing
+    sp: SocialPrescribingService = world.services.social_prescribing
     referral = sp.refer(
         world.actors["alice"],
         world.person_a.id,
@@ -37,7 +37,7 @@ def test_a_referral_exports_as_a_coded_service_request(world: World) -> None:
 
 
 def test_the_export_is_refused_to_outsiders(world: World) -> None:
-    sp: SocialPrescribingService = world.app.state.services.community.social_prescribing
+    sp: SocialPrescribingService = world.services.social_prescribing
     referral = sp.refer(
         world.actors["bob"], world.person_a.id, source=ReferralSource.WORKER, reason="Isolated"
     )

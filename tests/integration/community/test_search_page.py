@@ -7,16 +7,13 @@ import pytest
 from tests.community_directory import SmallDirectory
 from tests.integration.web.conftest import World
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
-
 
 @pytest.fixture
 def community_world(world: World) -> tuple[World, SmallDirectory]:
     """The web world with the small directory laid out around person A's home."""
     small = SmallDirectory(hall=world.person_a.location)
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
-        small.store(uow)  # type: ignore[arg-type]
+    with world.services.uow_factory() as uow:
+        small.store(uow)
         uow.commit()
     return world, small
 

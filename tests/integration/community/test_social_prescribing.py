@@ -10,8 +10,6 @@ import pytest
 from tests.community_directory import SmallDirectory
 from tests.integration.web.conftest import World
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
 from careweave.domain.community.social_prescribing import (
     SNOMED_DECLINED,
     FollowUp,
@@ -27,10 +25,10 @@ from careweave.services.community.social_prescribing import SocialPrescribingSer
 @pytest.fixture
 def prescribing(world: World) -> tuple[World, SmallDirectory, SocialPrescribingService]:
     small = SmallDirectory(hall=world.person_a.location)
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
-        small.store(uow)  # type: ignore[arg-type]
+    with world.services.uow_factory() as uow:
+        small.store(uow)
         uow.commit()
-    service = world.app.state.services.community.social_prescribing
+    service = world.services.social_prescribing
     assert isinstance(service, SocialPrescribingService)
     return world, small, service
 
@@ -68,7 +66,7 @@ def test_a_referral_from_first_contact_to_the_figures(
     assert figures.referrals == 1
     assert figures.services_used == {lunch: 1}
     assert figures.median_days_to_first_contact == 0
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
+    with world.services.uow_factory() as uow:
         trail = uow.audit.list(record_kind="referral", record_id=referral.id)
     assert len(trail) == 8
 

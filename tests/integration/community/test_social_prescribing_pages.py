@@ -10,15 +10,12 @@ import pytest
 from tests.community_directory import SmallDirectory
 from tests.integration.web.conftest import World, csrf_of
 
-from careweave.bootstrap import app_uow_factory
-from careweave.config import Settings
-
 
 @pytest.fixture
 def small(world: World) -> SmallDirectory:
     directory = SmallDirectory(hall=world.person_a.location)
-    with app_uow_factory(Settings(), world.engine, check_schema=False)() as uow:
-        directory.store(uow)  # type: ignore[arg-type]
+    with world.services.uow_factory() as uow:
+        directory.store(uow)
         uow.commit()
     return directory
 

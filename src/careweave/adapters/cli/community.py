@@ -10,32 +10,23 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 
 from careweave.adapters.cli.actor import COMMAND_LINE
+from careweave.adapters.cli.database import opened_services
 from careweave.adapters.cli.errors import EXIT_BAD_INPUT, fail
-from careweave.adapters.cli.units import opened_database
 from careweave.adapters.hsds.document import directory_document
 from careweave.adapters.hsds.read import read_directory
-from careweave.bootstrap import app_uow_factory
-from careweave.clock import SystemClock
 from careweave.demo.community import demo_directory
 from careweave.domain.community.whole_directory import DirectoryRefusedError, Problem
-from careweave.services.community.directory import DirectoryFilter, DirectoryReader
-from careweave.services.community.exchange import DirectoryExchange
-from careweave.services.community.ports import CommunityUnitOfWork
+from careweave.services.community.directory import DirectoryFilter
 
 SHOWN_PROBLEMS = 50
 
 app = typer.Typer(help="The community directory as HSDS 3.0 JSON.", no_args_is_help=True)
-
-
-def _exchange(factory: Callable[[], object]) -> DirectoryExchange:
-    return DirectoryExchange(cast(Callable[[], CommunityUnitOfWork], factory), SystemClock())
 
 
 @app.command("import")
@@ -55,9 +46,9 @@ def import_directory_command(
     directory, problems = read_directory(document)
     if problems:
         _report(file, problems)
-    with opened_database(app_uow_factory) as factory:
+    with opened_services() as svc:
         try:
-            counts = _exchange(factory).replace(COMMAND_LINE, directory)
+            counts = svc.directory_exchange.replace(COMMAND_LINE, directory)
         except DirectoryRefusedError as exc:
             _report(file, list(exc.problems))
     typer.echo(f"Imported {counts} from {file}.")
@@ -79,8 +70,8 @@ def export_directory_command(
     ] = None,
 ) -> None:
     """Write the whole directory as HSDS 3.0 JSON, in the form `careweave directory import` reads."""
-    with opened_database(app_uow_factory) as factory:
-        directory = _exchange(factory).export(COMMAND_LINE)
+    with opened_services() as svc:
+        directory = svc.directory_exchange.export(COMMAND_LINE)
     text = json.dumps(directory_document(directory), ensure_ascii=False, indent=1)
     if out is None:
         sys.stdout.write(text + "\n")
@@ -105,11 +96,10 @@ def demo_directory_command(
     ] = False,
 ) -> None:
     """Replace the directory with the demo neighbourhood's (made-up) community services."""
-    with opened_database(app_uow_factory) as factory:
-        uow = cast(Callable[[], CommunityUnitOfWork], factory)
-        held = DirectoryReader(uow, SystemClock()).services(DirectoryFilter(), limit=1, offset=0)
+    with opened_services() as svc:
+        held = svc.directory.services(DirectoryFilter(), limit=1, offset=0)
         if if_empty and held.total:
             typer.echo(f"The directory already has {held.total} services; left as it is.")
             return
-        counts = _exchange(factory).replace(COMMAND_LINE, demo_directory(services))
+        counts = svc.directory_exchange.replace(COMMAND_LINE, demo_directory(services))
     typer.echo(f"Seeded the demo directory: {counts}.")

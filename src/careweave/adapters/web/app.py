@@ -87,7 +87,7 @@ def create_app(settings: Settings, services: Services) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # The public Open Referral API is an app of its own: no login, open CORS, its own OpenAPI.
-    app.mount("/openreferral", openreferral_app(services.community.reader, services.clock))
+    app.mount("/openreferral", openreferral_app(services.directory, services.clock))
     app.include_router(api_router())
     for router in pages.routers():
         app.include_router(router)

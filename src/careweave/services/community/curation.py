@@ -21,9 +21,10 @@ from careweave.domain.community.services import Service
 from careweave.domain.community.taxonomy import TaxonomyTerm
 from careweave.domain.community.words import search_words
 from careweave.domain.errors import DomainValidationError
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, require_role
-from careweave.services.community.ports import CommunityUnitOfWork, ServiceQuery
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.community.ports import ServiceQuery
+from careweave.services.community.unit_of_work import CommunityUnitOfWork
 from careweave.services.listing import Paged
 
 KIND = "community_service"
@@ -61,6 +62,7 @@ class DirectoryCuration:
     def __init__(self, uow_factory: Callable[[], CommunityUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def entries(self, actor: Actor, *, words: str = "", limit: int, offset: int) -> Paged[Service]:
         """Every entry (retired ones too) by name."""
@@ -68,8 +70,8 @@ class DirectoryCuration:
         query = ServiceQuery(words=search_words(words))
         with self._uow_factory() as uow:
             return Paged(
-                uow.services.list(query, limit=limit, offset=offset),
-                uow.services.count(query),
+                uow.directory_services.list(query, limit=limit, offset=offset),
+                uow.directory_services.count(query),
                 limit,
                 offset,
             )
@@ -78,7 +80,7 @@ class DirectoryCuration:
         """One entry."""
         require_role(actor, Role.COORDINATOR)
         with self._uow_factory() as uow:
-            return uow.services.get(service_id)
+            return uow.directory_services.get(service_id)
 
     def choices(self, actor: Actor) -> CurationChoices:
         """The organisations, locations and terms a form offers."""
@@ -97,7 +99,7 @@ class DirectoryCuration:
         )
         service = dataclasses.replace(service, assured_date=today, last_modified=now)
         with self._uow_factory() as uow:
-            uow.services.add(service)
+            uow.directory_services.add(service)
             self._audit(uow, actor, AuditAction.CREATE, service.id, "added")
             uow.commit()
         return service
@@ -126,8 +128,8 @@ class DirectoryCuration:
     ) -> Service:
         require_role(actor, Role.COORDINATOR)
         with self._uow_factory() as uow:
-            changed = change(uow.services.get(service_id))
-            uow.services.update(changed)
+            changed = change(uow.directory_services.get(service_id))
+            uow.directory_services.update(changed)
             self._audit(uow, actor, AuditAction.UPDATE, service_id, detail)
             uow.commit()
         return changed
@@ -135,7 +137,7 @@ class DirectoryCuration:
     def _audit(
         self, uow: CommunityUnitOfWork, actor: Actor, action: AuditAction, ident: str, detail: str
     ) -> None:
-        audit.record(uow, actor, action, KIND, ident, detail=detail, at=self._clock.now())
+        self._trail.record(uow, actor, action, KIND, ident, detail=detail)
 
 
 def form_schedule(service: Service) -> Schedule | None:

@@ -22,7 +22,8 @@ from careweave.domain.community.taxonomy import Taxonomy, TaxonomyTerm, with_nar
 from careweave.domain.community.words import search_words
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.values import normalise_postcode, require_range
-from careweave.services.community.ports import Area, CommunityUnitOfWork, ServiceQuery
+from careweave.services.community.ports import Area, ServiceQuery
+from careweave.services.community.unit_of_work import CommunityUnitOfWork
 from careweave.services.listing import Paged
 
 MAX_PROXIMITY_M = 200_000.0
@@ -90,16 +91,16 @@ class DirectoryReader:
         """Services matching ``wanted`` by name, each with its organisation."""
         with self._uow_factory() as uow:
             query = _query(uow, wanted)
-            found = uow.services.list(query, limit=limit, offset=offset)
+            found = uow.directory_services.list(query, limit=limit, offset=offset)
             organizations = uow.organizations.get_many({s.organization_id for s in found})
-            total = uow.services.count(query)
+            total = uow.directory_services.count(query)
         items = [(s, organizations[s.organization_id]) for s in found]
         return Paged(items, total, limit, offset)
 
     def service(self, service_id: str) -> ServiceRecord:
         """One service in full (NotFoundError if there is none)."""
         with self._uow_factory() as uow:
-            return _record(uow, uow.services.get(service_id))
+            return _record(uow, uow.directory_services.get(service_id))
 
     def services_at_locations(
         self, wanted: DirectoryFilter, *, limit: int, offset: int
@@ -107,10 +108,10 @@ class DirectoryReader:
         """Services at locations matching ``wanted``, by service name."""
         with self._uow_factory() as uow:
             query = _query(uow, wanted)
-            found = uow.services.list_at_locations(query, limit=limit, offset=offset)
+            found = uow.directory_services.list_at_locations(query, limit=limit, offset=offset)
             organizations = uow.organizations.get_many({s.organization_id for s, _ in found})
             locations = uow.directory_locations.get_many({sal.location_id for _, sal in found})
-            total = uow.services.count_at_locations(query)
+            total = uow.directory_services.count_at_locations(query)
         items = [
             ListedServiceAtLocation(
                 s, organizations[s.organization_id], sal, locations[sal.location_id]
@@ -122,7 +123,7 @@ class DirectoryReader:
     def service_at_location(self, ident: str) -> tuple[ServiceRecord, ServiceAtLocation]:
         """One service at a location in full (NotFoundError if there is none)."""
         with self._uow_factory() as uow:
-            service, sal = uow.services.find_at_location(ident)
+            service, sal = uow.directory_services.find_at_location(ident)
             return _record(uow, service), sal
 
     def taxonomies(self, *, limit: int, offset: int) -> Paged[Taxonomy]:

@@ -14,9 +14,9 @@ from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import Role
 from careweave.domain.community.whole_directory import WholeDirectory
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, require_role
-from careweave.services.community.ports import CommunityUnitOfWork
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
 KIND = "community_directory"
 
@@ -55,6 +55,7 @@ class DirectoryExchange:
     def __init__(self, uow_factory: Callable[[], CommunityUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def export(self, actor: Actor) -> WholeDirectory:
         """Every record of the directory (anyone signed in may take the public directory)."""
@@ -64,16 +65,15 @@ class DirectoryExchange:
                 terms=tuple(uow.taxonomy_terms.list()),
                 organizations=tuple(uow.organizations.list()),
                 locations=tuple(uow.directory_locations.list()),
-                services=tuple(uow.services.list()),
+                services=tuple(uow.directory_services.list()),
             )
-            audit.record(
+            self._trail.record(
                 uow,
                 actor,
                 AuditAction.READ,
                 KIND,
                 "",
                 detail=str(DirectoryCounts.of(directory)),
-                at=self._clock.now(),
             )
             uow.commit()
         return directory
@@ -93,15 +93,14 @@ class DirectoryExchange:
             uow.taxonomy_terms.add_all(directory.terms)
             uow.organizations.add_all(directory.organizations)
             uow.directory_locations.add_all(directory.locations)
-            uow.services.add_all(directory.services)
-            audit.record(
+            uow.directory_services.add_all(directory.services)
+            self._trail.record(
                 uow,
                 actor,
                 AuditAction.CREATE,
                 KIND,
                 "",
                 detail=f"replaced: {counts}",
-                at=self._clock.now(),
             )
             uow.commit()
         return counts

@@ -1,4 +1,4 @@
-"""Ports of the community capability: the directory's repositories and the unit of work with them.
+"""Ports of the community capability: the directory's and social prescribing's repositories.
 
 :class:`ServiceQuery` is what the public Open Referral API and the link worker's search ask the
 store for; the store answers it with indexes (full text, day bits, position) so that a directory of
@@ -19,7 +19,6 @@ from careweave.domain.community.services import Service, ServiceStatus
 from careweave.domain.community.social_prescribing import Referral
 from careweave.domain.community.taxonomy import Taxonomy, TaxonomyTerm
 from careweave.domain.values import Location
-from careweave.services.accounts.ports import AccountsUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +209,7 @@ class ServiceRepository(Protocol):
         ...
 
 
-class ReferralRepository(Protocol):
+class SocialReferralRepository(Protocol):
     """Social prescribing referrals, by referral date."""
 
     def get(self, ident: str) -> Referral:
@@ -241,43 +240,4 @@ class DirectoryStore(Protocol):
 
     def clear(self) -> None:
         """Remove every directory record (the work that refers to services is kept)."""
-        ...
-
-
-class CommunityUnitOfWork(AccountsUnitOfWork, Protocol):
-    """The accounts unit of work plus the community directory."""
-
-    @property
-    def taxonomies(self) -> TaxonomyRepository:
-        """The taxonomies."""
-        ...
-
-    @property
-    def taxonomy_terms(self) -> TaxonomyTermRepository:
-        """The taxonomy terms."""
-        ...
-
-    @property
-    def organizations(self) -> OrganizationRepository:
-        """The organisations."""
-        ...
-
-    @property
-    def directory_locations(self) -> DirectoryLocationRepository:
-        """The locations of the directory."""
-        ...
-
-    @property
-    def services(self) -> ServiceRepository:
-        """The services."""
-        ...
-
-    @property
-    def directory(self) -> DirectoryStore:
-        """The directory as a whole."""
-        ...
-
-    @property
-    def referrals(self) -> ReferralRepository:
-        """Social prescribing referrals."""
         ...

@@ -27,9 +27,10 @@ from careweave.domain.community.words import search_words
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.people.person import Person
 from careweave.domain.values import Location, normalise_postcode
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, check_can_see_person
-from careweave.services.community.ports import Area, CommunityUnitOfWork, ServiceQuery
+from careweave.services.accounts.audit import AuditTrail
+from careweave.services.community.ports import Area, ServiceQuery
+from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
 # The store hands over at most this many candidates, nearest first when the search has a place;
 # the rules then judge each one. A link worker reads the first few dozen.
@@ -71,6 +72,7 @@ class LinkWorkerSearch:
     def __init__(self, uow_factory: Callable[[], CommunityUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def search(self, actor: Actor, request: SearchRequest) -> SearchOutcome:
         """The services that suit ``request``, nearest first, each with its reasons."""
@@ -92,7 +94,7 @@ class LinkWorkerSearch:
                 age=person.age_on(today) if person else None,
                 free_only=request.free_only,
             )
-            candidates = uow.services.list_at_locations(
+            candidates = uow.directory_services.list_at_locations(
                 _query(wanted, narrower, home, request.reach), limit=CANDIDATES
             )
             places = uow.directory_locations.get_many({sal.location_id for _, sal in candidates})
@@ -114,7 +116,7 @@ class LinkWorkerSearch:
             return None
         person = uow.people.get(person_id)
         check_can_see_person(actor, person)
-        audit.record(
+        self._trail.record(
             uow,
             actor,
             AuditAction.READ,
@@ -122,7 +124,6 @@ class LinkWorkerSearch:
             person.id,
             team_id=person.team_id,
             detail="community directory search from home",
-            at=self._clock.now(),
         )
         return person
 

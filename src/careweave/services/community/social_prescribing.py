@@ -22,10 +22,10 @@ from careweave.domain.community.social_prescribing import (
 )
 from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.domain.people.person import Person
-from careweave.services.accounts import audit
 from careweave.services.accounts.access import Actor, listable_people_filter, require_role
+from careweave.services.accounts.audit import AuditTrail
 from careweave.services.community.access import check_can_read_referral, check_can_work_referral
-from careweave.services.community.ports import CommunityUnitOfWork
+from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
 KIND = "referral"
 
@@ -45,6 +45,7 @@ class SocialPrescribingService:
     def __init__(self, uow_factory: Callable[[], CommunityUnitOfWork], clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._trail = AuditTrail(clock)
 
     def refer(
         self,
@@ -66,7 +67,7 @@ class SocialPrescribingService:
                 reason=reason,
                 referrer=referrer or actor.display_name,
             )
-            uow.referrals.add(referral)
+            uow.social_referrals.add(referral)
             self._audit(uow, actor, AuditAction.CREATE, referral, person, "referred")
             uow.commit()
         return referral
@@ -83,7 +84,7 @@ class SocialPrescribingService:
     def _load(
         self, uow: CommunityUnitOfWork, actor: Actor, referral_id: str
     ) -> tuple[Referral, Person]:
-        referral = uow.referrals.get(referral_id)
+        referral = uow.social_referrals.get(referral_id)
         person = uow.people.get(referral.person_id)
         try:
             check_can_read_referral(actor, person)
@@ -98,7 +99,7 @@ class SocialPrescribingService:
             referral, person = self._load(uow, actor, referral_id)
             check_can_work_referral(actor, person)
             changed = change(referral)
-            uow.referrals.update(changed)
+            uow.social_referrals.update(changed)
             self._audit(uow, actor, AuditAction.UPDATE, changed, person, detail)
             uow.commit()
         return changed
@@ -122,7 +123,8 @@ class SocialPrescribingService:
     def add_service(self, actor: Actor, referral_id: str, service_id: str, note: str) -> Referral:
         """Link the person to a directory service in their plan."""
         with self._uow_factory() as uow:
-            uow.services.get(service_id)  # NotFoundError names a service that is not there
+            # NotFoundError names a service that is not there.
+            uow.directory_services.get(service_id)
         return self._change(
             actor, referral_id, lambda r: r.with_service(service_id, note), "plan: service added"
         )
@@ -164,10 +166,8 @@ class SocialPrescribingService:
         require_role(actor, *(Role.CARE_WORKER, Role.COORDINATOR, Role.PRACTITIONER))
         with self._uow_factory() as uow:
             people = _visible_people(uow, actor)
-            found = uow.referrals.list(person_ids=people.keys(), open_only=True)
-            audit.record(
-                uow, actor, AuditAction.LIST, KIND, "", detail="caseload", at=self._clock.now()
-            )
+            found = uow.social_referrals.list(person_ids=people.keys(), open_only=True)
+            self._trail.record(uow, actor, AuditAction.LIST, KIND, "", detail="caseload")
             uow.commit()
         rows = [
             CaseloadRow(r, people[r.person_id], r.link_worker_id == actor.user_id)
@@ -183,15 +183,14 @@ class SocialPrescribingService:
         with self._uow_factory() as uow:
             person = uow.people.get(person_id)
             check_can_read_referral(actor, person)
-            found = list(uow.referrals.list(person_ids=[person_id]))
-            audit.record(
+            found = list(uow.social_referrals.list(person_ids=[person_id]))
+            self._trail.record(
                 uow,
                 actor,
                 AuditAction.LIST,
                 KIND,
                 person_id,
                 team_id=person.team_id,
-                at=self._clock.now(),
             )
             uow.commit()
         return found
@@ -200,12 +199,10 @@ class SocialPrescribingService:
         """The figures over the referrals ``actor`` may count (a commissioner: everyone's)."""
         with self._uow_factory() as uow:
             if actor.role is Role.COMMISSIONER or actor.is_admin:
-                found = uow.referrals.list()
+                found = uow.social_referrals.list()
             else:
-                found = uow.referrals.list(person_ids=_visible_people(uow, actor).keys())
-            audit.record(
-                uow, actor, AuditAction.LIST, KIND, "", detail="figures", at=self._clock.now()
-            )
+                found = uow.social_referrals.list(person_ids=_visible_people(uow, actor).keys())
+            self._trail.record(uow, actor, AuditAction.LIST, KIND, "", detail="figures")
             uow.commit()
         return referral_figures(found)
 
@@ -222,7 +219,7 @@ class SocialPrescribingService:
         person: Person,
         detail: str,
     ) -> None:
-        audit.record(
+        self._trail.record(
             uow,
             actor,
             action,
@@ -230,7 +227,6 @@ class SocialPrescribingService:
             referral.id,
             team_id=person.team_id,
             detail=detail,
-            at=self._clock.now(),
         )
 
 

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from tests.community_directory import SmallDirectory
-from tests.unit.services.community.fakes import DirectoryData, fake_uow_factory, stored
+from tests.unit.services.community.conftest import Committed
+from tests.unit.services.neighbourhood import UowFactory
 
 from careweave.clock import FixedClock
 from careweave.domain.accounts.users import Role
@@ -21,22 +22,12 @@ BOB = Actor(user_id="u-bob", username="bob", display_name="Bob", role=Role.CARE_
 
 
 @pytest.fixture
-def small() -> SmallDirectory:
-    return SmallDirectory()
-
-
-@pytest.fixture
-def data(small: SmallDirectory) -> DirectoryData:
-    return stored(small)
-
-
-@pytest.fixture
-def curation(data: DirectoryData) -> DirectoryCuration:
-    return DirectoryCuration(fake_uow_factory(data), CLOCK)
+def curation(stored: UowFactory) -> DirectoryCuration:
+    return DirectoryCuration(stored, CLOCK)
 
 
 def test_an_edit_changes_what_the_form_shows_and_keeps_the_rest(
-    curation: DirectoryCuration, small: SmallDirectory, data: DirectoryData
+    curation: DirectoryCuration, small: SmallDirectory, data: Committed
 ) -> None:
     lunch = small.services["lunch"]
     draft = EntryDraft(
@@ -56,7 +47,7 @@ def test_an_edit_changes_what_the_form_shows_and_keeps_the_rest(
 
 
 def test_added_entries_are_checked_today_and_retired_ones_stay(
-    curation: DirectoryCuration, small: SmallDirectory, data: DirectoryData
+    curation: DirectoryCuration, small: SmallDirectory, data: Committed
 ) -> None:
     added = curation.add(
         CORA, EntryDraft(organization_id=small.organizations["age_uk"].id, name="Knit and natter")
@@ -70,7 +61,7 @@ def test_added_entries_are_checked_today_and_retired_ones_stay(
 
 
 def test_only_a_coordinator_curates(
-    curation: DirectoryCuration, small: SmallDirectory, data: DirectoryData
+    curation: DirectoryCuration, small: SmallDirectory, data: Committed
 ) -> None:
     with pytest.raises(PermissionDeniedError):
         curation.retire(BOB, small.services["walk"].id)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time
 
 import pytest
 from tests.community_directory import SmallDirectory
-from tests.unit.services.community.fakes import fake_uow_factory, stored
+from tests.unit.services.neighbourhood import UowFactory
 
 from careweave.clock import FixedClock
 from careweave.domain.errors import DomainValidationError, NotFoundError
@@ -17,13 +17,8 @@ CLOCK = FixedClock(datetime(2026, 3, 2, 9, tzinfo=UTC))
 
 
 @pytest.fixture
-def small() -> SmallDirectory:
-    return SmallDirectory()
-
-
-@pytest.fixture
-def reader(small: SmallDirectory) -> DirectoryReader:
-    return DirectoryReader(fake_uow_factory(stored(small)), CLOCK)
+def reader(stored: UowFactory) -> DirectoryReader:
+    return DirectoryReader(stored, CLOCK)
 
 
 def names(reader: DirectoryReader, wanted: DirectoryFilter) -> list[str]:

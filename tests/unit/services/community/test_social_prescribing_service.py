@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tests.fakes import FakeDatabase
 from tests.integration.storage_builders import a_person, a_team
-from tests.unit.services.community.fakes import DirectoryData, fake_uow_factory
+from tests.unit.services.community.conftest import Committed
+from tests.unit.services.neighbourhood import UowFactory
 
 from careweave.clock import FixedClock
 from careweave.domain.accounts.users import Role
@@ -41,13 +43,10 @@ FAMILY = actor("dora", Role.FAMILY_MEMBER, frozenset(), person_ids=frozenset({PE
 
 
 @pytest.fixture
-def data() -> DirectoryData:
-    return DirectoryData(people={PERSON.id: PERSON})
-
-
-@pytest.fixture
-def sp(data: DirectoryData) -> SocialPrescribingService:
-    return SocialPrescribingService(fake_uow_factory(data), CLOCK)
+def sp(uow: UowFactory, database: FakeDatabase) -> SocialPrescribingService:
+    # The person is put straight into the fake's table: their team is not part of these tests.
+    database.tables["people"] = {PERSON.id: PERSON}
+    return SocialPrescribingService(uow, CLOCK)
 
 
 def test_a_referral_waits_on_every_caseload_until_someone_takes_it_on(
@@ -60,7 +59,7 @@ def test_a_referral_waits_on_every_caseload_until_someone_takes_it_on(
     assert sp.caseload(WORKER) == []  # held by someone else now
 
 
-def test_every_read_and_write_is_audited(sp: SocialPrescribingService, data: DirectoryData) -> None:
+def test_every_read_and_write_is_audited(sp: SocialPrescribingService, data: Committed) -> None:
     referral = sp.refer(WORKER, PERSON.id, source=ReferralSource.SELF, reason="Low mood")
     sp.referral(FAMILY, referral.id)
     assert [(e.action.value, e.username) for e in data.audit] == [
@@ -69,7 +68,7 @@ def test_every_read_and_write_is_audited(sp: SocialPrescribingService, data: Dir
     ]
 
 
-def test_refusals_per_role(sp: SocialPrescribingService, data: DirectoryData) -> None:
+def test_refusals_per_role(sp: SocialPrescribingService, data: Committed) -> None:
     referral = sp.refer(WORKER, PERSON.id, source=ReferralSource.GP, reason="Lonely")
     with pytest.raises(NotFoundError):
         sp.referral(OUTSIDER, referral.id)
@@ -80,10 +79,10 @@ def test_refusals_per_role(sp: SocialPrescribingService, data: DirectoryData) ->
     assert data.referrals[referral.id].open
 
 
-def test_a_refused_change_keeps_nothing(sp: SocialPrescribingService, data: DirectoryData) -> None:
+def test_a_refused_change_keeps_nothing(sp: SocialPrescribingService, data: Committed) -> None:
     referral = sp.refer(WORKER, PERSON.id, source=ReferralSource.GP, reason="Lonely")
-    commits = data.commits
+    before = data.snapshot()
     with pytest.raises(DomainValidationError):
         sp.what_matters(WORKER, referral.id, "x" * 5000)
-    assert data.commits == commits
+    assert data.snapshot() == before
     assert data.referrals[referral.id].what_matters == ""

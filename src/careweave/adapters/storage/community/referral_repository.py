@@ -54,7 +54,7 @@ def _wellbeing_from_json(d: Json) -> WellbeingRecord:
     )
 
 
-class SqlReferralRepository(_PersonOwned):
+class SqlSocialReferralRepository(_PersonOwned):
     """Referrals, by referral date."""
 
     table = referrals

@@ -15,5 +15,5 @@ router = APIRouter(prefix="/referrals", tags=["social prescribing"], responses=E
 @router.get("/{referral_id}/fhir", summary="A referral as a FHIR R4 ServiceRequest")
 def referral_as_fhir(referral_id: PathId, actor: CurrentActor, svc: Svc) -> JSONResponse:
     """The referral as a FHIR ServiceRequest coded in SNOMED CT (audited read)."""
-    referral, _ = svc.community.social_prescribing.referral(actor, referral_id)
+    referral, _ = svc.social_prescribing.referral(actor, referral_id)
     return JSONResponse(service_request_of(referral), media_type="application/fhir+json")

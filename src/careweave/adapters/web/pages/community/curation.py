@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from careweave.adapters.web.deps import Svc, Templates, require_roles
+from careweave.adapters.web.deps import ClockDep, Svc, Templates, require_roles
 from careweave.domain.accounts.users import Role
 from careweave.domain.community.schedules import WEEKDAY_CODES, WEEKDAY_NAMES
 from careweave.domain.community.services import Service
@@ -30,15 +30,16 @@ def directory_list(
     request: Request,
     actor: Coordinator,
     svc: Svc,
+    clock: ClockDep,
     templates: Templates,
     q: Annotated[str, Query(max_length=200)] = "",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     """Every entry by name, those due a check flagged."""
-    found = svc.community.curation.entries(
+    found = svc.directory_curation.entries(
         actor, words=q, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
     )
-    today = svc.clock.today()
+    today = clock.today()
     rows = [(s, s.check_due(today), s.retired) for s in found.items]
     context = {
         "rows": rows,
@@ -50,8 +51,10 @@ def directory_list(
     return templates.TemplateResponse(request, "pages/community/directory.html", context)
 
 
-def _form_context(svc: Svc, actor: Actor, service: Service | None) -> dict[str, object]:
-    choices = svc.community.curation.choices(actor)
+def _form_context(
+    svc: Svc, actor: Actor, service: Service | None, today: date
+) -> dict[str, object]:
+    choices = svc.directory_curation.choices(actor)
     schedule = form_schedule(service) if service else None
     return {
         "service": service,
@@ -67,16 +70,18 @@ def _form_context(svc: Svc, actor: Actor, service: Service | None) -> dict[str, 
         if schedule and schedule.closes_at
         else "",
         "retired": bool(service and service.retired),
-        "due": bool(service and service.check_due(svc.clock.today())),
-        "today": svc.clock.today(),
+        "due": bool(service and service.check_due(today)),
+        "today": today,
     }
 
 
 @router.get("/community/directory/new")
-def new_entry(request: Request, actor: Coordinator, svc: Svc, templates: Templates) -> Response:
+def new_entry(
+    request: Request, actor: Coordinator, svc: Svc, clock: ClockDep, templates: Templates
+) -> Response:
     """The form to add an entry."""
     return templates.TemplateResponse(
-        request, "pages/community/entry.html", _form_context(svc, actor, None)
+        request, "pages/community/entry.html", _form_context(svc, actor, None, clock.today())
     )
 
 
@@ -84,25 +89,30 @@ def new_entry(request: Request, actor: Coordinator, svc: Svc, templates: Templat
 async def add_entry(request: Request, actor: Coordinator, svc: Svc) -> Response:
     """Add the entry the form describes."""
     draft = _draft(await request.form())
-    service = svc.community.curation.add(actor, draft)
+    service = svc.directory_curation.add(actor, draft)
     return RedirectResponse(f"/community/services/{service.id}", status_code=303)
 
 
 @router.get("/community/services/{service_id}")
 def entry(
-    request: Request, service_id: str, actor: Coordinator, svc: Svc, templates: Templates
+    request: Request,
+    service_id: str,
+    actor: Coordinator,
+    svc: Svc,
+    clock: ClockDep,
+    templates: Templates,
 ) -> Response:
     """One entry with the forms to edit, check and retire it."""
-    service = svc.community.curation.entry(actor, service_id)
+    service = svc.directory_curation.entry(actor, service_id)
     return templates.TemplateResponse(
-        request, "pages/community/entry.html", _form_context(svc, actor, service)
+        request, "pages/community/entry.html", _form_context(svc, actor, service, clock.today())
     )
 
 
 @router.post("/community/services/{service_id}")
 async def edit_entry(request: Request, service_id: str, actor: Coordinator, svc: Svc) -> Response:
     """Save the edited entry."""
-    svc.community.curation.edit(actor, service_id, _draft(await request.form()))
+    svc.directory_curation.edit(actor, service_id, _draft(await request.form()))
     return RedirectResponse(f"/community/services/{service_id}", status_code=303)
 
 
@@ -110,14 +120,14 @@ async def edit_entry(request: Request, service_id: str, actor: Coordinator, svc:
 async def mark_checked(request: Request, service_id: str, actor: Coordinator, svc: Svc) -> Response:
     """Mark the entry as checked on the date given."""
     form = await request.form()
-    svc.community.curation.mark_checked(actor, service_id, _day(form, "checked_on"))
+    svc.directory_curation.mark_checked(actor, service_id, _day(form, "checked_on"))
     return RedirectResponse(f"/community/services/{service_id}", status_code=303)
 
 
 @router.post("/community/services/{service_id}/retire")
 def retire_entry(service_id: str, actor: Coordinator, svc: Svc) -> Response:
     """Retire the entry."""
-    svc.community.curation.retire(actor, service_id)
+    svc.directory_curation.retire(actor, service_id)
     return RedirectResponse(f"/community/services/{service_id}", status_code=303)
 
 

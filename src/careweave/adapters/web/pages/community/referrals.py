@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from careweave.adapters.web.deps import CurrentActor, Svc, Templates
+from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.domain.community.social_prescribing import (
     SNOMED_TITLES,
     FollowUp,
@@ -44,14 +44,14 @@ SWEMWBS_STATEMENTS = (
 @router.get("/community/referrals")
 def caseload(request: Request, actor: CurrentActor, svc: Svc, templates: Templates) -> Response:
     """The referrals the user holds, then those waiting to be taken on."""
-    rows = svc.community.social_prescribing.caseload(actor)
+    rows = svc.social_prescribing.caseload(actor)
     return templates.TemplateResponse(request, "pages/community/caseload.html", {"rows": rows})
 
 
 @router.get("/community/referrals/figures")
 def figures(request: Request, actor: CurrentActor, svc: Svc, templates: Templates) -> Response:
     """Referrals, time to first contact, services used and wellbeing change: counts only."""
-    found = svc.community.social_prescribing.figures(actor)
+    found = svc.social_prescribing.figures(actor)
     return templates.TemplateResponse(request, "pages/community/figures.html", {"figures": found})
 
 
@@ -60,7 +60,7 @@ def new_referral(
     request: Request, person_id: str, actor: CurrentActor, svc: Svc, templates: Templates
 ) -> Response:
     """The form to refer the person to social prescribing."""
-    earlier = svc.community.social_prescribing.referrals_of(actor, person_id)
+    earlier = svc.social_prescribing.referrals_of(actor, person_id)
     context = {"person_id": person_id, "sources": SOURCES, "earlier": earlier}
     return templates.TemplateResponse(request, "pages/community/refer.html", context)
 
@@ -69,7 +69,7 @@ def new_referral(
 async def refer(request: Request, person_id: str, actor: CurrentActor, svc: Svc) -> Response:
     """Make the referral."""
     form = await request.form()
-    referral = svc.community.social_prescribing.refer(
+    referral = svc.social_prescribing.refer(
         actor,
         person_id,
         source=require_member("source", _text(form, "source"), ReferralSource),
@@ -81,13 +81,18 @@ async def refer(request: Request, person_id: str, actor: CurrentActor, svc: Svc)
 
 @router.get("/community/referrals/{referral_id}")
 def referral_page(
-    request: Request, referral_id: str, actor: CurrentActor, svc: Svc, templates: Templates
+    request: Request,
+    referral_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    clock: ClockDep,
+    templates: Templates,
 ) -> Response:
     """The referral, its plan, follow-ups and wellbeing, with the forms for the work."""
-    referral, person = svc.community.social_prescribing.referral(actor, referral_id)
+    referral, person = svc.social_prescribing.referral(actor, referral_id)
     names = {}
     for planned in referral.plan:
-        names[planned.service_id] = svc.community.reader.service(planned.service_id).service.name
+        names[planned.service_id] = svc.directory.service(planned.service_id).service.name
     context = {
         "referral": referral,
         "person": person,
@@ -98,7 +103,7 @@ def referral_page(
         "statuses": {s.value: s.value for s in LinkStatus},
         "ons4_questions": ONS4_WORDING,
         "statements": SWEMWBS_STATEMENTS,
-        "today": svc.clock.today(),
+        "today": clock.today(),
     }
     return templates.TemplateResponse(request, "pages/community/referral.html", context)
 
@@ -109,7 +114,7 @@ async def act(
 ) -> Response:
     """One step of the link worker's work, named by ``action``."""
     form = await request.form()
-    sp = svc.community.social_prescribing
+    sp = svc.social_prescribing
     if action == "contact":
         sp.take_on(actor, referral_id, _day(form, "first_contact_on"))
     elif action == "what-matters":

@@ -57,7 +57,7 @@ def search_page(
         free_only=free,
     )
     asked = bool(person or wanted.postcode or wanted.need_ids or q or day or part)
-    outcome = svc.community.search.search(actor, wanted)
+    outcome = svc.directory_search.search(actor, wanted)
     svg = render_search_map(outcome.matches[:30], outcome.home, REACH_KM[chosen_reach])
     form: dict[str, object] = {"person": person or "", "postcode": postcode, "q": q, "day": day}
     form |= {"needs": set(wanted.need_ids), "part": part, "reach": chosen_reach.value}
