@@ -12,6 +12,7 @@ from careweave.services.accounts.access import (
     Actor,
     has_role,
 )
+from careweave.services.community.access import CURATORS, LINK_WORKERS
 
 ALL_ROLES = frozenset(Role)
 
@@ -38,8 +39,8 @@ NAV_LINKS: list[NavLink] = [
         "Shared Lives", "/family-support", TEAM_ROLES | {Role.FAMILY_MEMBER, Role.COMMISSIONER}
     ),
     NavLink("Community", "/community/search", _PLANNING | {Role.FAMILY_MEMBER}),
-    NavLink("Directory", "/community/directory", frozenset({Role.COORDINATOR})),
-    NavLink("Social prescribing", "/community/referrals", _PLANNING),
+    NavLink("Directory", "/community/directory", CURATORS),
+    NavLink("Social prescribing", "/community/referrals", LINK_WORKERS),
     NavLink(
         "Social prescribing figures", "/community/referrals/figures", frozenset({Role.COMMISSIONER})
     ),

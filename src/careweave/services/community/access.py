@@ -12,7 +12,10 @@ from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.people.person import Person
 from careweave.services.accounts.access import Actor, check_can_see_person, require_role
 
-LINK_WORKERS = (Role.CARE_WORKER, Role.COORDINATOR, Role.PRACTITIONER)
+# Who refers a person and does the link worker's work (with people they may see), and who
+# curates the directory (adds, edits, checks and retires entries, or replaces it whole).
+LINK_WORKERS = frozenset({Role.CARE_WORKER, Role.COORDINATOR, Role.PRACTITIONER})
+CURATORS = frozenset({Role.COORDINATOR})
 
 
 def check_can_read_referral(actor: Actor, person: Person) -> None:

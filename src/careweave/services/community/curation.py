@@ -11,7 +11,6 @@ from datetime import date, time
 
 from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
-from careweave.domain.accounts.users import Role
 from careweave.domain.community.fields import new_hsds_id
 from careweave.domain.community.locations import DirectoryLocation
 from careweave.domain.community.organizations import Organization
@@ -23,6 +22,7 @@ from careweave.domain.community.words import search_words
 from careweave.domain.errors import DomainValidationError
 from careweave.services.accounts.access import Actor, require_role
 from careweave.services.accounts.audit import AuditTrail
+from careweave.services.community.access import CURATORS
 from careweave.services.community.ports import ServiceQuery
 from careweave.services.community.unit_of_work import CommunityUnitOfWork
 from careweave.services.listing import Paged
@@ -66,7 +66,7 @@ class DirectoryCuration:
 
     def entries(self, actor: Actor, *, words: str = "", limit: int, offset: int) -> Paged[Service]:
         """Every entry (retired ones too) by name."""
-        require_role(actor, Role.COORDINATOR)
+        require_role(actor, *CURATORS)
         query = ServiceQuery(words=search_words(words))
         with self._uow_factory() as uow:
             return Paged(
@@ -78,20 +78,20 @@ class DirectoryCuration:
 
     def entry(self, actor: Actor, service_id: str) -> Service:
         """One entry."""
-        require_role(actor, Role.COORDINATOR)
+        require_role(actor, *CURATORS)
         with self._uow_factory() as uow:
             return uow.directory_services.get(service_id)
 
     def choices(self, actor: Actor) -> CurationChoices:
         """The organisations, locations and terms a form offers."""
-        require_role(actor, Role.COORDINATOR)
+        require_role(actor, *CURATORS)
         with self._uow_factory() as uow:
             terms = sorted(uow.taxonomy_terms.all().values(), key=lambda t: t.name)
             return CurationChoices(uow.organizations.list(), uow.directory_locations.list(), terms)
 
     def add(self, actor: Actor, draft: EntryDraft) -> Service:
         """A new entry from ``draft``, checked today by whoever added it."""
-        require_role(actor, Role.COORDINATOR)
+        require_role(actor, *CURATORS)
         now, today = self._clock.now(), self._clock.today()
         service = _apply(
             Service(organization_id=draft.organization_id, name=draft.name),
@@ -126,7 +126,7 @@ class DirectoryCuration:
     def _change(
         self, actor: Actor, service_id: str, change: Callable[[Service], Service], detail: str
     ) -> Service:
-        require_role(actor, Role.COORDINATOR)
+        require_role(actor, *CURATORS)
         with self._uow_factory() as uow:
             changed = change(uow.directory_services.get(service_id))
             uow.directory_services.update(changed)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
-from careweave.domain.accounts.users import Role
 from careweave.domain.community.whole_directory import WholeDirectory
 from careweave.services.accounts.access import Actor, require_role
 from careweave.services.accounts.audit import AuditTrail
+from careweave.services.community.access import CURATORS
 from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
 KIND = "community_directory"
@@ -84,7 +84,7 @@ class DirectoryExchange:
         Raises :class:`~careweave.domain.community.whole_directory.DirectoryRefusedError`,
         writing nothing, when any record is missing or used twice.
         """
-        require_role(actor, Role.COORDINATOR)
+        require_role(actor, *CURATORS)
         directory.check()
         counts = DirectoryCounts.of(directory)
         with self._uow_factory() as uow:

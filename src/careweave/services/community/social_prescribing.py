@@ -24,7 +24,11 @@ from careweave.domain.errors import DomainValidationError, NotFoundError
 from careweave.domain.people.person import Person
 from careweave.services.accounts.access import Actor, listable_people_filter, require_role
 from careweave.services.accounts.audit import AuditTrail
-from careweave.services.community.access import check_can_read_referral, check_can_work_referral
+from careweave.services.community.access import (
+    LINK_WORKERS,
+    check_can_read_referral,
+    check_can_work_referral,
+)
 from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
 KIND = "referral"
@@ -163,7 +167,7 @@ class SocialPrescribingService:
     def caseload(self, actor: Actor) -> list[CaseloadRow]:
         """Open referrals ``actor`` holds, then the open ones of people they may see that nobody
         has taken on yet."""
-        require_role(actor, *(Role.CARE_WORKER, Role.COORDINATOR, Role.PRACTITIONER))
+        require_role(actor, *LINK_WORKERS)
         with self._uow_factory() as uow:
             people = _visible_people(uow, actor)
             found = uow.social_referrals.list(person_ids=people.keys(), open_only=True)

@@ -19,7 +19,17 @@ def labels(role: Role) -> list[str]:
     [
         (
             Role.CARE_WORKER,
-            ["Home", "My visits", "Team board", "Alerts", "People", "Reablement", "Shared Lives"],
+            [
+                "Home",
+                "My visits",
+                "Team board",
+                "Alerts",
+                "People",
+                "Reablement",
+                "Shared Lives",
+                "Community",
+                "Social prescribing",
+            ],
         ),
         (
             Role.COORDINATOR,
@@ -30,13 +40,19 @@ def labels(role: Role) -> list[str]:
                 "People",
                 "Reablement",
                 "Shared Lives",
+                "Community",
+                "Directory",
+                "Social prescribing",
                 "Team figures",
                 "Audit trail",
             ],
         ),
-        (Role.PRACTITIONER, ["Home", "People", "Reablement"]),
-        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People", "Shared Lives"]),
-        (Role.COMMISSIONER, ["Home", "Shared Lives", "Team figures"]),
+        (Role.PRACTITIONER, ["Home", "People", "Reablement", "Community", "Social prescribing"]),
+        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People", "Shared Lives", "Community"]),
+        (
+            Role.COMMISSIONER,
+            ["Home", "Shared Lives", "Social prescribing figures", "Team figures"],
+        ),
     ],
     ids=lambda v: v.value if isinstance(v, Role) else "",
 )

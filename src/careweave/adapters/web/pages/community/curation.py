@@ -12,15 +12,15 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from careweave.adapters.web.deps import ClockDep, Svc, Templates, require_roles
-from careweave.domain.accounts.users import Role
 from careweave.domain.community.schedules import WEEKDAY_CODES, WEEKDAY_NAMES
 from careweave.domain.community.services import Service
 from careweave.domain.errors import DomainValidationError
 from careweave.services.accounts.access import Actor
+from careweave.services.community.access import CURATORS
 from careweave.services.community.curation import EntryDraft, form_schedule
 
 router = APIRouter(include_in_schema=False)
-Coordinator = Annotated[Actor, Depends(require_roles(Role.COORDINATOR))]
+Coordinator = Annotated[Actor, Depends(require_roles(*CURATORS))]
 PER_PAGE = 50
 DAYS = dict(zip(WEEKDAY_CODES, WEEKDAY_NAMES, strict=True))
 
