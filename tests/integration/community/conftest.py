@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 import pytest
 from tests.community_directory import SmallDirectory
-from tests.integration.web.conftest import web_settings, world
+from tests.integration.web.conftest import shared_world, web_settings, world
 
 from careweave.adapters.storage.uow import SqlUnitOfWork
 
-# The web tests' world of two teams and a persona for each role, for the community pages.
-__all__ = ["web_settings", "world"]
+# The web tests' world of two teams and a persona for each role, for the community pages (one
+# per module where the tests only read).
+__all__ = ["shared_world", "web_settings", "world"]
 
 
 @pytest.fixture

@@ -4,21 +4,16 @@ named errors and a throttle, and never a word about the people careweave support
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
 from tests.community_directory import SmallDirectory
 from tests.hsds_uk import needs_hsds_uk, problems, response_validator, schema_validator
-from tests.integration.web.conftest import LOGIN_LIMIT, World, build_world
+from tests.integration.web.conftest import World
 
-from careweave.adapters.storage.database import make_engine
 from careweave.adapters.web.api.community.openreferral import openreferral_app
 from careweave.clock import SystemClock
-from careweave.config import Settings
 from careweave.services.community.directory import DirectoryReader
 
 pytestmark = needs_hsds_uk
@@ -32,40 +27,14 @@ class Directory:
         self.client = TestClient(world.app)
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def oruk(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Directory]:
+@pytest.fixture(scope="module")
+def oruk(shared_world: World) -> Directory:
     """One world and directory for the module (every test here only reads)."""
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("oruk") / "careweave.sqlite3"
-        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
-        url, drop = f"sqlite:///{path}", None
-    else:
-        admin: Engine = request.getfixturevalue("_postgres_admin")
-        name = request.getfixturevalue("_postgres_clones").take()
-        url = admin.url.set(database=name).render_as_string(hide_password=False)
-        drop = (admin, name)
-    settings = Settings(
-        database_url=url,
-        data_dir=tmp_path_factory.mktemp("oruk-data"),
-        login_attempts_per_minute=LOGIN_LIMIT,
-    )
-    engine = make_engine(url)
-    try:
-        world = build_world(engine, settings)
-        small = SmallDirectory()
-        with world.services.uow_factory() as uow:
-            small.store(uow)
-            uow.commit()
-        yield Directory(world, small)
-    finally:
-        engine.dispose()
-        if drop is not None:
-            with drop[0].connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{drop[1]}" WITH (FORCE)'))
+    small = SmallDirectory()
+    with shared_world.services.uow_factory() as uow:
+        small.store(uow)
+        uow.commit()
+    return Directory(shared_world, small)
 
 
 def get(oruk: Directory, path: str, **params: Any) -> Any:

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from careweave.adapters.web.deps import ClockDep, Svc, Templates, require_roles
+from careweave.adapters.web.pages.community.forms import day, text
 from careweave.domain.community.schedules import WEEKDAY_CODES, WEEKDAY_NAMES
 from careweave.domain.community.services import Service
 from careweave.domain.errors import DomainValidationError
@@ -120,7 +121,7 @@ async def edit_entry(request: Request, service_id: str, actor: Coordinator, svc:
 async def mark_checked(request: Request, service_id: str, actor: Coordinator, svc: Svc) -> Response:
     """Mark the entry as checked on the date given."""
     form = await request.form()
-    svc.directory_curation.mark_checked(actor, service_id, _day(form, "checked_on"))
+    svc.directory_curation.mark_checked(actor, service_id, day(form, "checked_on"))
     return RedirectResponse(f"/community/services/{service_id}", status_code=303)
 
 
@@ -131,20 +132,8 @@ def retire_entry(service_id: str, actor: Coordinator, svc: Svc) -> Response:
     return RedirectResponse(f"/community/services/{service_id}", status_code=303)
 
 
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _day(form: FormData, name: str) -> date:
-    try:
-        return date.fromisoformat(_text(form, name))
-    except ValueError:
-        raise DomainValidationError(name, "give a date as YYYY-MM-DD") from None
-
-
 def _time(form: FormData, name: str) -> time | None:
-    value = _text(form, name)
+    value = text(form, name)
     if not value:
         return None
     try:
@@ -154,7 +143,7 @@ def _time(form: FormData, name: str) -> time | None:
 
 
 def _amount(form: FormData) -> float | None:
-    value = _text(form, "amount")
+    value = text(form, "amount")
     if not value:
         return None
     try:
@@ -166,14 +155,14 @@ def _amount(form: FormData) -> float | None:
 def _draft(form: FormData) -> EntryDraft:
     days = [d for d in form.getlist("day") if isinstance(d, str) and d in DAYS]
     return EntryDraft(
-        organization_id=_text(form, "organization_id"),
-        name=_text(form, "name"),
-        description=_text(form, "description"),
-        location_id=_text(form, "location_id") or None,
+        organization_id=text(form, "organization_id"),
+        name=text(form, "name"),
+        description=text(form, "description"),
+        location_id=text(form, "location_id") or None,
         need_ids=tuple(n for n in form.getlist("need") if isinstance(n, str) and n),
         days=",".join(days),
         opens_at=_time(form, "opens_at"),
         closes_at=_time(form, "closes_at"),
         amount=_amount(form),
-        eligibility_description=_text(form, "eligibility"),
+        eligibility_description=text(form, "eligibility"),
     )

@@ -4,13 +4,12 @@ wellbeing, decline, close); the figures for coordinators and commissioners."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
+from careweave.adapters.web.pages.community.forms import day, text
 from careweave.domain.community.social_prescribing import (
     SNOMED_TITLES,
     FollowUp,
@@ -72,9 +71,9 @@ async def refer(request: Request, person_id: str, actor: CurrentActor, svc: Svc)
     referral = svc.social_prescribing.refer(
         actor,
         person_id,
-        source=require_member("source", _text(form, "source"), ReferralSource),
-        reason=_text(form, "reason"),
-        referrer=_text(form, "referrer"),
+        source=require_member("source", text(form, "source"), ReferralSource),
+        reason=text(form, "reason"),
+        referrer=text(form, "referrer"),
     )
     return RedirectResponse(f"/community/referrals/{referral.id}", status_code=303)
 
@@ -116,20 +115,20 @@ async def act(
     form = await request.form()
     sp = svc.social_prescribing
     if action == "contact":
-        sp.take_on(actor, referral_id, _day(form, "first_contact_on"))
+        sp.take_on(actor, referral_id, day(form, "first_contact_on"))
     elif action == "what-matters":
-        sp.what_matters(actor, referral_id, _text(form, "what_matters"))
+        sp.what_matters(actor, referral_id, text(form, "what_matters"))
     elif action == "plan":
-        sp.add_service(actor, referral_id, _text(form, "service_id"), _text(form, "note"))
+        sp.add_service(actor, referral_id, text(form, "service_id"), text(form, "note"))
     elif action == "plan-status":
-        status = require_member("status", _text(form, "status"), LinkStatus)
-        sp.service_status(actor, referral_id, _text(form, "service_id"), status)
+        status = require_member("status", text(form, "status"), LinkStatus)
+        sp.service_status(actor, referral_id, text(form, "service_id"), status)
     elif action == "follow-up":
-        sp.follow_up(actor, referral_id, FollowUp(_day(form, "held_on"), _text(form, "note")))
+        sp.follow_up(actor, referral_id, FollowUp(day(form, "held_on"), text(form, "note")))
     elif action == "wellbeing":
         sp.record_wellbeing(actor, referral_id, _wellbeing(form))
     elif action == "decline":
-        sp.decline(actor, referral_id, _text(form, "declined_reason"))
+        sp.decline(actor, referral_id, text(form, "declined_reason"))
     elif action == "close":
         sp.close(actor, referral_id)
     else:
@@ -137,20 +136,8 @@ async def act(
     return RedirectResponse(f"/community/referrals/{referral_id}", status_code=303)
 
 
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _day(form: FormData, name: str) -> date:
-    try:
-        return date.fromisoformat(_text(form, name))
-    except ValueError:
-        raise DomainValidationError(name, "give a date as YYYY-MM-DD") from None
-
-
 def _whole(form: FormData, name: str) -> int | None:
-    value = _text(form, name)
+    value = text(form, name)
     if not value:
         return None
     try:
@@ -172,4 +159,4 @@ def _wellbeing(form: FormData) -> WellbeingRecord:
         if any(v is None for v in answers):
             raise DomainValidationError("swemwbs", "answer all seven statements, or none")
         swemwbs = Swemwbs(tuple(v for v in answers if v is not None))
-    return WellbeingRecord(_day(form, "taken_on"), ons4=ons4, swemwbs=swemwbs)
+    return WellbeingRecord(day(form, "taken_on"), ons4=ons4, swemwbs=swemwbs)
