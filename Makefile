@@ -39,6 +39,7 @@ system-deps:
 run: $(STAMP)
 	$(CAREWEAVE) db upgrade
 	$(CAREWEAVE) demo seed --if-empty
+	$(CAREWEAVE) directory demo --if-empty
 	$(CAREWEAVE) demo personas
 	$(CAREWEAVE) serve --host 127.0.0.1 --port 8000
 

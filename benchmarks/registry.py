@@ -17,6 +17,7 @@ SUITES: dict[str, str] = {
     "provider": "benchmarks.provider_suite:run",
     "repair": "benchmarks.repair_suite:run",
     "web": "benchmarks.web_load:run",
+    "community": "benchmarks.community_search:run",
     "matching": "benchmarks.family_support_suite:run",
     "telecare": "benchmarks.telecare_load:run",
 }

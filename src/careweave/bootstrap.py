@@ -23,6 +23,11 @@ from careweave.clock import Clock, SystemClock
 from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
+from careweave.services.community.curation import DirectoryCuration
+from careweave.services.community.directory import DirectoryReader
+from careweave.services.community.exchange import DirectoryExchange
+from careweave.services.community.search import LinkWorkerSearch
+from careweave.services.community.social_prescribing import SocialPrescribingService
 from careweave.services.family_support.arrangements import ArrangementService
 from careweave.services.family_support.households import HouseholdService
 from careweave.services.family_support.matching import MatchService
@@ -105,6 +110,12 @@ class Services:
     telecare_homes: HomeService
     telecare_activity: ActivityService
     telecare_figures: FiguresService
+    # community
+    directory: DirectoryReader
+    directory_exchange: DirectoryExchange
+    directory_search: LinkWorkerSearch
+    directory_curation: DirectoryCuration
+    social_prescribing: SocialPrescribingService
 
 
 def load_settings() -> Settings:
@@ -201,6 +212,11 @@ def wire_services(
         telecare_homes=HomeService(uow_factory, time),
         telecare_activity=ActivityService(uow_factory, time),
         telecare_figures=FiguresService(uow_factory, time),
+        directory=DirectoryReader(uow_factory, time),
+        directory_exchange=DirectoryExchange(uow_factory, time),
+        directory_search=LinkWorkerSearch(uow_factory, time),
+        directory_curation=DirectoryCuration(uow_factory, time),
+        social_prescribing=SocialPrescribingService(uow_factory, time),
     )
 
 

@@ -14,6 +14,26 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "careweave"
 ROOT = SRC / "bootstrap.py"
+
+
+def _service_classes() -> frozenset[str]:
+    """Classes of the services layer built on a unit-of-work factory: the use cases."""
+    names = set()
+    for path in (SRC / "services").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(f, ast.FunctionDef)
+                and f.name == "__init__"
+                and "uow_factory" in [a.arg for a in f.args.args]
+                for f in node.body
+            ):
+                names.add(node.name)
+    return frozenset(names)
+
+
+# By what they are, not by a name ending in "Service": the Open Referral standard's records are
+# called Service too (``Service``, ``PlannedService``), and the domain builds them freely.
+SERVICES = _service_classes()
 BUILT_ONLY_BY_THE_ROOT = {"SqlUnitOfWork", "make_session_factory"}
 
 
@@ -31,7 +51,7 @@ def wiring_outside_the_root(path: Path) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         name = _called_name(node)
-        builds = name.endswith("Service") or name in BUILT_ONLY_BY_THE_ROOT
+        builds = name in SERVICES or name in BUILT_ONLY_BY_THE_ROOT
         downcast = name == "cast" and "UnitOfWork" in ast.unparse(node)
         if builds or downcast:
             found.append(f"{node.lineno}: {ast.unparse(node)}")
@@ -60,3 +80,12 @@ def test_the_checker_sees_wiring(tmp_path: Path) -> None:
     )
     assert [line.split(":")[0] for line in wiring_outside_the_root(leaky)] == ["1", "2", "3"]
     assert wiring_outside_the_root(ROOT), "the composition root is where everything is built"
+
+
+def test_the_checker_knows_a_use_case_by_its_unit_of_work_not_its_name(tmp_path: Path) -> None:
+    leaky = tmp_path / "leaky.py"
+    leaky.write_text(
+        "reader = DirectoryReader(factory, clock)\nwalk = Service(name='Health walk')\n",
+        encoding="utf-8",
+    )
+    assert [line.split(":")[0] for line in wiring_outside_the_root(leaky)] == ["1"]

@@ -1,8 +1,8 @@
 """The in-memory unit of work: every fake repository on one transaction of a :class:`FakeDatabase`.
 
 It implements every unit of work protocol the services declare (core, accounts and audit, plans,
-visit recording, family support, telecare), as the app's SQL unit of work does, so one fake serves every
-use case.
+visit recording, family support, telecare, community), as the app's SQL unit of work does, so
+one fake serves every use case.
 :func:`fake_uow_factory` is annotated with the widest of those protocols, which makes
 ``mypy --strict`` check that the fake satisfies all of them.
 """
@@ -20,6 +20,15 @@ from tests.fakes.accounts import (
     FakeLoginFailureRepository,
     FakeUserRepository,
     FakeWebSessionRepository,
+)
+from tests.fakes.community import (
+    FakeDirectoryLocationRepository,
+    FakeDirectoryStore,
+    FakeOrganizationRepository,
+    FakeServiceRepository,
+    FakeSocialReferralRepository,
+    FakeTaxonomyRepository,
+    FakeTaxonomyTermRepository,
 )
 from tests.fakes.family_support import (
     FakeArrangementRepository,
@@ -97,6 +106,13 @@ class FakeUnitOfWork:
     telecare_setups: FakeSetupRepository
     absences: FakeAbsenceRepository
     telecare_alerts: FakeTelecareAlertRepository
+    taxonomies: FakeTaxonomyRepository
+    taxonomy_terms: FakeTaxonomyTermRepository
+    organizations: FakeOrganizationRepository
+    directory_locations: FakeDirectoryLocationRepository
+    directory_services: FakeServiceRepository
+    directory: FakeDirectoryStore
+    social_referrals: FakeSocialReferralRepository
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -137,6 +153,13 @@ class FakeUnitOfWork:
         )
         self.telecare_setups, self.absences = FakeSetupRepository(tx), FakeAbsenceRepository(tx)
         self.telecare_alerts = FakeTelecareAlertRepository(tx)
+        self.taxonomies = FakeTaxonomyRepository(tx)
+        self.taxonomy_terms = FakeTaxonomyTermRepository(tx)
+        self.organizations = FakeOrganizationRepository(tx)
+        self.directory_locations = FakeDirectoryLocationRepository(tx)
+        self.directory_services = FakeServiceRepository(tx)
+        self.directory = FakeDirectoryStore(tx)
+        self.social_referrals = FakeSocialReferralRepository(tx)
 
     def __exit__(
         self,

@@ -57,7 +57,10 @@ def test_upgrade_by_url_reaches_every_head(database_url):
 def test_the_migrated_schema_matches_the_table_definitions(engine):
     migrate.load_all_tables()
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        context = MigrationContext.configure(
+            connection, opts={"include_name": migrate.include_name}
+        )
+        differences = compare_metadata(context, metadata)
     assert differences == []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from careweave.adapters.cli import (
+    community,
     db,
     demo,
     demo_telecare,
@@ -30,6 +31,7 @@ def register(app: typer.Typer) -> None:
     demo.app.command("telecare")(demo_telecare.telecare)
     app.add_typer(people.import_app, name="import")
     app.add_typer(people.export_app, name="export")
+    app.add_typer(community.app, name="directory")
     app.add_typer(fhir.app, name="fhir")
     app.add_typer(users.app, name="users")
     app.add_typer(telecare.app, name="telecare")

@@ -19,6 +19,7 @@ from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.relatedperson import RelatedPerson
 from fhir.resources.R4B.riskassessment import RiskAssessment
+from fhir.resources.R4B.servicerequest import ServiceRequest
 from pydantic import BaseModel, ValidationError
 
 from careweave.adapters.fhir import people, plans, reablement, risk
@@ -35,6 +36,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "Observation": Observation,
     "EpisodeOfCare": EpisodeOfCare,
     "RiskAssessment": RiskAssessment,
+    "ServiceRequest": ServiceRequest,
 }
 
 

@@ -25,6 +25,18 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 STORAGE_PACKAGE = "careweave.adapters.storage"
 
 
+# What a migration builds with its database's own DDL, which the metadata cannot describe (an
+# SQLite FTS5 table with its shadow tables, a PostgreSQL expression index): schema comparisons
+# and autogenerate leave these tables and indexes alone.
+UNDESCRIBED_NAME_PREFIXES = ("community_service_search", "ix_community_services_search_text")
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic's ``include_name`` hook: compare everything but :data:`UNDESCRIBED_NAME_PREFIXES`."""
+    undescribed = (name or "").startswith(UNDESCRIBED_NAME_PREFIXES)
+    return not (type_ in ("table", "index") and undescribed)
+
+
 class SchemaOutOfDateError(RuntimeError):
     """The database schema does not match this version of careweave."""
 

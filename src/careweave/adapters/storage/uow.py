@@ -15,6 +15,15 @@ from careweave.adapters.storage.accounts.repositories import (
     SqlUserRepository,
     SqlWebSessionRepository,
 )
+from careweave.adapters.storage.community.referral_repository import SqlSocialReferralRepository
+from careweave.adapters.storage.community.repositories import (
+    SqlDirectoryLocationRepository,
+    SqlDirectoryStore,
+    SqlOrganizationRepository,
+    SqlTaxonomyRepository,
+    SqlTaxonomyTermRepository,
+)
+from careweave.adapters.storage.community.service_repository import SqlServiceRepository
 from careweave.adapters.storage.family_support.repositories import (
     SqlArrangementRepository,
     SqlHouseholdRepository,
@@ -106,6 +115,14 @@ class SqlUnitOfWork:
     telecare_setups: SqlSetupRepository
     absences: SqlAbsenceRepository
     telecare_alerts: SqlTelecareAlertRepository
+    # community
+    taxonomies: SqlTaxonomyRepository
+    taxonomy_terms: SqlTaxonomyTermRepository
+    organizations: SqlOrganizationRepository
+    directory_locations: SqlDirectoryLocationRepository
+    directory_services: SqlServiceRepository
+    directory: SqlDirectoryStore
+    social_referrals: SqlSocialReferralRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -156,6 +173,13 @@ class SqlUnitOfWork:
         self.telecare_setups = SqlSetupRepository(session)
         self.absences = SqlAbsenceRepository(session)
         self.telecare_alerts = SqlTelecareAlertRepository(session)
+        self.taxonomies = SqlTaxonomyRepository(session)
+        self.taxonomy_terms = SqlTaxonomyTermRepository(session)
+        self.organizations = SqlOrganizationRepository(session)
+        self.directory_locations = SqlDirectoryLocationRepository(session)
+        self.directory_services = SqlServiceRepository(session)
+        self.directory = SqlDirectoryStore(session)
+        self.social_referrals = SqlSocialReferralRepository(session)
 
     def __exit__(
         self,

@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from careweave.adapters.web import pages
 from careweave.adapters.web.api import api_router
+from careweave.adapters.web.api.community.openreferral import openreferral_app
 from careweave.adapters.web.errors import install_error_handlers
 from careweave.adapters.web.security import AuthMiddleware
 from careweave.adapters.web.templating import STATIC_DIR, make_templates
@@ -85,6 +86,8 @@ def create_app(settings: Settings, services: Services) -> FastAPI:
     )
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # The public Open Referral API is an app of its own: no login, open CORS, its own OpenAPI.
+    app.mount("/openreferral", openreferral_app(services.directory, services.clock))
     app.include_router(api_router())
     for router in pages.routers():
         app.include_router(router)

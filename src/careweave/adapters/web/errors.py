@@ -39,7 +39,7 @@ from careweave.domain.errors import (
 logger = logging.getLogger("careweave.web")
 
 API_PREFIX = "/api"
-JSON_PATHS = (API_PREFIX, "/health", "/openapi.json")
+JSON_PATHS = (API_PREFIX, "/health", "/openapi.json", "/openreferral")
 
 HTTP_CODES = {
     400: "bad_request",
@@ -67,8 +67,10 @@ NOT_FOUND_MESSAGE = "not found, or you do not have access to it"
 
 
 def wants_json(request: Request) -> bool:
-    """True for API clients (``/api``, ``/health``), false for people using pages."""
-    return request.url.path.startswith(JSON_PATHS)
+    """True for API clients (``/api``, ``/health``, ``/openreferral``), false for people using
+    pages. An app with no templates (the Open Referral API, run alone) can only answer JSON."""
+    has_pages = hasattr(request.app.state, "templates")
+    return request.url.path.startswith(JSON_PATHS) or not has_pages
 
 
 def is_htmx(request: Request) -> bool:

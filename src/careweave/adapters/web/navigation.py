@@ -12,6 +12,7 @@ from careweave.services.accounts.access import (
     Actor,
     has_role,
 )
+from careweave.services.community.access import CURATORS, LINK_WORKERS
 
 ALL_ROLES = frozenset(Role)
 
@@ -37,6 +38,12 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Reablement", "/reablement", _PLANNING),
     NavLink(
         "Shared Lives", "/family-support", TEAM_ROLES | {Role.FAMILY_MEMBER, Role.COMMISSIONER}
+    ),
+    NavLink("Community", "/community/search", _PLANNING | {Role.FAMILY_MEMBER}),
+    NavLink("Directory", "/community/directory", CURATORS),
+    NavLink("Social prescribing", "/community/referrals", LINK_WORKERS),
+    NavLink(
+        "Social prescribing figures", "/community/referrals/figures", frozenset({Role.COMMISSIONER})
     ),
     NavLink("Team figures", "/figures", AGGREGATE_READERS),
     NavLink("Telecare figures", "/telecare/figures", AGGREGATE_READERS),

@@ -10,7 +10,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from careweave.adapters.storage.database import make_engine
-from careweave.adapters.storage.migrate import load_all_tables
+from careweave.adapters.storage.migrate import include_name, load_all_tables
 from careweave.adapters.storage.schema import metadata
 
 config = context.config
@@ -24,6 +24,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
         on_version_apply=config.attributes.get("on_version_apply"),
     )
     with context.begin_transaction():
@@ -35,6 +36,7 @@ def _run_offline() -> None:
         url=config.get_main_option("sqlalchemy.url"),
         target_metadata=metadata,
         literal_binds=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api.accounts import accounts
+    from careweave.adapters.web.api.community import referrals
     from careweave.adapters.web.api.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.api.family_support import households as fs_households
     from careweave.adapters.web.api.family_support import matching as fs_matching
@@ -32,6 +33,7 @@ def api_router() -> APIRouter:
         accounts,
         plans,
         reablement,
+        referrals,
         fs_households,
         fs_referrals,
         fs_matching,

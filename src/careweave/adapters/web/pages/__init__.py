@@ -9,6 +9,7 @@ def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
     from careweave.adapters.web.pages import home
     from careweave.adapters.web.pages.accounts import auth, oversight
+    from careweave.adapters.web.pages.community import curation, referrals, search
     from careweave.adapters.web.pages.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.pages.family_support import board as fs_board
     from careweave.adapters.web.pages.family_support import scheme as fs_scheme
@@ -35,6 +36,9 @@ def routers() -> list[APIRouter]:
         console.router,
         homes.router,
         figures.router,
+        search.router,
+        curation.router,
+        referrals.router,
         # The board's and arrangements' fixed paths come before the scheme's /{team_id} pages.
         fs_board.router,
         fs_arrangements.router,

@@ -120,7 +120,7 @@ def render_patch_map(
         _outline(patch, projection),
         *(_route(route, index, projection) for index, route in enumerate(routes)),
         *(_person(person, projection) for person in people),
-        _scale_bar(projection, height),
+        scale_bar(projection, height),
         _legend(routes, map_width),
         "</svg>",
     ]
@@ -169,7 +169,8 @@ def _person(person: MapPerson, projection: Projection) -> str:
     )
 
 
-def _scale_bar(projection: Projection, height: int) -> str:
+def scale_bar(projection: Projection, height: int) -> str:
+    """A scale bar of a round length in the bottom left corner."""
     km = _nice_length(120 / projection.px_per_km)
     length = km * projection.px_per_km
     y = height - 12

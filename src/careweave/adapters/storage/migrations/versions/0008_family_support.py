@@ -1,7 +1,7 @@
 """Family-based support: Shared Lives households, referrals, arrangements and scheme weights.
 
 Revision ID: 0008_family_support
-Revises: 0006_telecare
+Revises: 0007_community
 Create Date: 2026-12-03
 
 Written by hand to match :mod:`careweave.adapters.storage.family_support.tables`.
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_family_support"
-down_revision: str | Sequence[str] | None = "0006_telecare"
+down_revision: str | Sequence[str] | None = "0007_community"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

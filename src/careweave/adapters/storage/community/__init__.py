@@ -1,0 +1,1 @@
+"""Storage of the community capability: the directory and the work that uses it."""

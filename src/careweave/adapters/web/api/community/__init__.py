@@ -1,0 +1,1 @@
+"""The community capability's web API: the public Open Referral UK read API."""
