@@ -1,7 +1,7 @@
 """The in-memory unit of work: every fake repository on one transaction of a :class:`FakeDatabase`.
 
 It implements every unit of work protocol the services declare (core, accounts and audit, plans,
-visit recording, family support, telecare), as the app's SQL unit of work does, so one fake serves every
+visit recording, rostering, family support, telecare), as the app's SQL unit of work does, so one fake serves every
 use case.
 :func:`fake_uow_factory` is annotated with the widest of those protocols, which makes
 ``mypy --strict`` check that the fake satisfies all of them.
@@ -41,6 +41,7 @@ from tests.fakes.plans import (
     FakeRiskRepository,
 )
 from tests.fakes.reablement import FakeReablementRepository
+from tests.fakes.rostering import FakeCalendarTokenRepository
 from tests.fakes.rows import FakeDatabase, Transaction
 from tests.fakes.telecare import (
     FakeAbsenceRepository,
@@ -86,6 +87,7 @@ class FakeUnitOfWork:
     ratings: FakeGasRatingRepository
     episodes: FakeReablementRepository
     risks: FakeRiskRepository
+    calendar_tokens: FakeCalendarTokenRepository
     households: FakeHouseholdRepository
     referrals: FakeReferralRepository
     arrangements: FakeArrangementRepository
@@ -126,6 +128,7 @@ class FakeUnitOfWork:
         self.eligibility, self.plans = FakeEligibilityRepository(tx), FakeCarePlanRepository(tx)
         self.ratings, self.episodes = FakeGasRatingRepository(tx), FakeReablementRepository(tx)
         self.risks = FakeRiskRepository(tx)
+        self.calendar_tokens = FakeCalendarTokenRepository(tx)
         self.visit_records, self.alerts = FakeVisitRecordRepository(tx), FakeAlertRepository(tx)
         self.households, self.referrals = FakeHouseholdRepository(tx), FakeReferralRepository(tx)
         self.arrangements = FakeArrangementRepository(tx)

@@ -22,6 +22,7 @@ def labels(role: Role) -> list[str]:
             [
                 "Home",
                 "My visits",
+                "Your calendar",
                 "Team board",
                 "Alerts",
                 "Telecare",
@@ -46,7 +47,10 @@ def labels(role: Role) -> list[str]:
             ],
         ),
         (Role.PRACTITIONER, ["Home", "People", "Reablement"]),
-        (Role.FAMILY_MEMBER, ["Home", "Alerts", "Telecare", "People", "Shared Lives"]),
+        (
+            Role.FAMILY_MEMBER,
+            ["Home", "Your calendar", "Alerts", "Telecare", "People", "Shared Lives"],
+        ),
         (Role.COMMISSIONER, ["Home", "Shared Lives", "Team figures", "Telecare figures"]),
     ],
     ids=lambda v: v.value if isinstance(v, Role) else "",
