@@ -43,14 +43,26 @@ def test_a_worker_sees_their_own_visits_with_name_address_and_tasks(
     assert (fetch.username, fetch.ip, fetch.detail) == ("bob", PHONE.ip, "1 visits of 1 people")
 
 
-def test_a_family_sees_who_is_coming_with_first_names_only(calendar_feeds, town, users):
+def test_a_family_sees_who_is_coming_with_first_names_only(calendar_feeds, uow, town, users):
+    with uow() as u:
+        other = u.visits.get(town.visit_b.id)
+        other.assign((town.worker_b.id,))
+        u.visits.update(other)
+        u.commit()
+
     _, feed = _feed_of(calendar_feeds, users["dora"])
 
     (event,) = feed.events
     assert event.summary == f"Bob visiting {town.person_a.preferred_name}"
     assert feed.name == f"careweave: visits to {town.person_a.preferred_name}"
     shown = feed.name + event.summary + event.description + event.location
-    for secret in (town.worker_a.family_name, town.person_a.family_name, town.person_a.address):
+    for secret in (
+        town.worker_a.family_name,
+        town.person_a.family_name,
+        town.person_a.address,
+        town.person_b.given_name,  # only her own person
+        town.worker_b.given_name,
+    ):
         assert secret not in shown
     assert "breakfast" not in shown
 
