@@ -40,6 +40,7 @@ from careweave.services.plans.eligibility import AssessmentService
 from careweave.services.plans.plans import PlanService
 from careweave.services.plans.progress_goals import ProgressNoteService
 from careweave.services.reablement.reablement import ReablementService
+from careweave.services.rostering.calendar_feeds import CalendarFeedService
 from careweave.services.rostering.reassign import ReassignService
 from careweave.services.rostering.rostering import RosteringService
 from careweave.services.rostering.team_week import TeamWeekService
@@ -98,6 +99,7 @@ class Services:
     team_weeks: TeamWeekService
     reassignments: ReassignService
     rostering: RosteringService
+    calendar_feeds: CalendarFeedService
     # family_support (prefixed: other capabilities have referrals and matching of their own)
     carer_households: HouseholdService
     family_referrals: ReferralService
@@ -202,6 +204,7 @@ def wire_services(
         team_weeks=TeamWeekService(uow_factory, time),
         reassignments=ReassignService(uow_factory, time),
         rostering=RosteringService(uow_factory, time),
+        calendar_feeds=CalendarFeedService(uow_factory, time),
         carer_households=HouseholdService(uow_factory, time),
         family_referrals=ReferralService(uow_factory, time),
         family_matching=MatchService(uow_factory, time),

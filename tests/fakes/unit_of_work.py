@@ -1,8 +1,8 @@
 """The in-memory unit of work: every fake repository on one transaction of a :class:`FakeDatabase`.
 
 It implements every unit of work protocol the services declare (core, accounts and audit, plans,
-visit recording, family support, telecare, community), as the app's SQL unit of work does, so
-one fake serves every use case.
+visit recording, rostering, family support, telecare, community), as the app's SQL unit of work
+does, so one fake serves every use case.
 :func:`fake_uow_factory` is annotated with the widest of those protocols, which makes
 ``mypy --strict`` check that the fake satisfies all of them.
 """
@@ -50,6 +50,7 @@ from tests.fakes.plans import (
     FakeRiskRepository,
 )
 from tests.fakes.reablement import FakeReablementRepository
+from tests.fakes.rostering import FakeCalendarTokenRepository
 from tests.fakes.rows import FakeDatabase, Transaction
 from tests.fakes.telecare import (
     FakeAbsenceRepository,
@@ -95,6 +96,7 @@ class FakeUnitOfWork:
     ratings: FakeGasRatingRepository
     episodes: FakeReablementRepository
     risks: FakeRiskRepository
+    calendar_tokens: FakeCalendarTokenRepository
     households: FakeHouseholdRepository
     referrals: FakeReferralRepository
     arrangements: FakeArrangementRepository
@@ -142,6 +144,7 @@ class FakeUnitOfWork:
         self.eligibility, self.plans = FakeEligibilityRepository(tx), FakeCarePlanRepository(tx)
         self.ratings, self.episodes = FakeGasRatingRepository(tx), FakeReablementRepository(tx)
         self.risks = FakeRiskRepository(tx)
+        self.calendar_tokens = FakeCalendarTokenRepository(tx)
         self.visit_records, self.alerts = FakeVisitRecordRepository(tx), FakeAlertRepository(tx)
         self.households, self.referrals = FakeHouseholdRepository(tx), FakeReferralRepository(tx)
         self.arrangements = FakeArrangementRepository(tx)

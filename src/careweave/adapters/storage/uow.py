@@ -44,6 +44,7 @@ from careweave.adapters.storage.plans.repositories import (
     SqlRiskRepository,
 )
 from careweave.adapters.storage.reablement.repositories import SqlReablementRepository
+from careweave.adapters.storage.rostering.repositories import SqlCalendarTokenRepository
 from careweave.adapters.storage.telecare.alert_repository import SqlTelecareAlertRepository
 from careweave.adapters.storage.telecare.repositories import (
     SqlAbsenceRepository,
@@ -102,6 +103,8 @@ class SqlUnitOfWork:
     risks: SqlRiskRepository
     # reablement
     episodes: SqlReablementRepository
+    # rostering
+    calendar_tokens: SqlCalendarTokenRepository
     # family_support
     households: SqlHouseholdRepository
     referrals: SqlReferralRepository
@@ -162,6 +165,7 @@ class SqlUnitOfWork:
         self.ratings = SqlGasRatingRepository(session)
         self.risks = SqlRiskRepository(session)
         self.episodes = SqlReablementRepository(session)
+        self.calendar_tokens = SqlCalendarTokenRepository(session)
         self.households = SqlHouseholdRepository(session)
         self.referrals = SqlReferralRepository(session)
         self.arrangements = SqlArrangementRepository(session)

@@ -31,6 +31,7 @@ _PLANNING = frozenset({Role.PRACTITIONER, Role.COORDINATOR, Role.CARE_WORKER})
 NAV_LINKS: list[NavLink] = [
     NavLink("Home", "/"),
     NavLink("My visits", "/my-visits", frozenset({Role.CARE_WORKER})),
+    NavLink("Your calendar", "/calendar", frozenset({Role.CARE_WORKER, Role.FAMILY_MEMBER})),
     NavLink("Team board", "/team", TEAM_ROLES),
     NavLink("Alerts", "/alerts", TEAM_ROLES | {Role.FAMILY_MEMBER}),
     NavLink("Telecare", "/telecare", TEAM_ROLES | {Role.FAMILY_MEMBER}),

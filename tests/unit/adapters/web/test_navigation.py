@@ -22,6 +22,7 @@ def labels(role: Role) -> list[str]:
             [
                 "Home",
                 "My visits",
+                "Your calendar",
                 "Team board",
                 "Alerts",
                 "Telecare",
@@ -51,7 +52,10 @@ def labels(role: Role) -> list[str]:
             ],
         ),
         (Role.PRACTITIONER, ["Home", "People", "Reablement", "Community", "Social prescribing"]),
-        (Role.FAMILY_MEMBER, ["Home", "Alerts", "Telecare", "People", "Shared Lives", "Community"]),
+        (
+            Role.FAMILY_MEMBER,
+            ["Home", "Your calendar", "Alerts", "Telecare", "People", "Shared Lives", "Community"],
+        ),
         (
             Role.COMMISSIONER,
             [

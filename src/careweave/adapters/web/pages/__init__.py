@@ -16,7 +16,7 @@ def routers() -> list[APIRouter]:
     from careweave.adapters.web.pages.people import people
     from careweave.adapters.web.pages.plans import assessments, plans
     from careweave.adapters.web.pages.reablement import reablement
-    from careweave.adapters.web.pages.rostering import map, roster
+    from careweave.adapters.web.pages.rostering import calendar, map, roster
     from careweave.adapters.web.pages.telecare import console, figures, homes
     from careweave.adapters.web.pages.visits import alerts, board, visits
 
@@ -26,6 +26,7 @@ def routers() -> list[APIRouter]:
         board.router,
         roster.router,
         map.router,
+        calendar.router,
         visits.router,
         alerts.router,
         people.router,

@@ -1,0 +1,1 @@
+"""Storage of the rostering capability: the secret links of calendar feeds."""
