@@ -243,6 +243,10 @@ class DirectoryStore(Protocol):
         """Remove every directory record (the work that refers to services is kept)."""
         ...
 
+    def refresh_statistics(self) -> None:
+        """Tell the database's query planner the directory was replaced whole."""
+        ...
+
 
 class CommunityUnitOfWork(AccountsUnitOfWork, Protocol):
     """The accounts unit of work plus the community directory."""

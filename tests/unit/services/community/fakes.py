@@ -273,6 +273,9 @@ class FakeCommunityUnitOfWork:
     def rollback(self) -> None:
         self.__enter__()
 
+    def refresh_statistics(self) -> None:
+        pass
+
     def clear(self) -> None:
         for name in ("taxonomies", "terms", "organizations", "locations", "services"):
             getattr(self.data, name).clear()
