@@ -246,3 +246,6 @@ class FakeDirectoryStore:
         """Remove every directory record (referrals are kept)."""
         for table in DIRECTORY_TABLES:
             self._transaction.rows(table).delete_where(lambda _: True)
+
+    def refresh_statistics(self) -> None:
+        """Nothing to do: an in-memory store has no query planner."""

@@ -94,6 +94,7 @@ class DirectoryExchange:
             uow.organizations.add_all(directory.organizations)
             uow.directory_locations.add_all(directory.locations)
             uow.directory_services.add_all(directory.services)
+            uow.directory.refresh_statistics()
             self._trail.record(
                 uow,
                 actor,

@@ -241,3 +241,7 @@ class DirectoryStore(Protocol):
     def clear(self) -> None:
         """Remove every directory record (the work that refers to services is kept)."""
         ...
+
+    def refresh_statistics(self) -> None:
+        """Tell the database's query planner the directory was replaced whole."""
+        ...

@@ -167,3 +167,11 @@ class SqlDirectoryStore:
             tables.taxonomies,
         ):
             self.session.execute(delete(table))
+
+    def refresh_statistics(self) -> None:
+        """Let PostgreSQL's planner see the directory as it now is (after replacing it whole, its
+        statistics would otherwise describe the old one until autovacuum comes round)."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for table in (tables.services, tables.service_terms, tables.schedules, tables.locations):
+            self.session.execute(text(f"ANALYZE {table.name}"))
