@@ -23,6 +23,7 @@ from careweave.clock import Clock, SystemClock
 from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
+from careweave.services.commissioning.budgets import BudgetService
 from careweave.services.family_support.arrangements import ArrangementService
 from careweave.services.family_support.households import HouseholdService
 from careweave.services.family_support.matching import MatchService
@@ -92,6 +93,8 @@ class Services:
     family_referrals: ReferralService
     family_matching: MatchService
     family_arrangements: ArrangementService
+    # commissioning
+    budgets: BudgetService
 
 
 def load_settings() -> Settings:
@@ -182,6 +185,7 @@ def wire_services(
         family_referrals=ReferralService(uow_factory, time),
         family_matching=MatchService(uow_factory, time),
         family_arrangements=ArrangementService(uow_factory, time),
+        budgets=BudgetService(uow_factory, time),
     )
 
 

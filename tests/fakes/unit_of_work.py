@@ -21,6 +21,7 @@ from tests.fakes.accounts import (
     FakeUserRepository,
     FakeWebSessionRepository,
 )
+from tests.fakes.commissioning import FakeAllocationTableRepository, FakeBudgetRepository
 from tests.fakes.family_support import (
     FakeArrangementRepository,
     FakeHouseholdRepository,
@@ -81,6 +82,8 @@ class FakeUnitOfWork:
     referrals: FakeReferralRepository
     arrangements: FakeArrangementRepository
     scheme_weights: FakeSchemeWeightsRepository
+    budgets: FakeBudgetRepository
+    allocation_table: FakeAllocationTableRepository
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -114,6 +117,8 @@ class FakeUnitOfWork:
         self.households, self.referrals = FakeHouseholdRepository(tx), FakeReferralRepository(tx)
         self.arrangements = FakeArrangementRepository(tx)
         self.scheme_weights = FakeSchemeWeightsRepository(tx)
+        self.budgets = FakeBudgetRepository(tx)
+        self.allocation_table = FakeAllocationTableRepository(tx)
 
     def __exit__(
         self,

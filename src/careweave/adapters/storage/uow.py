@@ -15,6 +15,10 @@ from careweave.adapters.storage.accounts.repositories import (
     SqlUserRepository,
     SqlWebSessionRepository,
 )
+from careweave.adapters.storage.commissioning.repositories import (
+    SqlAllocationTableRepository,
+    SqlBudgetRepository,
+)
 from careweave.adapters.storage.family_support.repositories import (
     SqlArrangementRepository,
     SqlHouseholdRepository,
@@ -89,6 +93,9 @@ class SqlUnitOfWork:
     referrals: SqlReferralRepository
     arrangements: SqlArrangementRepository
     scheme_weights: SqlSchemeWeightsRepository
+    # commissioning
+    budgets: SqlBudgetRepository
+    allocation_table: SqlAllocationTableRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -132,6 +139,8 @@ class SqlUnitOfWork:
         self.referrals = SqlReferralRepository(session)
         self.arrangements = SqlArrangementRepository(session)
         self.scheme_weights = SqlSchemeWeightsRepository(session)
+        self.budgets = SqlBudgetRepository(session)
+        self.allocation_table = SqlAllocationTableRepository(session)
 
     def __exit__(
         self,

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api.accounts import accounts
+    from careweave.adapters.web.api.commissioning import budgets as cm_budgets
     from careweave.adapters.web.api.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.api.family_support import households as fs_households
     from careweave.adapters.web.api.family_support import matching as fs_matching
@@ -34,6 +35,7 @@ def api_router() -> APIRouter:
         fs_referrals,
         fs_matching,
         fs_arrangements,
+        cm_budgets,
     )
     for module in modules:
         router.include_router(module.router)

@@ -1,0 +1,6 @@
+"""The record kinds commissioning writes in the audit trail, named once for every service."""
+
+from __future__ import annotations
+
+BUDGET = "personal_budget"
+ALLOCATION_TABLE = "allocation_table"

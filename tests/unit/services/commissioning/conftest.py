@@ -1,0 +1,25 @@
+"""The commissioning use cases under test, built in one place (see
+``tests/unit/services/conftest.py``), and person A's eligibility assessment."""
+
+from __future__ import annotations
+
+import pytest
+from tests.commissioning_builders import an_assessment
+from tests.unit.services.neighbourhood import Neighbourhood, UowFactory
+
+from careweave.clock import FixedClock
+from careweave.services.commissioning.budgets import BudgetService
+
+
+@pytest.fixture
+def assessed(uow: UowFactory, town: Neighbourhood) -> None:
+    """Person A's eligibility assessment (eligible: 15 points)."""
+    with uow() as u:
+        u.eligibility.add(an_assessment(town.person_a.id))
+        u.commit()
+
+
+@pytest.fixture
+def budgets(uow: UowFactory, clock: FixedClock, assessed: None) -> BudgetService:
+    """The budget service on the fakes."""
+    return BudgetService(uow, clock)
