@@ -24,6 +24,7 @@ from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
 from careweave.services.commissioning.budgets import BudgetService
+from careweave.services.commissioning.ledger import LedgerService
 from careweave.services.family_support.arrangements import ArrangementService
 from careweave.services.family_support.households import HouseholdService
 from careweave.services.family_support.matching import MatchService
@@ -95,6 +96,7 @@ class Services:
     family_arrangements: ArrangementService
     # commissioning
     budgets: BudgetService
+    ledger: LedgerService
 
 
 def load_settings() -> Settings:
@@ -186,6 +188,7 @@ def wire_services(
         family_matching=MatchService(uow_factory, time),
         family_arrangements=ArrangementService(uow_factory, time),
         budgets=BudgetService(uow_factory, time),
+        ledger=LedgerService(uow_factory, time),
     )
 
 

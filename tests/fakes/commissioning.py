@@ -1,12 +1,18 @@
-"""In-memory personal budgets and the commissioner's allocation table."""
+"""In-memory personal budgets, the commissioner's allocation table and the ledger."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
 
 from tests.fakes.repository import FakeRepository
 from tests.fakes.rows import Rows, Transaction
 
 from careweave.domain.commissioning.allocation import ResourceAllocationTable
 from careweave.domain.commissioning.budgets import PersonalBudget
+from careweave.domain.commissioning.ledger import Account, AccountKind, replay
+from careweave.domain.commissioning.ledger import Transaction as LedgerTransaction
+from careweave.domain.errors import ConflictError, NotFoundError
 
 
 class FakeBudgetRepository(FakeRepository[PersonalBudget]):
@@ -42,3 +48,102 @@ class FakeAllocationTableRepository:
     def put(self, table: ResourceAllocationTable) -> None:
         """Set the table."""
         self._rows.put("allocation_table", table)
+
+
+class FakeLedger:
+    """The ledger's accounts and journal in memory: add and read only, as the SQL one."""
+
+    def __init__(self, transaction: Transaction) -> None:
+        self._accounts: Rows[str, Account] = transaction.rows("cm_accounts")
+        # Each transaction with the store's sequence number, which orders those of one instant.
+        self._journal: Rows[str, tuple[int, LedgerTransaction]] = transaction.rows(
+            "cm_transactions"
+        )
+        self._transaction = transaction
+
+    def add_account(self, account: Account) -> None:
+        """Open an account (ConflictError if its key is taken)."""
+        if self.find_account(account.key) is not None or self._accounts.exists(account.id):
+            raise ConflictError(f"account {account.key!r} already exists")
+        if account.person_id is not None and not self._transaction.rows("people").exists(
+            account.person_id
+        ):
+            raise ConflictError(f"account {account.key!r} names a person who does not exist")
+        self._accounts.put(account.id, account)
+
+    def get_account(self, ident: str) -> Account:
+        """The account with ``ident``."""
+        return self.accounts([ident])[ident]
+
+    def find_account(self, key: str) -> Account | None:
+        """The account named ``key``, or ``None``."""
+        return next(iter(self._accounts.where(lambda a: a.key == key)), None)
+
+    def accounts(self, ids: Collection[str]) -> dict[str, Account]:
+        """The accounts with ``ids`` by id."""
+        found = {}
+        for ident in sorted(set(ids)):
+            account = self._accounts.get(ident)
+            if account is None:
+                raise NotFoundError("account", ident)
+            found[ident] = account
+        return found
+
+    def list_accounts(
+        self, *, kinds: Collection[AccountKind] | None = None, person_id: str | None = None
+    ) -> list[Account]:
+        """Accounts of ``kinds`` and/or of one person, by name."""
+        found = self._accounts.where(
+            lambda a: (kinds is None or a.kind in kinds) and person_id in (None, a.person_id)
+        )
+        return sorted(found, key=lambda a: (a.name, a.id))
+
+    def post(self, transaction: LedgerTransaction) -> None:
+        """Write a transaction (ConflictError for a source posted or a reversal made already)."""
+        journal = self._posted()
+        taken = {t.source for t in journal if t.source} | {
+            t.reverses for t in journal if t.reverses
+        }
+        if transaction.source in taken or transaction.reverses in taken:
+            raise ConflictError("the transaction was posted or reversed already")
+        self.accounts([line.account_id for line in transaction.lines])
+        self._journal.put(transaction.id, (self._transaction.next_number(), transaction))
+
+    def get_transaction(self, ident: str) -> LedgerTransaction:
+        """The transaction with ``ident``."""
+        found = self._journal.get(ident)
+        if found is None:
+            raise NotFoundError("transaction", ident)
+        return found[1]
+
+    def is_reversed(self, ident: str) -> bool:
+        """Whether a reversal of ``ident`` was posted."""
+        return any(t.reverses == ident for t in self._posted())
+
+    def posted_sources(self, sources: Collection[str]) -> set[str]:
+        """Those of ``sources`` some transaction records."""
+        return {t.source for t in self._posted() if t.source is not None and t.source in sources}
+
+    def journal(self, *, account_id: str | None = None) -> list[LedgerTransaction]:
+        """Every transaction (with a line on ``account_id``), in the order posted."""
+        return [
+            t
+            for t in self._posted()
+            if account_id is None or any(line.account_id == account_id for line in t.lines)
+        ]
+
+    def balance(self, account_id: str, *, until: date | None = None) -> int:
+        """The sum of the account's lines."""
+        return self.balances([account_id], until=until)[account_id]
+
+    def balances(
+        self, account_ids: Collection[str], *, until: date | None = None
+    ) -> dict[str, int]:
+        """Each account's sum of lines (zero without any)."""
+        summed = replay(self._posted(), until)
+        return {ident: summed.get(ident, 0) for ident in account_ids}
+
+    def _posted(self) -> list[LedgerTransaction]:
+        """The journal in the order posted (by instant, then as written)."""
+        numbered = sorted(self._journal.all(), key=lambda pair: (pair[1].posted_at, pair[0]))
+        return [t for _, t in numbered]

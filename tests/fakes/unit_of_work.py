@@ -21,7 +21,11 @@ from tests.fakes.accounts import (
     FakeUserRepository,
     FakeWebSessionRepository,
 )
-from tests.fakes.commissioning import FakeAllocationTableRepository, FakeBudgetRepository
+from tests.fakes.commissioning import (
+    FakeAllocationTableRepository,
+    FakeBudgetRepository,
+    FakeLedger,
+)
 from tests.fakes.family_support import (
     FakeArrangementRepository,
     FakeHouseholdRepository,
@@ -84,6 +88,7 @@ class FakeUnitOfWork:
     scheme_weights: FakeSchemeWeightsRepository
     budgets: FakeBudgetRepository
     allocation_table: FakeAllocationTableRepository
+    ledger: FakeLedger
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -119,6 +124,7 @@ class FakeUnitOfWork:
         self.scheme_weights = FakeSchemeWeightsRepository(tx)
         self.budgets = FakeBudgetRepository(tx)
         self.allocation_table = FakeAllocationTableRepository(tx)
+        self.ledger = FakeLedger(tx)
 
     def __exit__(
         self,

@@ -15,6 +15,7 @@ from careweave.adapters.storage.accounts.repositories import (
     SqlUserRepository,
     SqlWebSessionRepository,
 )
+from careweave.adapters.storage.commissioning.ledger import SqlLedger
 from careweave.adapters.storage.commissioning.repositories import (
     SqlAllocationTableRepository,
     SqlBudgetRepository,
@@ -96,6 +97,7 @@ class SqlUnitOfWork:
     # commissioning
     budgets: SqlBudgetRepository
     allocation_table: SqlAllocationTableRepository
+    ledger: SqlLedger
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -141,6 +143,7 @@ class SqlUnitOfWork:
         self.scheme_weights = SqlSchemeWeightsRepository(session)
         self.budgets = SqlBudgetRepository(session)
         self.allocation_table = SqlAllocationTableRepository(session)
+        self.ledger = SqlLedger(session)
 
     def __exit__(
         self,

@@ -40,3 +40,9 @@ def check_can_set_allocation_table(actor: Actor) -> None:
 def check_can_read_figures(actor: Actor) -> None:
     """Raise PermissionDeniedError unless ``actor`` reads the commissioner's figures."""
     require_role(actor, *FIGURE_READERS)
+
+
+def check_can_keep_payees(actor: Actor) -> None:
+    """Raise unless ``actor`` opens and lists payees' accounts (providers, carers,
+    micro-enterprises): those who plan with people, and the commissioner."""
+    require_role(actor, Role.PRACTITIONER, Role.COORDINATOR, Role.COMMISSIONER)

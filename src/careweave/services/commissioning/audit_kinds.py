@@ -4,3 +4,5 @@ from __future__ import annotations
 
 BUDGET = "personal_budget"
 ALLOCATION_TABLE = "allocation_table"
+LEDGER_ACCOUNT = "ledger_account"
+LEDGER_TRANSACTION = "ledger_transaction"

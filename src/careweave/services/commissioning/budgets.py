@@ -21,6 +21,7 @@ from careweave.domain.commissioning.budgets import (
     PersonalBudget,
     overlapping,
 )
+from careweave.domain.commissioning.ledger import Unit, transfer
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.services.accounts.access import Actor
 from careweave.services.accounts.audit import AuditTrail
@@ -31,6 +32,7 @@ from careweave.services.commissioning.access import (
     check_can_set_allocation_table,
 )
 from careweave.services.commissioning.audit_kinds import ALLOCATION_TABLE, BUDGET
+from careweave.services.commissioning.postings import budget_account, funding_account, post
 from careweave.services.commissioning.unit_of_work import CommissioningUnitOfWork
 
 
@@ -146,11 +148,27 @@ class BudgetService:
         return self._change(actor, budget_id, lambda b: b.with_isf(isf), "isf signatures")
 
     def agree(self, actor: Actor, budget_id: str, weekly_pence: int) -> PersonalBudget:
-        """Agree the budget at ``weekly_pence`` today (an ISF once all three have signed)."""
-        today = self._clock.today()
-        return self._change(
-            actor, budget_id, lambda b: b.agree(weekly_pence, today, actor.display_name), "agreed"
-        )
+        """Agree the budget at ``weekly_pence`` today (an ISF once all three have signed), and
+        allocate its whole period's money from the council's funding to its ledger account."""
+        with self._uow_factory() as uow:
+            stored, team_id = self._manageable(uow, actor, budget_id)
+            agreed = stored.agree(weekly_pence, self._clock.today(), actor.display_name)
+            self._refuse_overlap(uow, agreed)
+            uow.budgets.update(agreed)
+            allocation = transfer(
+                funding_account(uow.ledger, Unit.PENCE),
+                budget_account(uow.ledger, agreed),
+                agreed.period_pence,
+                booked_on=agreed.starts_on,
+                posted_at=self._clock.now(),
+                memo=f"Budget agreed for {agreed.days // 7} weeks",
+                posted_by=actor.display_name,
+                key=f"budget:{agreed.id}:allocation",
+            )
+            post(uow.ledger, allocation)
+            self._audited(uow, actor, AuditAction.UPDATE, agreed, team_id, "agreed")
+            uow.commit()
+        return agreed
 
     def figures(self, actor: Actor) -> BudgetFigures:
         """Agreed budgets running today, counted and summed by management (no names)."""
@@ -188,21 +206,30 @@ class BudgetService:
         detail: str,
     ) -> PersonalBudget:
         with self._uow_factory() as uow:
-            stored = uow.budgets.get(budget_id)
-            person = uow.people.get(stored.person_id)
-            check_can_manage_budget(actor, person)
+            stored, team_id = self._manageable(uow, actor, budget_id)
             changed = change(stored)
-            clash = overlapping(list(uow.budgets.list_for_person(person.id)), changed)
-            if changed.is_agreed and clash is not None:
-                raise ConflictError(
-                    f"the person already has an agreed budget from {clash.starts_on:%d %b %Y}"
-                    f" to {clash.ends_on:%d %b %Y}",
-                    field="starts_on",
-                )
             uow.budgets.update(changed)
-            self._audited(uow, actor, AuditAction.UPDATE, changed, person.team_id, detail)
+            self._audited(uow, actor, AuditAction.UPDATE, changed, team_id, detail)
             uow.commit()
         return changed
+
+    def _manageable(
+        self, uow: CommissioningUnitOfWork, actor: Actor, budget_id: str
+    ) -> tuple[PersonalBudget, str | None]:
+        """The budget, once ``actor`` may manage it, and its person's team."""
+        stored = uow.budgets.get(budget_id)
+        person = uow.people.get(stored.person_id)
+        check_can_manage_budget(actor, person)
+        return stored, person.team_id
+
+    def _refuse_overlap(self, uow: CommissioningUnitOfWork, agreed: PersonalBudget) -> None:
+        clash = overlapping(list(uow.budgets.list_for_person(agreed.person_id)), agreed)
+        if clash is not None:
+            raise ConflictError(
+                f"the person already has an agreed budget from {clash.starts_on:%d %b %Y}"
+                f" to {clash.ends_on:%d %b %Y}",
+                field="starts_on",
+            )
 
     def _audited(
         self,

@@ -1,13 +1,15 @@
-"""Ports of commissioning: budgets and the allocation table in storage (their unit of work is
+"""Ports of commissioning: budgets, the allocation table and the ledger in storage (their unit of work is
 :mod:`.unit_of_work`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Protocol
 
 from careweave.domain.commissioning.allocation import ResourceAllocationTable
 from careweave.domain.commissioning.budgets import PersonalBudget
+from careweave.domain.commissioning.ledger import Account, AccountKind, Transaction
 
 
 class BudgetRepository(Protocol):
@@ -43,4 +45,62 @@ class AllocationTableRepository(Protocol):
 
     def put(self, table: ResourceAllocationTable) -> None:
         """Set the table."""
+        ...
+
+
+class Ledger(Protocol):
+    """The ledger's accounts and its journal. It has no way to change or remove either: a
+    mistake is corrected by posting a reversal."""
+
+    def add_account(self, account: Account) -> None:
+        """Open an account (ConflictError if its key is taken)."""
+        ...
+
+    def get_account(self, ident: str) -> Account:
+        """The account with ``ident`` (NotFoundError if none)."""
+        ...
+
+    def find_account(self, key: str) -> Account | None:
+        """The account named ``key``, or ``None``."""
+        ...
+
+    def accounts(self, ids: Collection[str]) -> dict[str, Account]:
+        """The accounts with ``ids`` by id (NotFoundError naming one that does not exist)."""
+        ...
+
+    def list_accounts(
+        self, *, kinds: Collection[AccountKind] | None = None, person_id: str | None = None
+    ) -> Sequence[Account]:
+        """Accounts of ``kinds`` and/or of one person (``None``: any), by name."""
+        ...
+
+    def post(self, transaction: Transaction) -> None:
+        """Write a balanced transaction; ConflictError if its source was posted already or the
+        transaction it reverses was reversed already."""
+        ...
+
+    def get_transaction(self, ident: str) -> Transaction:
+        """The transaction with ``ident`` (NotFoundError if none)."""
+        ...
+
+    def is_reversed(self, ident: str) -> bool:
+        """Whether a reversal of transaction ``ident`` was posted."""
+        ...
+
+    def posted_sources(self, sources: Collection[str]) -> set[str]:
+        """Those of ``sources`` that some transaction already records."""
+        ...
+
+    def journal(self, *, account_id: str | None = None) -> Sequence[Transaction]:
+        """Every transaction (with a line on ``account_id`` when given), in the order posted."""
+        ...
+
+    def balance(self, account_id: str, *, until: date | None = None) -> int:
+        """The sum of the account's lines (booked on or before ``until`` when given)."""
+        ...
+
+    def balances(
+        self, account_ids: Collection[str], *, until: date | None = None
+    ) -> dict[str, int]:
+        """:meth:`balance` of each account (zero for one without lines)."""
         ...

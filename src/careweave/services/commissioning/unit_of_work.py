@@ -1,12 +1,16 @@
 """What the commissioning use cases read and write in one transaction: budgets and the
-allocation table, with the people they are for and their eligibility assessments."""
+allocation table, the ledger, with the people they are for and their eligibility assessments."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
 from careweave.services.accounts.unit_of_work import AuditedUnitOfWork
-from careweave.services.commissioning.ports import AllocationTableRepository, BudgetRepository
+from careweave.services.commissioning.ports import (
+    AllocationTableRepository,
+    BudgetRepository,
+    Ledger,
+)
 from careweave.services.people.ports import PersonRepository
 from careweave.services.plans.ports import EligibilityRepository
 
@@ -23,6 +27,11 @@ class CommissioningUnitOfWork(AuditedUnitOfWork, Protocol):
     @property
     def allocation_table(self) -> AllocationTableRepository:
         """The resource allocation table."""
+        ...
+
+    @property
+    def ledger(self) -> Ledger:
+        """The ledger of money and hours."""
         ...
 
     @property

@@ -9,6 +9,7 @@ from tests.unit.services.neighbourhood import Neighbourhood, UowFactory
 
 from careweave.clock import FixedClock
 from careweave.services.commissioning.budgets import BudgetService
+from careweave.services.commissioning.ledger import LedgerService
 
 
 @pytest.fixture
@@ -23,3 +24,9 @@ def assessed(uow: UowFactory, town: Neighbourhood) -> None:
 def budgets(uow: UowFactory, clock: FixedClock, assessed: None) -> BudgetService:
     """The budget service on the fakes."""
     return BudgetService(uow, clock)
+
+
+@pytest.fixture
+def ledger(uow: UowFactory, clock: FixedClock, assessed: None) -> LedgerService:
+    """The ledger service on the fakes."""
+    return LedgerService(uow, clock)

@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, Integer, String
+from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from careweave.adapters.storage.person_owned import CODE_LENGTH, person_column
-from careweave.adapters.storage.schema import Base, id_column, table_of
+from careweave.adapters.storage.schema import ID_LENGTH, Base, id_column, table_of
+
+# The lines' own key: a 64-bit sequence on PostgreSQL (SQLite's rowid is already one).
+LINE_KEY = BigInteger().with_variant(Integer, "sqlite")
 
 
 class BudgetRow(Base):
@@ -38,5 +41,58 @@ class SettingRow(Base):
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class AccountRow(Base):
+    """An account of the ledger (its balance is never stored: it is the sum of its lines)."""
+
+    __tablename__ = "cm_accounts"
+
+    id: Mapped[str] = id_column()
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    unit: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    name: Mapped[str] = mapped_column(String(120))
+    # No cascade: a person's money stays on the books even when their record goes.
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), index=True)
+
+
+class TransactionRow(Base):
+    """A transaction of the journal; append-only (triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "cm_transactions"
+
+    id: Mapped[str] = id_column()
+    booked_on: Mapped[dt.date] = mapped_column(Date)
+    posted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    memo: Mapped[str] = mapped_column(String(300))
+    posted_by: Mapped[str] = mapped_column(String(120))
+    # What the transaction records, once only (``visit:<id>``, ``budget:<id>:allocation``).
+    source: Mapped[str | None] = mapped_column(String(120), unique=True)
+    # A transaction is reversed at most once: the unique key says so to both databases.
+    reverses: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("cm_transactions.id"), unique=True
+    )
+
+
+class LineRow(Base):
+    """One line of a transaction; append-only. Its day is copied from the transaction so that
+    a balance on a day is one index range: (account, day) with the amount beside it."""
+
+    __tablename__ = "cm_lines"
+
+    id: Mapped[int] = mapped_column(LINE_KEY, primary_key=True, autoincrement=True)
+    transaction_id: Mapped[str] = mapped_column(ForeignKey("cm_transactions.id"), index=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("cm_accounts.id"))
+    booked_on: Mapped[dt.date] = mapped_column(Date)
+    unit: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        Index("ix_cm_lines_account_id_booked_on_amount", "account_id", "booked_on", "amount"),
+    )
+
+
 budgets = table_of(BudgetRow)
 settings = table_of(SettingRow)
+accounts = table_of(AccountRow)
+transactions = table_of(TransactionRow)
+lines = table_of(LineRow)

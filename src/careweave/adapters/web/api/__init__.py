@@ -9,6 +9,7 @@ def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api.accounts import accounts
     from careweave.adapters.web.api.commissioning import budgets as cm_budgets
+    from careweave.adapters.web.api.commissioning import ledger as cm_ledger
     from careweave.adapters.web.api.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.api.family_support import households as fs_households
     from careweave.adapters.web.api.family_support import matching as fs_matching
@@ -36,6 +37,7 @@ def api_router() -> APIRouter:
         fs_matching,
         fs_arrangements,
         cm_budgets,
+        cm_ledger,
     )
     for module in modules:
         router.include_router(module.router)

@@ -19,6 +19,7 @@ from careweave.services.accounts.access import has_role
 from careweave.services.plans.access import may_plan
 
 router = APIRouter(include_in_schema=False)
+SAVED = {"agreed": "The budget is agreed.", "reversed": "The entry is reversed."}
 
 
 @router.get("/commissioning")
@@ -51,10 +52,13 @@ def person_budgets(
 ) -> Response:
     """A person's budgets, newest first, each with what may be done next."""
     found = svc.budgets.of_person(actor, person_id)
+    lines = [
+        BudgetLine.of(b, svc.ledger.budget_statement(actor, b.id), may_plan(actor)) for b in found
+    ]
     context = {
         "person_id": person_id,
-        "lines": [BudgetLine.of(b, may_plan(actor)) for b in found],
-        "saved": request.query_params.get("saved", ""),
+        "lines": lines,
+        "saved": SAVED.get(request.query_params.get("saved", ""), ""),
     }
     return templates.TemplateResponse(request, "pages/commissioning/person.html", context)
 
@@ -68,3 +72,13 @@ async def agree(request: Request, budget_id: str, actor: CurrentActor, svc: Svc)
     return RedirectResponse(
         f"/commissioning/people/{budget.person_id}?saved=agreed", status_code=303
     )
+
+
+@router.post("/commissioning/transactions/{transaction_id}/reverse")
+async def reverse(request: Request, transaction_id: str, actor: CurrentActor, svc: Svc) -> Response:
+    """Correct a mistaken entry by its reversal, saying why; back to the person's budgets."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    svc.ledger.reverse(actor, transaction_id, text(form, "memo"))
+    back = text(form, "person_id")
+    target = f"/commissioning/people/{back}?saved=reversed" if back.isalnum() else "/commissioning"
+    return RedirectResponse(target, status_code=303)

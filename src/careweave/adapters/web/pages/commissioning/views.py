@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from careweave.domain.commissioning.budgets import Management, PersonalBudget
 from careweave.domain.errors import DomainValidationError
+from careweave.services.commissioning.ledger import Entry, Statement
 
 MANAGEMENT_WORDS = {
     Management.DIRECT_PAYMENT: "Direct payment",
@@ -46,10 +47,13 @@ class BudgetLine:
     period: str
     can_agree: bool
     unsigned: tuple[str, ...]
+    left: str
+    entries: tuple[EntryLine, ...]
 
     @classmethod
-    def of(cls, budget: PersonalBudget, may_manage: bool) -> BudgetLine:
-        """The budget, with whether ``may_manage`` lets the reader agree it now."""
+    def of(cls, budget: PersonalBudget, statement: Statement, may_manage: bool) -> BudgetLine:
+        """The budget and its statement, with whether ``may_manage`` lets the reader agree it
+        now or reverse its entries."""
         unsigned = () if budget.isf is None else budget.isf.unsigned_by(budget.ends_on)
         return cls(
             budget,
@@ -59,4 +63,23 @@ class BudgetLine:
             money(budget.period_pence),
             may_manage and not budget.is_agreed,
             unsigned,
+            money(statement.balance),
+            tuple(EntryLine.of(e, may_manage) for e in statement.entries),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    """One entry of a budget's statement."""
+
+    entry: Entry
+    amount: str
+    note: str
+    can_reverse: bool
+
+    @classmethod
+    def of(cls, entry: Entry, may_manage: bool) -> EntryLine:
+        """The entry, and whether the reader may reverse it (once, never a reversal)."""
+        original = entry.transaction.reverses is None
+        note = "reversed" if entry.reversed else "" if original else "a correction"
+        return cls(entry, money(entry.amount), note, may_manage and original and not entry.reversed)
