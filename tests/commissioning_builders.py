@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+
+from tests.integration.storage_builders import a_visit
 
 from careweave.domain.commissioning.budgets import IsfAgreement
-from careweave.domain.people.person import EligibilityOutcome
+from careweave.domain.people.person import EligibilityOutcome, Person
 from careweave.domain.plans.eligibility import (
     EligibilityAssessment,
     Impact,
@@ -13,6 +15,9 @@ from careweave.domain.plans.eligibility import (
     UnableReason,
     WellbeingArea,
 )
+from careweave.domain.visits.recording import CheckPoint, VisitRecord, start_visit
+from careweave.domain.visits.visit import Visit, VisitStatus
+from careweave.domain.workforce.workers import Worker
 
 ASSESSED_ON = date(2026, 2, 2)
 
@@ -49,3 +54,24 @@ def an_assessment(person_id: str, *, eligible: bool = True) -> EligibilityAssess
 def a_signed_isf(provider: str = "Wigan Homecare Ltd", on: date = ASSESSED_ON) -> IsfAgreement:
     """An ISF agreement every party signed on ``on``."""
     return IsfAgreement(provider, on, on, on)
+
+
+def a_done_visit(
+    person: Person, worker: Worker, day: date, minutes: int, *, outcome_based: bool = False
+) -> tuple[Visit, VisitRecord]:
+    """A visit to ``person`` on ``day`` that ``worker`` did, checked in at 09:00 and out
+    ``minutes`` later; an outcome-based one (30 to 60 minutes) was planned for 40 minutes."""
+    visit = a_visit(
+        person,
+        day,
+        start=time(9),
+        duration_min=30,
+        duration_max=60 if outcome_based else 30,
+        required_skills=frozenset(),
+    )
+    visit.assign((worker.id,), time(9), 40 if outcome_based else None)
+    arrived = datetime.combine(day, time(9), tzinfo=UTC)
+    record = start_visit(visit, worker.id, CheckPoint(arrived))
+    record.finish(CheckPoint(arrived + timedelta(minutes=minutes)))
+    visit.move_to(VisitStatus.DONE)
+    return visit, record

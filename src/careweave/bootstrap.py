@@ -25,6 +25,7 @@ from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
 from careweave.services.commissioning.budgets import BudgetService
 from careweave.services.commissioning.ledger import LedgerService
+from careweave.services.commissioning.time_banks import TimeBankService
 from careweave.services.family_support.arrangements import ArrangementService
 from careweave.services.family_support.households import HouseholdService
 from careweave.services.family_support.matching import MatchService
@@ -97,6 +98,7 @@ class Services:
     # commissioning
     budgets: BudgetService
     ledger: LedgerService
+    time_banks: TimeBankService
 
 
 def load_settings() -> Settings:
@@ -189,6 +191,7 @@ def wire_services(
         family_arrangements=ArrangementService(uow_factory, time),
         budgets=BudgetService(uow_factory, time),
         ledger=LedgerService(uow_factory, time),
+        time_banks=TimeBankService(uow_factory, time),
     )
 
 

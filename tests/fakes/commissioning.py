@@ -12,6 +12,7 @@ from careweave.domain.commissioning.allocation import ResourceAllocationTable
 from careweave.domain.commissioning.budgets import PersonalBudget
 from careweave.domain.commissioning.ledger import Account, AccountKind, replay
 from careweave.domain.commissioning.ledger import Transaction as LedgerTransaction
+from careweave.domain.commissioning.time_banks import TimeBankAgreement
 from careweave.domain.errors import ConflictError, NotFoundError
 
 
@@ -32,6 +33,31 @@ class FakeBudgetRepository(FakeRepository[PersonalBudget]):
         return sorted(self._rows.where(lambda b: b.is_agreed), key=lambda b: (b.starts_on, b.id))
 
     def _check_references(self, item: PersonalBudget) -> None:
+        self._require("people", "person", item.person_id)
+
+
+class FakeTimeBankRepository(FakeRepository[TimeBankAgreement]):
+    """Time-bank agreements: one per person and block; their person must exist."""
+
+    table = "cm_time_banks"
+    kind = "time bank"
+
+    def add(self, item: TimeBankAgreement) -> None:
+        """Store an agreement; a second one for the person's block is a conflict."""
+        if self.list_for_block(item.block_start, [item.person_id]):
+            raise ConflictError(f"time bank {item.id!r} already exists")
+        super().add(item)
+
+    def list_for_block(
+        self, block_start: date, person_ids: Collection[str]
+    ) -> list[TimeBankAgreement]:
+        """The agreements of ``person_ids`` for the block, by person."""
+        found = self._rows.where(
+            lambda a: a.block_start == block_start and a.person_id in person_ids
+        )
+        return sorted(found, key=lambda a: a.person_id)
+
+    def _check_references(self, item: TimeBankAgreement) -> None:
         self._require("people", "person", item.person_id)
 
 

@@ -25,6 +25,7 @@ from tests.fakes.commissioning import (
     FakeAllocationTableRepository,
     FakeBudgetRepository,
     FakeLedger,
+    FakeTimeBankRepository,
 )
 from tests.fakes.family_support import (
     FakeArrangementRepository,
@@ -89,6 +90,7 @@ class FakeUnitOfWork:
     budgets: FakeBudgetRepository
     allocation_table: FakeAllocationTableRepository
     ledger: FakeLedger
+    time_banks: FakeTimeBankRepository
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -125,6 +127,7 @@ class FakeUnitOfWork:
         self.budgets = FakeBudgetRepository(tx)
         self.allocation_table = FakeAllocationTableRepository(tx)
         self.ledger = FakeLedger(tx)
+        self.time_banks = FakeTimeBankRepository(tx)
 
     def __exit__(
         self,

@@ -19,6 +19,7 @@ from careweave.adapters.storage.commissioning.ledger import SqlLedger
 from careweave.adapters.storage.commissioning.repositories import (
     SqlAllocationTableRepository,
     SqlBudgetRepository,
+    SqlTimeBankRepository,
 )
 from careweave.adapters.storage.family_support.repositories import (
     SqlArrangementRepository,
@@ -98,6 +99,7 @@ class SqlUnitOfWork:
     budgets: SqlBudgetRepository
     allocation_table: SqlAllocationTableRepository
     ledger: SqlLedger
+    time_banks: SqlTimeBankRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -144,6 +146,7 @@ class SqlUnitOfWork:
         self.budgets = SqlBudgetRepository(session)
         self.allocation_table = SqlAllocationTableRepository(session)
         self.ledger = SqlLedger(session)
+        self.time_banks = SqlTimeBankRepository(session)
 
     def __exit__(
         self,

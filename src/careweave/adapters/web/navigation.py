@@ -37,11 +37,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink(
         "Shared Lives", "/family-support", TEAM_ROLES | {Role.FAMILY_MEMBER, Role.COMMISSIONER}
     ),
-    NavLink(
-        "Budgets",
-        "/commissioning",
-        frozenset({Role.PRACTITIONER, Role.COORDINATOR, Role.FAMILY_MEMBER, Role.COMMISSIONER}),
-    ),
+    NavLink("Budgets and hours", "/commissioning", ALL_ROLES),
     NavLink("Team figures", "/figures", AGGREGATE_READERS),
     NavLink("Audit trail", "/audit", AUDIT_READERS),
 ]

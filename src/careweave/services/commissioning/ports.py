@@ -1,4 +1,4 @@
-"""Ports of commissioning: budgets, the allocation table and the ledger in storage (their unit of work is
+"""Ports of commissioning: budgets, the allocation table, the ledger and time banks in storage (their unit of work is
 :mod:`.unit_of_work`)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Protocol
 from careweave.domain.commissioning.allocation import ResourceAllocationTable
 from careweave.domain.commissioning.budgets import PersonalBudget
 from careweave.domain.commissioning.ledger import Account, AccountKind, Transaction
+from careweave.domain.commissioning.time_banks import TimeBankAgreement
 
 
 class BudgetRepository(Protocol):
@@ -103,4 +104,18 @@ class Ledger(Protocol):
         self, account_ids: Collection[str], *, until: date | None = None
     ) -> dict[str, int]:
         """:meth:`balance` of each account (zero for one without lines)."""
+        ...
+
+
+class TimeBankRepository(Protocol):
+    """Hours agreed per person per four-week block."""
+
+    def add(self, item: TimeBankAgreement) -> None:
+        """Store an agreement (ConflictError if the person has one for that block)."""
+        ...
+
+    def list_for_block(
+        self, block_start: date, person_ids: Collection[str]
+    ) -> Sequence[TimeBankAgreement]:
+        """The agreements of ``person_ids`` for the block starting ``block_start``."""
         ...

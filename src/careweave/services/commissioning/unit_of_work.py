@@ -1,5 +1,5 @@
 """What the commissioning use cases read and write in one transaction: budgets and the
-allocation table, the ledger, with the people they are for and their eligibility assessments."""
+allocation table, the ledger and time banks, with the people, the visits they are for and their eligibility assessments."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from careweave.services.commissioning.ports import (
     AllocationTableRepository,
     BudgetRepository,
     Ledger,
+    TimeBankRepository,
 )
 from careweave.services.people.ports import PersonRepository
 from careweave.services.plans.ports import EligibilityRepository
+from careweave.services.visits.ports import VisitRecordRepository, VisitRepository
+from careweave.services.workforce.ports import TeamRepository
 
 
 class CommissioningUnitOfWork(AuditedUnitOfWork, Protocol):
@@ -32,6 +35,26 @@ class CommissioningUnitOfWork(AuditedUnitOfWork, Protocol):
     @property
     def ledger(self) -> Ledger:
         """The ledger of money and hours."""
+        ...
+
+    @property
+    def time_banks(self) -> TimeBankRepository:
+        """Hours agreed per person per block."""
+        ...
+
+    @property
+    def visits(self) -> VisitRepository:
+        """The visits whose records say the hours used."""
+        ...
+
+    @property
+    def visit_records(self) -> VisitRecordRepository:
+        """Their records: check-in and check-out."""
+        ...
+
+    @property
+    def teams(self) -> TeamRepository:
+        """The teams that deliver the hours."""
         ...
 
     @property

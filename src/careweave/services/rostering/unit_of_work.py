@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from careweave.services.commissioning.ports import Ledger
 from careweave.services.visits.unit_of_work import VisitsUnitOfWork
 
 
 class RosteringUnitOfWork(VisitsUnitOfWork, Protocol):
     """The visits capability's unit of work: a roster reads a team's people, workers and visits
-    with their records (the same lines the team board shows) and moves visits between workers."""
+    with their records (the same lines the team board shows) and moves visits between workers;
+    it reads each person's hours left from the ledger's time banks."""
+
+    @property
+    def ledger(self) -> Ledger:
+        """The ledger, whose time banks cap each person's minutes in the week."""
+        ...

@@ -19,7 +19,16 @@ def labels(role: Role) -> list[str]:
     [
         (
             Role.CARE_WORKER,
-            ["Home", "My visits", "Team board", "Alerts", "People", "Reablement", "Shared Lives"],
+            [
+                "Home",
+                "My visits",
+                "Team board",
+                "Alerts",
+                "People",
+                "Reablement",
+                "Shared Lives",
+                "Budgets and hours",
+            ],
         ),
         (
             Role.COORDINATOR,
@@ -30,14 +39,14 @@ def labels(role: Role) -> list[str]:
                 "People",
                 "Reablement",
                 "Shared Lives",
-                "Budgets",
+                "Budgets and hours",
                 "Team figures",
                 "Audit trail",
             ],
         ),
-        (Role.PRACTITIONER, ["Home", "People", "Reablement", "Budgets"]),
-        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People", "Shared Lives", "Budgets"]),
-        (Role.COMMISSIONER, ["Home", "Shared Lives", "Budgets", "Team figures"]),
+        (Role.PRACTITIONER, ["Home", "People", "Reablement", "Budgets and hours"]),
+        (Role.FAMILY_MEMBER, ["Home", "Alerts", "People", "Shared Lives", "Budgets and hours"]),
+        (Role.COMMISSIONER, ["Home", "Shared Lives", "Budgets and hours", "Team figures"]),
     ],
     ids=lambda v: v.value if isinstance(v, Role) else "",
 )

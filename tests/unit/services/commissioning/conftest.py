@@ -10,6 +10,7 @@ from tests.unit.services.neighbourhood import Neighbourhood, UowFactory
 from careweave.clock import FixedClock
 from careweave.services.commissioning.budgets import BudgetService
 from careweave.services.commissioning.ledger import LedgerService
+from careweave.services.commissioning.time_banks import TimeBankService
 
 
 @pytest.fixture
@@ -30,3 +31,9 @@ def budgets(uow: UowFactory, clock: FixedClock, assessed: None) -> BudgetService
 def ledger(uow: UowFactory, clock: FixedClock, assessed: None) -> LedgerService:
     """The ledger service on the fakes."""
     return LedgerService(uow, clock)
+
+
+@pytest.fixture
+def time_banks(uow: UowFactory, clock: FixedClock, assessed: None) -> TimeBankService:
+    """The time-bank service on the fakes."""
+    return TimeBankService(uow, clock)

@@ -1,7 +1,8 @@
-"""SQL repositories of personal budgets and the allocation table."""
+"""SQL repositories of personal budgets, the allocation table and time-bank agreements."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -11,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from careweave.adapters.storage.commissioning import tables
 from careweave.adapters.storage.person_owned import _PersonOwned
-from careweave.adapters.storage.repository import affected_rows
+from careweave.adapters.storage.repository import affected_rows, chunks
 from careweave.domain.commissioning.allocation import ResourceAllocationTable
 from careweave.domain.commissioning.budgets import BudgetStatus, IsfAgreement, PersonalBudget
+from careweave.domain.commissioning.time_banks import TimeBankAgreement
 
 ALLOCATION_TABLE = "allocation_table"
 
@@ -119,3 +121,37 @@ class SqlAllocationTableRepository:
         )
         if affected_rows(changed) == 0:
             self.session.execute(insert(table).values(name=ALLOCATION_TABLE, value=value))
+
+
+class SqlTimeBankRepository(_PersonOwned):
+    """Time-bank agreements in ``cm_time_banks``: one per person and block."""
+
+    table = tables.time_banks
+    kind = "time bank"
+
+    def _to_row(self, a: TimeBankAgreement) -> dict[str, Any]:
+        return {
+            "id": a.id,
+            "person_id": a.person_id,
+            "block_start": a.block_start,
+            "agreed_minutes": a.agreed_minutes,
+            "agreed_by": a.agreed_by,
+        }
+
+    def _from_row(self, r: RowMapping) -> TimeBankAgreement:
+        return TimeBankAgreement(
+            r["person_id"], r["block_start"], r["agreed_minutes"], r["agreed_by"], r["id"]
+        )
+
+    def list_for_block(
+        self, block_start: date, person_ids: Collection[str]
+    ) -> list[TimeBankAgreement]:
+        """The agreements of ``person_ids`` for the block starting ``block_start``."""
+        c = self.table.c
+        found: list[TimeBankAgreement] = []
+        for chunk in chunks(sorted(set(person_ids))):
+            statement = select(self.table).where(
+                c.block_start == block_start, c.person_id.in_(chunk)
+            )
+            found += self._fetch(statement.order_by(c.person_id))
+        return found

@@ -6,7 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from careweave.adapters.storage.person_owned import CODE_LENGTH, person_column
@@ -91,8 +101,25 @@ class LineRow(Base):
     )
 
 
+class TimeBankRow(Base):
+    """The hours agreed with a person for one four-week block (one agreement per block)."""
+
+    __tablename__ = "cm_time_banks"
+
+    id: Mapped[str] = id_column()
+    person_id: Mapped[str] = person_column()
+    block_start: Mapped[dt.date] = mapped_column(Date)
+    agreed_minutes: Mapped[int] = mapped_column(Integer)
+    agreed_by: Mapped[str] = mapped_column(String(120))
+
+    __table_args__ = (
+        UniqueConstraint("person_id", "block_start", name="uq_cm_time_banks_person_id_block_start"),
+    )
+
+
 budgets = table_of(BudgetRow)
 settings = table_of(SettingRow)
 accounts = table_of(AccountRow)
 transactions = table_of(TransactionRow)
 lines = table_of(LineRow)
+time_banks = table_of(TimeBankRow)

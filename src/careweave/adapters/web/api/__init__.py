@@ -10,6 +10,7 @@ def api_router() -> APIRouter:
     from careweave.adapters.web.api.accounts import accounts
     from careweave.adapters.web.api.commissioning import budgets as cm_budgets
     from careweave.adapters.web.api.commissioning import ledger as cm_ledger
+    from careweave.adapters.web.api.commissioning import time_banks as cm_time_banks
     from careweave.adapters.web.api.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.api.family_support import households as fs_households
     from careweave.adapters.web.api.family_support import matching as fs_matching
@@ -38,6 +39,7 @@ def api_router() -> APIRouter:
         fs_arrangements,
         cm_budgets,
         cm_ledger,
+        cm_time_banks,
     )
     for module in modules:
         router.include_router(module.router)

@@ -10,6 +10,7 @@ def routers() -> list[APIRouter]:
     from careweave.adapters.web.pages import home
     from careweave.adapters.web.pages.accounts import auth, oversight
     from careweave.adapters.web.pages.commissioning import budgets as cm_budgets
+    from careweave.adapters.web.pages.commissioning import hours as cm_hours
     from careweave.adapters.web.pages.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.pages.family_support import board as fs_board
     from careweave.adapters.web.pages.family_support import scheme as fs_scheme
@@ -37,4 +38,5 @@ def routers() -> list[APIRouter]:
         fs_arrangements.router,
         fs_scheme.router,
         cm_budgets.router,
+        cm_hours.router,
     ]

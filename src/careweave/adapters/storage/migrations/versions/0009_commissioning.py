@@ -1,4 +1,4 @@
-"""Commissioning: personal budgets, the commissioner's settings and the ledger (its journal
+"""Commissioning: personal budgets, the commissioner's settings, time banks and the ledger (its journal
 refuses UPDATE and DELETE: a trigger on both databases).
 
 Revision ID: 0009_commissioning
@@ -82,6 +82,25 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name", name="pk_cm_settings"),
     )
     _create_ledger()
+    op.create_table(
+        "cm_time_banks",
+        sa.Column("id", sa.String(length=ID), nullable=False),
+        sa.Column("person_id", sa.String(length=ID), nullable=False),
+        sa.Column("block_start", sa.Date(), nullable=False),
+        sa.Column("agreed_minutes", sa.Integer(), nullable=False),
+        sa.Column("agreed_by", sa.String(length=120), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name="fk_cm_time_banks_person_id_people",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_cm_time_banks"),
+        sa.UniqueConstraint(
+            "person_id", "block_start", name="uq_cm_time_banks_person_id_block_start"
+        ),
+    )
+    op.create_index("ix_cm_time_banks_person_id", "cm_time_banks", ["person_id"], unique=False)
     postgres = op.get_bind().dialect.name == "postgresql"
     for statement in _postgres_triggers() if postgres else _sqlite_triggers():
         op.execute(statement)
@@ -152,5 +171,12 @@ def downgrade() -> None:
         for table in JOURNAL:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_no_update_or_delete ON {table}")
         op.execute("DROP FUNCTION IF EXISTS cm_ledger_append_only()")
-    for table in ("cm_lines", "cm_transactions", "cm_accounts", "cm_settings", "cm_budgets"):
+    for table in (
+        "cm_time_banks",
+        "cm_lines",
+        "cm_transactions",
+        "cm_accounts",
+        "cm_settings",
+        "cm_budgets",
+    ):
         op.drop_table(table)
