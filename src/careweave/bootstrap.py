@@ -24,6 +24,7 @@ from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
 from careweave.services.commissioning.budgets import BudgetService
+from careweave.services.commissioning.invoices import InvoiceService
 from careweave.services.commissioning.ledger import LedgerService
 from careweave.services.commissioning.time_banks import TimeBankService
 from careweave.services.family_support.arrangements import ArrangementService
@@ -99,6 +100,7 @@ class Services:
     budgets: BudgetService
     ledger: LedgerService
     time_banks: TimeBankService
+    invoices: InvoiceService
 
 
 def load_settings() -> Settings:
@@ -192,6 +194,7 @@ def wire_services(
         budgets=BudgetService(uow_factory, time),
         ledger=LedgerService(uow_factory, time),
         time_banks=TimeBankService(uow_factory, time),
+        invoices=InvoiceService(uow_factory, time),
     )
 
 

@@ -1,4 +1,5 @@
-"""In-memory personal budgets, the commissioner's allocation table and the ledger."""
+"""In-memory personal budgets, the commissioner's allocation table, the ledger, time banks and
+invoices."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from tests.fakes.rows import Rows, Transaction
 
 from careweave.domain.commissioning.allocation import ResourceAllocationTable
 from careweave.domain.commissioning.budgets import PersonalBudget
+from careweave.domain.commissioning.invoicing import Invoice, InvoiceKind, PerMinuteRules
 from careweave.domain.commissioning.ledger import Account, AccountKind, replay
 from careweave.domain.commissioning.ledger import Transaction as LedgerTransaction
 from careweave.domain.commissioning.time_banks import TimeBankAgreement
@@ -173,3 +175,64 @@ class FakeLedger:
         """The journal in the order posted (by instant, then as written)."""
         numbered = sorted(self._journal.all(), key=lambda pair: (pair[1].posted_at, pair[0]))
         return [t for _, t in numbered]
+
+
+class FakeInvoiceRepository:
+    """Invoices and credit notes: added and read only; a provider's period is invoiced once."""
+
+    def __init__(self, transaction: Transaction) -> None:
+        self._rows: Rows[str, Invoice] = transaction.rows("cm_invoices")
+        self._transaction = transaction
+
+    def add(self, item: Invoice) -> None:
+        """Store an issued invoice (ConflictError if the provider's period was invoiced)."""
+        if item.kind is InvoiceKind.INVOICE and self.find_run(
+            item.provider_team_id, item.period_start
+        ):
+            raise ConflictError("the period was invoiced already")
+        if not self._transaction.rows("teams").exists(item.provider_team_id):
+            raise ConflictError("the period was invoiced already")
+        self._rows.put(item.id, item)
+
+    def get(self, ident: str) -> Invoice:
+        """The invoice with ``ident``."""
+        found = self._rows.get(ident)
+        if found is None:
+            raise NotFoundError("invoice", ident)
+        return found
+
+    def find_run(self, provider_team_id: str, period_start: date) -> Invoice | None:
+        """The provider's invoice of the period, if issued."""
+        found = self._rows.where(
+            lambda i: (
+                i.kind is InvoiceKind.INVOICE
+                and (i.provider_team_id, i.period_start) == (provider_team_id, period_start)
+            )
+        )
+        return found[0] if found else None
+
+    def credit_notes_of(self, invoice_id: str) -> list[Invoice]:
+        """Credit notes correcting ``invoice_id``, oldest first."""
+        found = self._rows.where(lambda i: i.corrects == invoice_id)
+        return sorted(found, key=lambda i: (i.issued_at, i.id))
+
+    def list(self, *, provider_team_id: str | None = None) -> list[Invoice]:
+        """Invoices and credit notes, newest period first."""
+        found = self._rows.where(lambda i: provider_team_id in (None, i.provider_team_id))
+        by_issue = sorted(found, key=lambda i: (i.issued_at, i.id))
+        return sorted(by_issue, key=lambda i: i.period_start, reverse=True)
+
+
+class FakeInvoiceRulesRepository:
+    """The rules for paying by the minute (the defaults until set)."""
+
+    def __init__(self, transaction: Transaction) -> None:
+        self._rows: Rows[str, PerMinuteRules] = transaction.rows("cm_settings")
+
+    def get(self) -> PerMinuteRules:
+        """The rules in force."""
+        return self._rows.get("invoice_rules") or PerMinuteRules()
+
+    def put(self, rules: PerMinuteRules) -> None:
+        """Set the rules."""
+        self._rows.put("invoice_rules", rules)

@@ -24,6 +24,8 @@ from tests.fakes.accounts import (
 from tests.fakes.commissioning import (
     FakeAllocationTableRepository,
     FakeBudgetRepository,
+    FakeInvoiceRepository,
+    FakeInvoiceRulesRepository,
     FakeLedger,
     FakeTimeBankRepository,
 )
@@ -91,6 +93,8 @@ class FakeUnitOfWork:
     allocation_table: FakeAllocationTableRepository
     ledger: FakeLedger
     time_banks: FakeTimeBankRepository
+    invoices: FakeInvoiceRepository
+    invoice_rules: FakeInvoiceRulesRepository
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -128,6 +132,8 @@ class FakeUnitOfWork:
         self.allocation_table = FakeAllocationTableRepository(tx)
         self.ledger = FakeLedger(tx)
         self.time_banks = FakeTimeBankRepository(tx)
+        self.invoices = FakeInvoiceRepository(tx)
+        self.invoice_rules = FakeInvoiceRulesRepository(tx)
 
     def __exit__(
         self,

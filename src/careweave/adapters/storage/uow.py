@@ -15,6 +15,10 @@ from careweave.adapters.storage.accounts.repositories import (
     SqlUserRepository,
     SqlWebSessionRepository,
 )
+from careweave.adapters.storage.commissioning.invoices import (
+    SqlInvoiceRepository,
+    SqlInvoiceRulesRepository,
+)
 from careweave.adapters.storage.commissioning.ledger import SqlLedger
 from careweave.adapters.storage.commissioning.repositories import (
     SqlAllocationTableRepository,
@@ -100,6 +104,8 @@ class SqlUnitOfWork:
     allocation_table: SqlAllocationTableRepository
     ledger: SqlLedger
     time_banks: SqlTimeBankRepository
+    invoices: SqlInvoiceRepository
+    invoice_rules: SqlInvoiceRulesRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -147,6 +153,8 @@ class SqlUnitOfWork:
         self.allocation_table = SqlAllocationTableRepository(session)
         self.ledger = SqlLedger(session)
         self.time_banks = SqlTimeBankRepository(session)
+        self.invoices = SqlInvoiceRepository(session)
+        self.invoice_rules = SqlInvoiceRulesRepository(session)
 
     def __exit__(
         self,

@@ -1,4 +1,5 @@
-"""Ports of commissioning: budgets, the allocation table, the ledger and time banks in storage (their unit of work is
+"""Ports of commissioning: budgets, the allocation table, the ledger, time banks and invoices in
+storage (their unit of work is
 :mod:`.unit_of_work`)."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Protocol
 
 from careweave.domain.commissioning.allocation import ResourceAllocationTable
 from careweave.domain.commissioning.budgets import PersonalBudget
+from careweave.domain.commissioning.invoicing import Invoice, PerMinuteRules
 from careweave.domain.commissioning.ledger import Account, AccountKind, Transaction
 from careweave.domain.commissioning.time_banks import TimeBankAgreement
 
@@ -118,4 +120,40 @@ class TimeBankRepository(Protocol):
         self, block_start: date, person_ids: Collection[str]
     ) -> Sequence[TimeBankAgreement]:
         """The agreements of ``person_ids`` for the block starting ``block_start``."""
+        ...
+
+
+class InvoiceRepository(Protocol):
+    """Issued invoices and credit notes: added and read, never changed."""
+
+    def add(self, item: Invoice) -> None:
+        """Store an issued invoice (ConflictError if its provider's period was invoiced)."""
+        ...
+
+    def get(self, ident: str) -> Invoice:
+        """The invoice with ``ident`` (NotFoundError if none)."""
+        ...
+
+    def find_run(self, provider_team_id: str, period_start: date) -> Invoice | None:
+        """The invoice of the provider's period, if it was issued."""
+        ...
+
+    def credit_notes_of(self, invoice_id: str) -> Sequence[Invoice]:
+        """The credit notes correcting ``invoice_id``, oldest first."""
+        ...
+
+    def list(self, *, provider_team_id: str | None = None) -> Sequence[Invoice]:
+        """Invoices and credit notes (of one provider when given), newest period first."""
+        ...
+
+
+class InvoiceRulesRepository(Protocol):
+    """The commissioner's rules for paying by the minute."""
+
+    def get(self) -> PerMinuteRules:
+        """The rules (the defaults until set)."""
+        ...
+
+    def put(self, rules: PerMinuteRules) -> None:
+        """Set the rules."""
         ...

@@ -9,6 +9,8 @@ from careweave.services.accounts.unit_of_work import AuditedUnitOfWork
 from careweave.services.commissioning.ports import (
     AllocationTableRepository,
     BudgetRepository,
+    InvoiceRepository,
+    InvoiceRulesRepository,
     Ledger,
     TimeBankRepository,
 )
@@ -40,6 +42,16 @@ class CommissioningUnitOfWork(AuditedUnitOfWork, Protocol):
     @property
     def time_banks(self) -> TimeBankRepository:
         """Hours agreed per person per block."""
+        ...
+
+    @property
+    def invoices(self) -> InvoiceRepository:
+        """Issued invoices and credit notes."""
+        ...
+
+    @property
+    def invoice_rules(self) -> InvoiceRulesRepository:
+        """The rules for paying by the minute."""
         ...
 
     @property

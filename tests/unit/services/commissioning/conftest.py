@@ -9,6 +9,7 @@ from tests.unit.services.neighbourhood import Neighbourhood, UowFactory
 
 from careweave.clock import FixedClock
 from careweave.services.commissioning.budgets import BudgetService
+from careweave.services.commissioning.invoices import InvoiceService
 from careweave.services.commissioning.ledger import LedgerService
 from careweave.services.commissioning.time_banks import TimeBankService
 
@@ -37,3 +38,9 @@ def ledger(uow: UowFactory, clock: FixedClock, assessed: None) -> LedgerService:
 def time_banks(uow: UowFactory, clock: FixedClock, assessed: None) -> TimeBankService:
     """The time-bank service on the fakes."""
     return TimeBankService(uow, clock)
+
+
+@pytest.fixture
+def invoices(uow: UowFactory, clock: FixedClock, assessed: None) -> InvoiceService:
+    """The invoice service on the fakes."""
+    return InvoiceService(uow, clock)

@@ -117,9 +117,32 @@ class TimeBankRow(Base):
     )
 
 
+class InvoiceRow(Base):
+    """An issued invoice or credit note; append-only (triggers refuse UPDATE and DELETE). Its
+    lines are one JSON body: always read and written whole, never changed."""
+
+    __tablename__ = "cm_invoices"
+
+    id: Mapped[str] = id_column()
+    provider_team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # ``<team>:<period start>`` for an invoice, so a period is invoiced once; none for credit notes.
+    run_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    corrects: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("cm_invoices.id"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(300))
+    total_pence: Mapped[int] = mapped_column(BigInteger)
+    lines: Mapped[list[Any]] = mapped_column(JSON)
+
+
 budgets = table_of(BudgetRow)
 settings = table_of(SettingRow)
 accounts = table_of(AccountRow)
 transactions = table_of(TransactionRow)
 lines = table_of(LineRow)
 time_banks = table_of(TimeBankRow)
+invoices = table_of(InvoiceRow)

@@ -11,6 +11,7 @@ def routers() -> list[APIRouter]:
     from careweave.adapters.web.pages.accounts import auth, oversight
     from careweave.adapters.web.pages.commissioning import budgets as cm_budgets
     from careweave.adapters.web.pages.commissioning import hours as cm_hours
+    from careweave.adapters.web.pages.commissioning import invoices as cm_invoices
     from careweave.adapters.web.pages.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.pages.family_support import board as fs_board
     from careweave.adapters.web.pages.family_support import scheme as fs_scheme
@@ -39,4 +40,5 @@ def routers() -> list[APIRouter]:
         fs_scheme.router,
         cm_budgets.router,
         cm_hours.router,
+        cm_invoices.router,
     ]

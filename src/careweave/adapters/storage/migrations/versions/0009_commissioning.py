@@ -1,5 +1,5 @@
-"""Commissioning: personal budgets, the commissioner's settings, time banks and the ledger (its journal
-refuses UPDATE and DELETE: a trigger on both databases).
+"""Commissioning: personal budgets, the commissioner's settings, time banks, the ledger and
+invoices (the journal and the invoices refuse UPDATE and DELETE: a trigger on both databases).
 
 Revision ID: 0009_commissioning
 Revises: 0008_family_support
@@ -24,8 +24,8 @@ ID = 32
 CODE = 40
 KEY = 120
 LINE_KEY = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
-JOURNAL = ("cm_transactions", "cm_lines")
-APPEND_ONLY_MESSAGE = "the ledger is append-only: post a reversal instead"
+JOURNAL = ("cm_transactions", "cm_lines", "cm_invoices")
+APPEND_ONLY_MESSAGE = "the ledger and invoices are append-only: post a reversal or credit note"
 
 
 def _postgres_triggers() -> list[str]:
@@ -82,6 +82,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name", name="pk_cm_settings"),
     )
     _create_ledger()
+    _create_invoices()
     op.create_table(
         "cm_time_banks",
         sa.Column("id", sa.String(length=ID), nullable=False),
@@ -104,6 +105,35 @@ def upgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
     for statement in _postgres_triggers() if postgres else _sqlite_triggers():
         op.execute(statement)
+
+
+def _create_invoices() -> None:
+    op.create_table(
+        "cm_invoices",
+        sa.Column("id", sa.String(length=ID), nullable=False),
+        sa.Column("provider_team_id", sa.String(length=ID), nullable=False),
+        sa.Column("kind", sa.String(length=CODE), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("period_end", sa.Date(), nullable=False),
+        sa.Column("issued_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("run_key", sa.String(length=80), nullable=True),
+        sa.Column("corrects", sa.String(length=ID), nullable=True),
+        sa.Column("reason", sa.String(length=300), nullable=False),
+        sa.Column("total_pence", sa.BigInteger(), nullable=False),
+        sa.Column("lines", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["provider_team_id"], ["teams.id"], name="fk_cm_invoices_provider_team_id_teams"
+        ),
+        sa.ForeignKeyConstraint(
+            ["corrects"], ["cm_invoices.id"], name="fk_cm_invoices_corrects_cm_invoices"
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_cm_invoices"),
+        sa.UniqueConstraint("run_key", name="uq_cm_invoices_run_key"),
+    )
+    op.create_index(
+        "ix_cm_invoices_provider_team_id", "cm_invoices", ["provider_team_id"], unique=False
+    )
+    op.create_index("ix_cm_invoices_corrects", "cm_invoices", ["corrects"], unique=False)
 
 
 def _create_ledger() -> None:
