@@ -32,8 +32,9 @@ def check_can_manage_budget(actor: Actor, person: Person) -> None:
     check_can_plan(actor, person)
 
 
-def check_can_set_allocation_table(actor: Actor) -> None:
-    """Raise PermissionDeniedError unless ``actor`` is the commissioner (or an admin)."""
+def check_can_set_rules(actor: Actor) -> None:
+    """Raise PermissionDeniedError unless ``actor`` is the commissioner (or an admin), who sets
+    the published rules: the resource allocation table and the rules for paying by the minute."""
     require_role(actor, Role.COMMISSIONER)
 
 

@@ -29,7 +29,7 @@ from careweave.services.commissioning.access import (
     check_can_manage_budget,
     check_can_read_budget,
     check_can_read_figures,
-    check_can_set_allocation_table,
+    check_can_set_rules,
 )
 from careweave.services.commissioning.audit_kinds import ALLOCATION_TABLE, BUDGET
 from careweave.services.commissioning.postings import budget_account, funding_account, post
@@ -75,7 +75,7 @@ class BudgetService:
         self, actor: Actor, table: ResourceAllocationTable
     ) -> ResourceAllocationTable:
         """Set the table (the commissioner); budgets proposed from now on use it."""
-        check_can_set_allocation_table(actor)
+        check_can_set_rules(actor)
         with self._uow_factory() as uow:
             uow.allocation_table.put(table)
             self._audit.record(uow, actor, AuditAction.UPDATE, ALLOCATION_TABLE, "")

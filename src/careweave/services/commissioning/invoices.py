@@ -23,7 +23,7 @@ from careweave.services.accounts.audit import AuditTrail
 from careweave.services.commissioning.access import (
     FIGURE_READERS,
     check_can_read_figures,
-    check_can_set_allocation_table,
+    check_can_set_rules,
 )
 from careweave.services.commissioning.audit_kinds import INVOICE, INVOICE_RULES
 from careweave.services.commissioning.unit_of_work import CommissioningUnitOfWork
@@ -47,7 +47,7 @@ class InvoiceService:
 
     def set_rules(self, actor: Actor, rules: PerMinuteRules) -> PerMinuteRules:
         """Set the rules (the commissioner); periods invoiced from now on use them."""
-        check_can_set_allocation_table(actor)
+        check_can_set_rules(actor)
         with self._uow_factory() as uow:
             uow.invoice_rules.put(rules)
             self._audit.record(uow, actor, AuditAction.UPDATE, INVOICE_RULES, "")

@@ -95,17 +95,14 @@ def build_week_problem(
     plannable = [v for v in in_team if v.id not in unstaffable]
     where = _Where(team, location_of, frozenset(w.id for w in active), week_start)
     tasks, links, task_visit = _tasks_and_links(plannable, where)
-    by_id = {p.id: p for p in people}
+    by_id, banks = {p.id: p for p in people}, time_banks or {}
     flexible = any(t.duration_min != t.duration_max for t in tasks)
     problem = rs.Problem(
         workers=tuple(_worker(w, i, team) for i, w in enumerate(active)),
         tasks=tuple(tasks),
         travel=_travel(places, {w.travel_mode for w in active} or {TravelMode.DRIVE}),
         links=tuple(links),
-        people=tuple(
-            _person(by_id[pid], history.get(pid), (time_banks or {}).get(pid))
-            for pid in sorted(location_of)
-        ),
+        people=tuple(_person(by_id[p], history.get(p), banks.get(p)) for p in sorted(location_of)),
         weights=weights or rs.Weights(),
         mode=rs.Mode.OUTCOME_BASED if flexible else rs.Mode.TIME_AND_TASK,
         skills=frozenset(s.value for s in Skill),
