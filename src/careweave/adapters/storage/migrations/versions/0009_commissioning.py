@@ -202,6 +202,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_no_update_or_delete ON {table}")
         op.execute("DROP FUNCTION IF EXISTS cm_ledger_append_only()")
     for table in (
+        "cm_invoices",
         "cm_time_banks",
         "cm_lines",
         "cm_transactions",
