@@ -228,6 +228,7 @@ class FakeInvoiceRulesRepository:
 
     def __init__(self, transaction: Transaction) -> None:
         self._rows: Rows[str, PerMinuteRules] = transaction.rows("cm_settings")
+        self._blocks: Rows[str, int] = transaction.rows("cm_team_blocks")
 
     def get(self) -> PerMinuteRules:
         """The rules in force."""
@@ -236,3 +237,11 @@ class FakeInvoiceRulesRepository:
     def put(self, rules: PerMinuteRules) -> None:
         """Set the rules."""
         self._rows.put("invoice_rules", rules)
+
+    def team_block(self, team_id: str) -> int:
+        """The team's block price (0 until set)."""
+        return self._blocks.get(team_id) or 0
+
+    def put_team_block(self, team_id: str, pence: int) -> None:
+        """Set the team's block price."""
+        self._blocks.put(team_id, pence)

@@ -109,3 +109,26 @@ def test_only_the_commissioner_runs_invoices(delivered: World, persona: str, sta
     )
 
     assert reply.status_code == status
+
+
+def test_a_neighbourhood_teams_block_is_invoiced_at_its_price(
+    cm_world: World, clock: FixedClock
+) -> None:
+    with cm_world.services.uow_factory() as uow:
+        block = dataclasses.replace(cm_world.person_a, care_model=CareModel.NEIGHBOURHOOD_TEAM)
+        uow.people.update(block)
+        uow.commit()
+    edna, team = cm_world.api("edna"), cm_world.team_a.id
+    bad = edna.put(f"/api/teams/{team}/block-price", json={"pence_per_period": -5})
+    assert bad.status_code == 422
+    assert bad.json()["error"]["field"] == "pence_per_period"
+    assert (
+        edna.put(f"/api/teams/{team}/block-price", json={"pence_per_period": 4_000_000}).status_code
+        == 200
+    )
+    clock.set(datetime(2026, 3, 30, 9, tzinfo=UTC))
+
+    invoice = edna.post(f"/api/teams/{team}/invoices", json={"period_start": PERIOD}).json()
+
+    assert invoice["total_pence"] == 4_000_000
+    assert invoice["lines"][0]["source"] == f"team_block:{team}:{PERIOD}"

@@ -1,7 +1,8 @@
 """Invoices by model of care, worked out from the records of a period.
 
 This module prices **time and task** care per minute, with the rules councils use, each
-configurable by the commissioner (:class:`PerMinuteRules`):
+configurable by the commissioner (:class:`PerMinuteRules`), and **neighbourhood teams** by a block
+price per four-week period (:func:`team_block_line`). Per minute:
 
 * which minutes are paid: those **planned** for the visit, or the **actual** minutes of its
   records (every worker's check-in to check-out);
@@ -30,6 +31,7 @@ from careweave.domain.visits.visit import Visit, VisitStatus
 MAX_RATE_PENCE = 100_000  # £1,000 an hour: above any home-care rate, so a typo is refused
 MAX_UNIT_MINUTES = 60
 MAX_MINIMUM_MINUTES = 120
+MAX_BLOCK_PENCE = 100_000_000  # £1m a team per four weeks: far above any, so a typo is refused
 
 
 class PaidMinutes(StrEnum):
@@ -204,3 +206,25 @@ def per_minute_lines(
             )
         )
     return tuple(lines)
+
+
+def check_block_price(pence: object) -> int:
+    """``pence`` if it is a block price (whole pence, none to :data:`MAX_BLOCK_PENCE`)."""
+    return _whole("pence_per_period", pence, 0, MAX_BLOCK_PENCE)
+
+
+def team_block_line(
+    team_id: str, period_start: date, pence: int, people: int
+) -> InvoiceLine | None:
+    """The neighbourhood team's block for the period: its agreed price, however many hours it
+    gave its ``people`` (none without a price or anyone supported that way)."""
+    if check_block_price(pence) == 0 or people == 0:
+        return None
+    return InvoiceLine(
+        f"team_block:{team_id}:{period_start.isoformat()}",
+        period_start,
+        f"Neighbourhood team block for the four weeks ({people} people)",
+        0,
+        0,
+        pence,
+    )

@@ -13,7 +13,13 @@ from datetime import date
 
 from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
-from careweave.domain.commissioning.invoicing import Invoice, PerMinuteRules, per_minute_lines
+from careweave.domain.commissioning.invoicing import (
+    Invoice,
+    PerMinuteRules,
+    check_block_price,
+    per_minute_lines,
+    team_block_line,
+)
 from careweave.domain.commissioning.time_banks import block_end, check_block_start
 from careweave.domain.errors import ConflictError, DomainValidationError, NotFoundError
 from careweave.domain.people.person import CareModel
@@ -54,9 +60,23 @@ class InvoiceService:
             uow.commit()
         return rules
 
+    def set_team_block(self, actor: Actor, team_id: str, pence: int) -> int:
+        """Set the team's block price per four weeks (the commissioner); 0 ends it."""
+        check_can_set_rules(actor)
+        check_block_price(pence)
+        with self._uow_factory() as uow:
+            uow.teams.get(team_id)
+            uow.invoice_rules.put_team_block(team_id, pence)
+            self._audit.record(
+                uow, actor, AuditAction.UPDATE, INVOICE_RULES, team_id, team_id=team_id
+            )
+            uow.commit()
+        return pence
+
     def run(self, actor: Actor, team_id: str, period_start: date) -> Invoice:
         """Invoice the team's time-and-task visits done in the four weeks from
-        ``period_start``, once the period is over; the same invoice if it was issued already."""
+        ``period_start``, and its block price when it supports people as a neighbourhood team,
+        once the period is over; the same invoice if it was issued already."""
         check_can_read_figures(actor)
         check_block_start("period_start", period_start)
         end = block_end(period_start)
@@ -67,9 +87,8 @@ class InvoiceService:
             issued = uow.invoices.find_run(team_id, period_start)
             if issued is not None:
                 return issued
-            people = [
-                p.id for p in uow.people.list(team_id=team_id) if p.care_model in PER_MINUTE_MODELS
-            ]
+            team_people = uow.people.list(team_id=team_id)
+            people = [p.id for p in team_people if p.care_model in PER_MINUTE_MODELS]
             visits = [
                 v
                 for person_id in people
@@ -79,6 +98,10 @@ class InvoiceService:
             ]
             records = uow.visit_records.list_for_visits([v.id for v in visits])
             lines = per_minute_lines(visits, records, uow.invoice_rules.get())
+            in_block = sum(p.care_model is CareModel.NEIGHBOURHOOD_TEAM for p in team_people)
+            price = uow.invoice_rules.team_block(team_id)
+            block = team_block_line(team_id, period_start, price, in_block)
+            lines += () if block is None else (block,)
             invoice = Invoice(team_id, period_start, end, self._clock.now(), lines)
             uow.invoices.add(invoice)
             self._audited(uow, actor, AuditAction.CREATE, invoice, f"{len(lines)} lines")

@@ -148,7 +148,7 @@ class InvoiceRepository(Protocol):
 
 
 class InvoiceRulesRepository(Protocol):
-    """The commissioner's rules for paying by the minute."""
+    """The commissioner's rules for paying by the minute, and each team's block price."""
 
     def get(self) -> PerMinuteRules:
         """The rules (the defaults until set)."""
@@ -156,4 +156,12 @@ class InvoiceRulesRepository(Protocol):
 
     def put(self, rules: PerMinuteRules) -> None:
         """Set the rules."""
+        ...
+
+    def team_block(self, team_id: str) -> int:
+        """The team's block price in pence per four-week period (0 until set)."""
+        ...
+
+    def put_team_block(self, team_id: str, pence: int) -> None:
+        """Set the team's block price."""
         ...

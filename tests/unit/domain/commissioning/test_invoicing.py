@@ -15,6 +15,7 @@ from careweave.domain.commissioning.invoicing import (
     PerMinuteRules,
     Rounding,
     per_minute_lines,
+    team_block_line,
 )
 from careweave.domain.errors import DomainValidationError
 
@@ -101,3 +102,12 @@ def test_a_credit_note_negates_the_lines_it_takes_back() -> None:
     assert no_reason.value.field == "reason"
     with pytest.raises(DomainValidationError):
         note.credit([], "again", NOW)
+
+
+def test_a_team_block_needs_a_price_and_someone_supported_that_way() -> None:
+    line = team_block_line("t1", date(2026, 3, 2), 400_000, 12)
+
+    assert line is not None
+    assert (line.amount_pence, line.source) == (400_000, "team_block:t1:2026-03-02")
+    assert team_block_line("t1", date(2026, 3, 2), 0, 12) is None
+    assert team_block_line("t1", date(2026, 3, 2), 400_000, 0) is None

@@ -122,3 +122,37 @@ def test_the_providers_coordinator_reads_its_invoice_and_others_do_not(
     assert invoices.get(alice, invoice.id) == invoice
     with pytest.raises(NotFoundError):
         invoices.get(charlie, invoice.id)
+
+
+def test_a_neighbourhood_team_is_paid_its_block_price(
+    invoices: InvoiceService, edna: Actor, town: Neighbourhood, uow: UowFactory, clock: FixedClock
+) -> None:
+    with uow() as u:
+        u.people.update(dataclasses.replace(town.person_a, care_model=CareModel.NEIGHBOURHOOD_TEAM))
+        u.commit()
+    invoices.set_team_block(edna, town.team_a.id, 4_000_000)
+    clock.set(datetime(2026, 3, 30, 9, tzinfo=UTC))
+
+    [line] = invoices.run(edna, town.team_a.id, PERIOD).lines
+
+    assert (line.source, line.amount_pence) == (
+        f"team_block:{town.team_a.id}:2026-03-02",
+        4_000_000,
+    )
+    assert invoices.run(edna, town.team_b.id, PERIOD).lines == ()
+
+
+@pytest.mark.parametrize("pence", [-1, 100_000_001, 1.5])
+def test_a_bad_block_price_is_refused_naming_it(
+    invoices: InvoiceService, edna: Actor, town: Neighbourhood, pence: object
+) -> None:
+    with pytest.raises(DomainValidationError) as caught:
+        invoices.set_team_block(edna, town.team_a.id, pence)  # type: ignore[arg-type]
+    assert caught.value.field == "pence_per_period"
+
+
+def test_only_the_commissioner_sets_a_block_price(
+    invoices: InvoiceService, alice: Actor, town: Neighbourhood
+) -> None:
+    with pytest.raises(PermissionDeniedError):
+        invoices.set_team_block(alice, town.team_a.id, 1_000)

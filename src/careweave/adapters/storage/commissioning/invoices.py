@@ -146,3 +146,24 @@ class SqlInvoiceRulesRepository:
         )
         if affected_rows(changed) == 0:
             self.session.execute(insert(table).values(name=INVOICE_RULES, value=value))
+
+    def team_block(self, team_id: str) -> int:
+        """The team's block price in pence per four weeks (0 until set)."""
+        table = t.settings
+        row = self.session.execute(
+            select(table.c.value).where(table.c.name == _block_key(team_id))
+        ).first()
+        return 0 if row is None else int(row[0]["pence_per_period"])
+
+    def put_team_block(self, team_id: str, pence: int) -> None:
+        """Set the team's block price."""
+        table = t.settings
+        key, value = _block_key(team_id), {"pence_per_period": pence}
+        changed = self.session.execute(update(table).where(table.c.name == key).values(value=value))
+        if affected_rows(changed) == 0:
+            self.session.execute(insert(table).values(name=key, value=value))
+
+
+def _block_key(team_id: str) -> str:
+    # Short, as settings' names are at most 40 characters and a team id is up to 32.
+    return f"tb:{team_id}"

@@ -15,6 +15,7 @@ from careweave.adapters.web.api.common import ERROR_RESPONSES, PathId
 from careweave.adapters.web.api.common_schemas import Schema, ShortText
 from careweave.adapters.web.deps import CurrentActor, Svc
 from careweave.domain.commissioning.invoicing import (
+    MAX_BLOCK_PENCE,
     MAX_MINIMUM_MINUTES,
     MAX_RATE_PENCE,
     MAX_UNIT_MINUTES,
@@ -51,6 +52,12 @@ class RulesSchema(Schema):
     def to_domain(self) -> PerMinuteRules:
         """The domain rules."""
         return PerMinuteRules(**self.model_dump())
+
+
+class BlockPriceSchema(Schema):
+    """A neighbourhood team's block price per four-week period, in pence (0: none)."""
+
+    pence_per_period: int = Field(ge=0, le=MAX_BLOCK_PENCE, strict=True)
 
 
 class RunIn(Schema):
@@ -132,6 +139,15 @@ def get_rules(_actor: CurrentActor, svc: Svc) -> RulesSchema:
 def set_rules(body: RulesSchema, actor: CurrentActor, svc: Svc) -> RulesSchema:
     """The commissioner sets them; periods invoiced from now on use them."""
     return RulesSchema(**svc.invoices.set_rules(actor, body.to_domain()).as_dict())
+
+
+@router.put("/teams/{team_id}/block-price", summary="Set a neighbourhood team's block price")
+def set_block_price(
+    team_id: PathId, body: BlockPriceSchema, actor: CurrentActor, svc: Svc
+) -> BlockPriceSchema:
+    """The price per four weeks of a team that supports people as a neighbourhood team."""
+    pence = svc.invoices.set_team_block(actor, team_id, body.pence_per_period)
+    return BlockPriceSchema(pence_per_period=pence)
 
 
 @router.post("/teams/{team_id}/invoices", summary="Invoice a team's period")
