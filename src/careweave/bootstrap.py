@@ -23,6 +23,10 @@ from careweave.clock import Clock, SystemClock
 from careweave.config import Settings
 from careweave.services.accounts.accounts import AccountService
 from careweave.services.accounts.audit import AuditService
+from careweave.services.commissioning.budgets import BudgetService
+from careweave.services.commissioning.invoices import InvoiceService
+from careweave.services.commissioning.ledger import LedgerService
+from careweave.services.commissioning.time_banks import TimeBankService
 from careweave.services.community.curation import DirectoryCuration
 from careweave.services.community.directory import DirectoryReader
 from careweave.services.community.exchange import DirectoryExchange
@@ -118,6 +122,11 @@ class Services:
     directory_search: LinkWorkerSearch
     directory_curation: DirectoryCuration
     social_prescribing: SocialPrescribingService
+    # commissioning
+    budgets: BudgetService
+    ledger: LedgerService
+    time_banks: TimeBankService
+    invoices: InvoiceService
 
 
 def load_settings() -> Settings:
@@ -220,6 +229,10 @@ def wire_services(
         directory_search=LinkWorkerSearch(uow_factory, time),
         directory_curation=DirectoryCuration(uow_factory, time),
         social_prescribing=SocialPrescribingService(uow_factory, time),
+        budgets=BudgetService(uow_factory, time),
+        ledger=LedgerService(uow_factory, time),
+        time_banks=TimeBankService(uow_factory, time),
+        invoices=InvoiceService(uow_factory, time),
     )
 
 

@@ -1,8 +1,8 @@
 """The in-memory unit of work: every fake repository on one transaction of a :class:`FakeDatabase`.
 
 It implements every unit of work protocol the services declare (core, accounts and audit, plans,
-visit recording, rostering, family support, telecare, community), as the app's SQL unit of work
-does, so one fake serves every use case.
+visit recording, rostering, family support, telecare, community, commissioning), as the app's
+SQL unit of work does, so one fake serves every use case.
 :func:`fake_uow_factory` is annotated with the widest of those protocols, which makes
 ``mypy --strict`` check that the fake satisfies all of them.
 """
@@ -20,6 +20,14 @@ from tests.fakes.accounts import (
     FakeLoginFailureRepository,
     FakeUserRepository,
     FakeWebSessionRepository,
+)
+from tests.fakes.commissioning import (
+    FakeAllocationTableRepository,
+    FakeBudgetRepository,
+    FakeInvoiceRepository,
+    FakeInvoiceRulesRepository,
+    FakeLedger,
+    FakeTimeBankRepository,
 )
 from tests.fakes.community import (
     FakeDirectoryLocationRepository,
@@ -115,6 +123,12 @@ class FakeUnitOfWork:
     directory_services: FakeServiceRepository
     directory: FakeDirectoryStore
     social_referrals: FakeSocialReferralRepository
+    budgets: FakeBudgetRepository
+    allocation_table: FakeAllocationTableRepository
+    ledger: FakeLedger
+    time_banks: FakeTimeBankRepository
+    invoices: FakeInvoiceRepository
+    invoice_rules: FakeInvoiceRulesRepository
     # Declared with the protocols' own types: they are writable attributes there, and mypy
     # requires a writable protocol attribute to have exactly the protocol's type.
     visit_records: VisitRecordRepository
@@ -163,6 +177,12 @@ class FakeUnitOfWork:
         self.directory_services = FakeServiceRepository(tx)
         self.directory = FakeDirectoryStore(tx)
         self.social_referrals = FakeSocialReferralRepository(tx)
+        self.budgets = FakeBudgetRepository(tx)
+        self.allocation_table = FakeAllocationTableRepository(tx)
+        self.ledger = FakeLedger(tx)
+        self.time_banks = FakeTimeBankRepository(tx)
+        self.invoices = FakeInvoiceRepository(tx)
+        self.invoice_rules = FakeInvoiceRulesRepository(tx)
 
     def __exit__(
         self,

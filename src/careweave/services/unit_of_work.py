@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from careweave.services.accounts.unit_of_work import AccountsUnitOfWork
+from careweave.services.commissioning.unit_of_work import CommissioningUnitOfWork
 from careweave.services.community.unit_of_work import CommunityUnitOfWork
 from careweave.services.family_support.unit_of_work import FamilySupportUnitOfWork
 from careweave.services.people.unit_of_work import PeopleUnitOfWork
@@ -34,6 +35,7 @@ class AppUnitOfWork(
     FamilySupportUnitOfWork,
     TelecareUnitOfWork,
     CommunityUnitOfWork,
+    CommissioningUnitOfWork,
     Protocol,
 ):
     """Every capability's repositories on one transaction (the demo writes all of them at once)."""

@@ -42,6 +42,11 @@ SETTLE_SECONDS = 60
 
 Uow = Callable[[], SqlUnitOfWork]
 
+# Every test here subscribes to the one shared broker's telecare topics, so a consumer would also
+# take the random payloads or events another test publishes at the same time (and count them as its
+# own dead letters): the module's tests run one after another on one xdist worker.
+pytestmark = pytest.mark.xdist_group("mqtt-broker")
+
 
 @pytest.fixture(scope="module")
 def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:

@@ -15,6 +15,16 @@ from careweave.adapters.storage.accounts.repositories import (
     SqlUserRepository,
     SqlWebSessionRepository,
 )
+from careweave.adapters.storage.commissioning.invoices import (
+    SqlInvoiceRepository,
+    SqlInvoiceRulesRepository,
+)
+from careweave.adapters.storage.commissioning.ledger import SqlLedger
+from careweave.adapters.storage.commissioning.repositories import (
+    SqlAllocationTableRepository,
+    SqlBudgetRepository,
+    SqlTimeBankRepository,
+)
 from careweave.adapters.storage.community.referral_repository import SqlSocialReferralRepository
 from careweave.adapters.storage.community.repositories import (
     SqlDirectoryLocationRepository,
@@ -126,6 +136,13 @@ class SqlUnitOfWork:
     directory_services: SqlServiceRepository
     directory: SqlDirectoryStore
     social_referrals: SqlSocialReferralRepository
+    # commissioning
+    budgets: SqlBudgetRepository
+    allocation_table: SqlAllocationTableRepository
+    ledger: SqlLedger
+    time_banks: SqlTimeBankRepository
+    invoices: SqlInvoiceRepository
+    invoice_rules: SqlInvoiceRulesRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -184,6 +201,12 @@ class SqlUnitOfWork:
         self.directory_services = SqlServiceRepository(session)
         self.directory = SqlDirectoryStore(session)
         self.social_referrals = SqlSocialReferralRepository(session)
+        self.budgets = SqlBudgetRepository(session)
+        self.allocation_table = SqlAllocationTableRepository(session)
+        self.ledger = SqlLedger(session)
+        self.time_banks = SqlTimeBankRepository(session)
+        self.invoices = SqlInvoiceRepository(session)
+        self.invoice_rules = SqlInvoiceRulesRepository(session)
 
     def __exit__(
         self,

@@ -46,6 +46,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink(
         "Social prescribing figures", "/community/referrals/figures", frozenset({Role.COMMISSIONER})
     ),
+    NavLink("Budgets and hours", "/commissioning", ALL_ROLES),
     NavLink("Team figures", "/figures", AGGREGATE_READERS),
     NavLink("Telecare figures", "/telecare/figures", AGGREGATE_READERS),
     NavLink("Audit trail", "/audit", AUDIT_READERS),

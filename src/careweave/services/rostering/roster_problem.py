@@ -77,11 +77,14 @@ def build_week_problem(
     history: Mapping[str, Counter[str]],
     week_start: date,
     weights: rs.Weights | None = None,
+    time_banks: Mapping[str, int] | None = None,
 ) -> WeekProblem:
     """Build the optimiser's problem for ``team``'s week starting on Monday ``week_start``.
 
     Only planned and assigned visits are planned; ``history`` counts, per person, earlier visits
-    by each worker, which makes those workers the person's regulars for continuity.
+    by each worker, which makes those workers the person's regulars for continuity;
+    ``time_banks`` holds the minutes left in the time bank of each person who has one, which
+    caps the minutes of their visits in the week (never below zero).
     """
     active = [w for w in workers if w.active]
     places: list[Location] = [w.home for w in active] + [p.location for p in people]
@@ -92,14 +95,14 @@ def build_week_problem(
     plannable = [v for v in in_team if v.id not in unstaffable]
     where = _Where(team, location_of, frozenset(w.id for w in active), week_start)
     tasks, links, task_visit = _tasks_and_links(plannable, where)
-    by_id = {p.id: p for p in people}
+    by_id, banks = {p.id: p for p in people}, time_banks or {}
     flexible = any(t.duration_min != t.duration_max for t in tasks)
     problem = rs.Problem(
         workers=tuple(_worker(w, i, team) for i, w in enumerate(active)),
         tasks=tuple(tasks),
         travel=_travel(places, {w.travel_mode for w in active} or {TravelMode.DRIVE}),
         links=tuple(links),
-        people=tuple(_person(by_id[pid], history.get(pid)) for pid in sorted(location_of)),
+        people=tuple(_person(by_id[p], history.get(p), banks.get(p)) for p in sorted(location_of)),
         weights=weights or rs.Weights(),
         mode=rs.Mode.OUTCOME_BASED if flexible else rs.Mode.TIME_AND_TASK,
         skills=frozenset(s.value for s in Skill),
@@ -189,11 +192,12 @@ def _shifts(worker: Worker) -> tuple[rs.Shift, ...]:
     )
 
 
-def _person(person: Person, history: Counter[str] | None) -> rs.Person:
+def _person(person: Person, history: Counter[str] | None, bank: int | None) -> rs.Person:
     return rs.Person(
         id=person.id,
         continuity_target=person.continuity_target,
         history=dict(history or {}),
+        time_bank_minutes=None if bank is None else float(max(bank, 0)),
     )
 
 

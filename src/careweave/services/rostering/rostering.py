@@ -16,12 +16,14 @@ from datetime import date, timedelta
 from careweave import scheduling as rs
 from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
+from careweave.domain.commissioning.time_banks import block_end, block_of
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.visits.visit import VisitStatus
 from careweave.scheduling.solve import solve
 from careweave.scheduling.stop import MaxRuntime
 from careweave.services.accounts.access import Actor, check_can_manage_team
 from careweave.services.accounts.audit import AuditTrail
+from careweave.services.commissioning.time_banks import hours_left
 from careweave.services.rostering.roster_problem import (
     WeekProblem,
     assignments_from,
@@ -118,6 +120,8 @@ class RosteringService:
                     VisitStatus.IN_PROGRESS,
                 ):
                     history.setdefault(visit.person_id, Counter()).update(visit.assigned_worker_ids)
+            # The balance the ledger gives at the end of the week's four-week block.
+            banks = hours_left(uow.ledger, [p.id for p in people], block_end(block_of(week_start)))
             self._audit.record(
                 uow,
                 actor,
@@ -129,7 +133,9 @@ class RosteringService:
             )
             uow.commit()
         try:
-            return build_week_problem(team, people, workers, visits, history, week_start)
+            return build_week_problem(
+                team, people, workers, visits, history, week_start, time_banks=banks
+            )
         except rs.ProblemError as exc:
             # The records are valid one by one but cannot make a plan together, e.g. a double-handed
             # visit that no two of the team's workers can do: say which and why.

@@ -8,6 +8,10 @@ from fastapi import APIRouter
 def api_router() -> APIRouter:
     """Every API router under ``/api``."""
     from careweave.adapters.web.api.accounts import accounts
+    from careweave.adapters.web.api.commissioning import budgets as cm_budgets
+    from careweave.adapters.web.api.commissioning import invoices as cm_invoices
+    from careweave.adapters.web.api.commissioning import ledger as cm_ledger
+    from careweave.adapters.web.api.commissioning import time_banks as cm_time_banks
     from careweave.adapters.web.api.community import referrals
     from careweave.adapters.web.api.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.api.family_support import households as fs_households
@@ -40,6 +44,10 @@ def api_router() -> APIRouter:
         fs_arrangements,
         telecare_events,
         telecare_alerts,
+        cm_budgets,
+        cm_ledger,
+        cm_time_banks,
+        cm_invoices,
     )
     for module in modules:
         router.include_router(module.router)

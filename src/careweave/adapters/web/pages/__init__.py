@@ -9,6 +9,9 @@ def routers() -> list[APIRouter]:
     """Every page router, in the order they are matched."""
     from careweave.adapters.web.pages import home
     from careweave.adapters.web.pages.accounts import auth, oversight
+    from careweave.adapters.web.pages.commissioning import budgets as cm_budgets
+    from careweave.adapters.web.pages.commissioning import hours as cm_hours
+    from careweave.adapters.web.pages.commissioning import invoices as cm_invoices
     from careweave.adapters.web.pages.community import curation, referrals, search
     from careweave.adapters.web.pages.family_support import arrangements as fs_arrangements
     from careweave.adapters.web.pages.family_support import board as fs_board
@@ -44,4 +47,7 @@ def routers() -> list[APIRouter]:
         fs_board.router,
         fs_arrangements.router,
         fs_scheme.router,
+        cm_budgets.router,
+        cm_hours.router,
+        cm_invoices.router,
     ]

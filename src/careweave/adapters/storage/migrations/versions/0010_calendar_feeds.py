@@ -1,7 +1,7 @@
 """Calendar feeds: the secret links of workers' and families' iCalendar feeds.
 
 Revision ID: 0010_calendar_feeds
-Revises: 0008_family_support
+Revises: 0009_commissioning
 Create Date: 2026-12-03
 
 Written by hand to match :mod:`careweave.adapters.storage.rostering.tables`.
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_calendar_feeds"
-down_revision: str | Sequence[str] | None = "0008_family_support"
+down_revision: str | Sequence[str] | None = "0009_commissioning"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

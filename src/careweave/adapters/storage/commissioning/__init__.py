@@ -1,0 +1,1 @@
+"""Storage of commissioning: budgets, the allocation table, the ledger and time banks."""

@@ -1,0 +1,1 @@
+"""The commissioning JSON API: budgets, the ledger and time banks."""

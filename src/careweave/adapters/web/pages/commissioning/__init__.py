@@ -1,0 +1,1 @@
+"""Commissioning pages: budgets, the ledger and time banks."""

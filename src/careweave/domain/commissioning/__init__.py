@@ -1,0 +1,1 @@
+"""Commissioning: personal budgets, Individual Service Funds, the ledger and time banks."""

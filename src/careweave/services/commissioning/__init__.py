@@ -1,0 +1,1 @@
+"""Use cases of commissioning: personal budgets, the ledger and time banks."""
