@@ -10,12 +10,25 @@ from __future__ import annotations
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.people.person import Person
-from careweave.services.accounts.access import Actor, check_can_see_person, require_role
+from careweave.services.accounts.access import (
+    Actor,
+    check_can_see_person,
+    has_role,
+    require_role,
+)
 
 # Who refers a person and does the link worker's work (with people they may see), and who
 # curates the directory (adds, edits, checks and retires entries, or replaces it whole).
 LINK_WORKERS = frozenset({Role.CARE_WORKER, Role.COORDINATOR, Role.PRACTITIONER})
 CURATORS = frozenset({Role.COORDINATOR})
+# Who counts every referral in the figures (counts only, never a name); everyone else counts the
+# referrals of the people they may see.
+REFERRAL_COUNTERS = frozenset({Role.COMMISSIONER})
+
+
+def counts_every_referral(actor: Actor) -> bool:
+    """Whether ``actor``'s referral figures cover everyone's referrals (commissioners, admins)."""
+    return has_role(actor, *REFERRAL_COUNTERS)
 
 
 def check_can_read_referral(actor: Actor, person: Person) -> None:

@@ -11,7 +11,6 @@ from datetime import date
 
 from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
-from careweave.domain.accounts.users import Role
 from careweave.domain.community.referral_figures import ReferralFigures, referral_figures
 from careweave.domain.community.social_prescribing import (
     FollowUp,
@@ -28,6 +27,7 @@ from careweave.services.community.access import (
     LINK_WORKERS,
     check_can_read_referral,
     check_can_work_referral,
+    counts_every_referral,
 )
 from careweave.services.community.unit_of_work import CommunityUnitOfWork
 
@@ -202,7 +202,7 @@ class SocialPrescribingService:
     def figures(self, actor: Actor) -> ReferralFigures:
         """The figures over the referrals ``actor`` may count (a commissioner: everyone's)."""
         with self._uow_factory() as uow:
-            if actor.role is Role.COMMISSIONER or actor.is_admin:
+            if counts_every_referral(actor):
                 found = uow.social_referrals.list()
             else:
                 found = uow.social_referrals.list(person_ids=_visible_people(uow, actor).keys())

@@ -40,6 +40,7 @@ COORDINATOR = actor("cora", Role.COORDINATOR)
 WORKER = actor("bob", Role.CARE_WORKER)
 OUTSIDER = actor("charlie", Role.CARE_WORKER, frozenset({"other-team"}))
 FAMILY = actor("dora", Role.FAMILY_MEMBER, frozenset(), person_ids=frozenset({PERSON.id}))
+COMMISSIONER = actor("cam", Role.COMMISSIONER, frozenset())
 
 
 @pytest.fixture
@@ -86,3 +87,12 @@ def test_a_refused_change_keeps_nothing(sp: SocialPrescribingService, data: Comm
         sp.what_matters(WORKER, referral.id, "x" * 5000)
     assert data.snapshot() == before
     assert data.referrals[referral.id].what_matters == ""
+
+
+def test_a_commissioner_counts_every_referral_and_a_worker_only_those_of_people_they_see(
+    sp: SocialPrescribingService,
+) -> None:
+    sp.refer(WORKER, PERSON.id, source=ReferralSource.GP, reason="Lonely")
+    assert sp.figures(COMMISSIONER).referrals == 1
+    assert sp.figures(WORKER).referrals == 1
+    assert sp.figures(OUTSIDER).referrals == 0
