@@ -22,6 +22,7 @@ from careweave.domain.visits.recording import (
     ProgressNote,
     TaskDone,
     TaskMode,
+    TaskNotDone,
 )
 from careweave.services.plans.progress_goals import GOAL_FIELD
 
@@ -35,6 +36,7 @@ INPUT_OF_FIELD = {
     "progress_note.text": "progress",
     GOAL_FIELD: "goal_id",
     "medication.item": "med_item_0",
+    "check_out.reason": "check_out_reason",  # too long a reason
 }
 
 T = TypeVar("T")
@@ -64,6 +66,7 @@ class TaskRow:
     index: int
     task: str
     choices: tuple[Choice, ...]
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class RecordForm:
     notes: str
     goal_id: str
     progress: str
+    check_out_reason: str = ""
     errors: Mapping[str, FieldError] = field(default_factory=dict)
     problem: str = ""
 
@@ -107,6 +111,8 @@ def typed_fields(outcomes: Outcomes, tasks: Sequence[str], due: Sequence[str]) -
     """The form fields that describe saved ``outcomes`` (what the form shows before any typing)."""
     modes = {t.task: t.mode.value for t in outcomes.tasks}
     fields = {f"task_{i}": modes.get(task, NOT_DONE) for i, task in enumerate(tasks)}
+    reasons = {t.task: t.reason for t in outcomes.not_done}
+    fields |= {f"task_reason_{i}": reasons[task] for i, task in enumerate(tasks) if task in reasons}
     saved = {m.item: m for m in outcomes.medications}
     items = [*due, *(m.item for m in outcomes.medications if m.item not in due)]
     for index, item in enumerate(items):
@@ -131,7 +137,12 @@ def record_form(
 ) -> RecordForm:
     """The form drawn from ``fields`` (saved or typed), with ``due`` medication named by the plan."""
     task_rows = tuple(
-        TaskRow(i, task, _task_choices(fields.get(f"task_{i}", NOT_DONE)))
+        TaskRow(
+            i,
+            task,
+            _task_choices(fields.get(f"task_{i}", NOT_DONE)),
+            fields.get(f"task_reason_{i}", ""),
+        )
         for i, task in enumerate(tasks)
     )
     typed = _medication_count(fields)
@@ -148,6 +159,7 @@ def record_form(
         notes=fields.get("notes", ""),
         goal_id=fields.get("goal_id", ""),
         progress=fields.get("progress", ""),
+        check_out_reason=fields.get("check_out_reason", ""),
         errors=dict(errors or {}),
         problem=problem,
     )
@@ -183,11 +195,15 @@ def _medication_row(fields: Mapping[str, str], index: int, planned: str | None) 
 def read_outcomes(fields: Mapping[str, str], tasks: Sequence[str]) -> Outcomes:
     """The outcomes a submitted form describes; RefusedFormError names every input that is wrong."""
     errors: dict[str, FieldError] = {}
-    done = []
+    done, not_done = [], []
     for index, name in enumerate(tasks):
         task = _collect(errors, f"task_{index}", partial(_task, fields, index, name))
+        reason = fields.get(f"task_reason_{index}", "").strip()
         if task is not None:
             done.append(task)
+        elif reason and f"task_{index}" not in errors:
+            why = _collect(errors, f"task_reason_{index}", partial(TaskNotDone, name, reason))
+            not_done += [why] if why else []
     medications = [
         outcome
         for index in range(_medication_count(fields))
@@ -206,6 +222,7 @@ def read_outcomes(fields: Mapping[str, str], tasks: Sequence[str]) -> Outcomes:
             notes=fields.get("notes", ""),
             medications=tuple(medications),
             progress=progress,
+            not_done=tuple(not_done),
         )
     except DomainValidationError as error:
         raise RefusedFormError({input_of(error): FieldError(error.message, error.field)}) from None

@@ -29,19 +29,19 @@ from careweave.adapters.web.pages.visits.record_form import (
     RefusedFormError,
     input_of,
     read_outcomes,
-    record_form,
-    typed_fields,
 )
+from careweave.adapters.web.pages.visits.record_view import days_of_visits, record_context
 from careweave.bootstrap import Services
 from careweave.clock import Clock, wall_time
 from careweave.domain.errors import ConflictError, DomainValidationError
 from careweave.domain.values import Location
-from careweave.domain.visits.recording import MEDICATION_RESULT_LABELS, Outcomes
 from careweave.services.accounts.access import Actor
 from careweave.services.visits.recording import Submission
 
 router = APIRouter(include_in_schema=False)
 
+MY_VISITS_DAYS = 7  # the day chosen and the six after it: a worker plans their week
+CHECK_IN_REASON = "check_in.reason"  # the domain's name for the early check-in's reason
 STALE_CHECK_IN = (
     "This visit changed after this page was opened (perhaps you checked in from another tab, "
     "or a colleague did): here it is as it is now."
@@ -61,13 +61,13 @@ def my_day(
     clock: ClockDep,
     day: str | None = None,
 ) -> Response:
-    """The signed-in care worker's visits of the day, in order, with a button for each."""
+    """The signed-in care worker's visits of the day and the coming days, in order, with a
+    button for each."""
     now = wall_time(clock)
     chosen = parse_day("day", day, now.date())
-    lines = services.team_days.my_visits(actor, chosen, now)
-    return templates.TemplateResponse(
-        request, "pages/visits/my_visits.html", {"lines": lines, "day": chosen}
-    )
+    lines = services.team_days.my_visits(actor, chosen, now, days=MY_VISITS_DAYS)
+    context = {"days": days_of_visits(lines, chosen, now.date(), MY_VISITS_DAYS), "day": chosen}
+    return templates.TemplateResponse(request, "pages/visits/my_visits.html", context)
 
 
 @router.get("/visits/{visit_id}/record")
@@ -106,24 +106,10 @@ class RecordPage:
         status: int = 200,
     ) -> Response:
         """The page, its form drawn from ``typed`` when given (else from the saved record)."""
-        line = self.services.team_days.visit_line(self.actor, self.visit_id, wall_time(self.clock))
-        mine = next((r for r in line.records if r.worker_id == self.actor.worker_id), None)
-        due: tuple[str, ...] = ()
-        tasks = line.visit.tasks
-        fields = (
-            typed
-            if typed is not None
-            else typed_fields(mine.outcomes if mine else Outcomes(), tasks, due)
-        )
-        context = {
-            "line": line,
-            "record": mine,
-            "goals": self.services.progress_notes.goals_for_visit(self.actor, self.visit_id),
-            "form": record_form(fields, tasks, due, errors, problem),
-            "results": MEDICATION_RESULT_LABELS,
-            "form_key": secrets.token_urlsafe(16),
-            "saved": saved,
-        }
+        now = wall_time(self.clock)
+        briefing = self.services.visit_briefings.brief(self.actor, self.visit_id, now)
+        context = record_context(briefing, self.actor.worker_id, now, typed, errors, problem)
+        context |= {"form_key": secrets.token_urlsafe(16), "saved": saved}
         return self.templates.TemplateResponse(
             self.request, "pages/visits/record.html", context, status_code=status
         )
@@ -148,13 +134,16 @@ async def _fields(request: Request) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
-def _submission(visit_id: str, fields: Mapping[str, str], now: datetime) -> Submission:
+def _submission(
+    visit_id: str, fields: Mapping[str, str], now: datetime, reason_field: str
+) -> Submission:
     return Submission(
         visit_id=visit_id,
         expected_version=_version(fields.get("version", "")),
         idempotency_key=fields.get("idempotency_key", ""),
         at=now,
         location=_location(fields.get("lat", ""), fields.get("lon", "")),
+        reason=fields.get(reason_field, "").strip(),
     )
 
 
@@ -171,12 +160,17 @@ async def check_in(
     fields = await _fields(request)
     page = RecordPage(request, visit_id, actor, templates, services, clock)
     try:
-        submission = _submission(visit_id, fields, wall_time(clock))
+        submission = _submission(visit_id, fields, wall_time(clock), "reason")
         await run_in_threadpool(services.recording.check_in, actor, submission)
     except ConflictError:
         return await run_in_threadpool(partial(page.render, problem=STALE_CHECK_IN, status=409))
     except DomainValidationError as error:
-        return await run_in_threadpool(partial(page.render, problem=error.message, status=422))
+        if error.field == CHECK_IN_REASON:
+            errors = {"reason": FieldError(error.message, error.field)}
+            again = partial(page.render, typed=fields, errors=errors, status=422)
+        else:
+            again = partial(page.render, problem=error.message, status=422)
+        return await run_in_threadpool(again)
     return _back(visit_id, "checked-in")
 
 
@@ -204,7 +198,7 @@ async def outcomes(
         await run_in_threadpool(
             partial(services.recording.record_outcomes, check_out=check_out),
             actor,
-            _submission(visit_id, fields, now),
+            _submission(visit_id, fields, now, "check_out_reason"),
             parsed,
         )
     except RefusedFormError as refused:
