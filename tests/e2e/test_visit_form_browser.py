@@ -17,13 +17,12 @@ NOTES = "Made porridge together; she chose the honey."
 def test_a_refused_form_keeps_what_was_typed_on_a_phone(browser: Any, live_site: LiveSite) -> None:
     page = new_page(browser, live_site, "worker.a", viewport=PHONE, is_mobile=True, has_touch=True)
     try:
-        page.goto(f"/visits/{live_site.recordable_visit}/record")
-        check_in = page.get_by_role("button", name="Check in")
-        if check_in.count():  # another browser test may have checked in to this visit already
-            check_in.click()
-            page.get_by_text("Checked in at").wait_for()
-        if page.get_by_text("Checked out at").count():
-            pytest.skip("the shared visit was checked out by an earlier browser test")
+        page.goto(f"/visits/{live_site.spare_visit}/record")
+        assert page.get_by_role("heading", name="Before you go in").is_visible()
+        assert "Make lunch" in page.locator("section.briefing").inner_text()
+        screenshot(page, "phone-visit-briefing")
+        page.get_by_role("button", name="Check in").click()
+        page.get_by_text("Checked in at").wait_for()
         page.get_by_label("Done for them").first.check()
         page.locator("input[name=med_item_0]").fill("Metformin 500 mg")
         page.locator("select[name=med_result_0]").select_option("refused")
