@@ -56,6 +56,7 @@ from careweave.services.telecare.ingest import IngestService
 from careweave.services.telecare.response import ResponseService
 from careweave.services.unit_of_work import AppUnitOfWork
 from careweave.services.visits.alerts import AlertService
+from careweave.services.visits.briefing import VisitBriefingService
 from careweave.services.visits.recording import RecordingService
 from careweave.services.visits.team_day import TeamDayService
 from careweave.services.visits.visits import VisitService
@@ -91,6 +92,7 @@ class Services:
     # visits
     visits: VisitService
     team_days: TeamDayService
+    visit_briefings: VisitBriefingService
     recording: RecordingService
     alerts: AlertService
     # plans
@@ -204,6 +206,7 @@ def wire_services(
         workers=WorkerService(uow_factory, time),
         visits=VisitService(uow_factory, time),
         team_days=TeamDayService(uow_factory, time),
+        visit_briefings=VisitBriefingService(uow_factory, time),
         recording=RecordingService(uow_factory, time),
         alerts=AlertService(uow_factory, time),
         plans=PlanService(uow_factory, time),

@@ -12,6 +12,7 @@ violations.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import subprocess
@@ -55,6 +56,8 @@ class LiveSite:
     team_b: str
     recordable_visit: str
     person_location: tuple[float, float]
+    # A second visit of worker.a today, for a test that records it without touching the first.
+    spare_visit: str
 
 
 def _free_port() -> int:
@@ -72,12 +75,14 @@ def _careweave(env: dict[str, str], *args: str) -> None:
     assert done.returncode == 0, f"careweave {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
 
 
-def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, float]]:
+def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, float], str]:
     """Team ids, and an all-day visit today for worker.a that the phone test records, to a
-    person of team A with goals in an agreed plan (so progress can be noted against one)."""
+    person of team A with goals in an agreed plan (so progress can be noted against one); and a
+    spare all-day visit to the same person for another recording test."""
     from careweave.adapters.storage.database import make_engine, make_session_factory
     from careweave.adapters.storage.uow import SqlUnitOfWork
     from careweave.clock import SystemClock
+    from careweave.domain.values import new_id
     from careweave.domain.visits.visit import Visit
     from careweave.services.plans.progress_goals import read_current_goals
 
@@ -102,10 +107,11 @@ def _visit_for_worker_a(database_url: str) -> tuple[str, str, str, tuple[float, 
                 tasks=("Make breakfast", "Help with a shower"),
             )
             visit.assign((worker_user.worker_id,), clock(23, 0))
-            uow.visits.add(visit)
+            spare = dataclasses.replace(visit, id=new_id(), tasks=("Make lunch",))
+            uow.visits.add_all([visit, spare])
             uow.commit()
             location = (person.location.lat, person.location.lon)
-            return team_a.id, team_b.id, visit.id, location
+            return team_a.id, team_b.id, visit.id, location, spare.id
     finally:
         engine.dispose()
 
@@ -124,7 +130,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     }
     _careweave(env, "db", "upgrade")
     _careweave(env, "demo", "seed", "--people", "40", "--workers", "8")
-    team_a, team_b, visit_id, location = _visit_for_worker_a(database_url)
+    team_a, team_b, visit_id, location, spare_id = _visit_for_worker_a(database_url)
     server = subprocess.Popen(
         [CAREWEAVE, "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -135,7 +141,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base_url, server)
-        yield LiveSite(base_url, team_a, team_b, visit_id, location)
+        yield LiveSite(base_url, team_a, team_b, visit_id, location, spare_id)
     finally:
         server.terminate()
         try:

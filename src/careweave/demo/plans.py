@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from careweave.demo.data import Neighbourhood
+from careweave.demo.medicines import with_medicines
 from careweave.demo.plans_words import ACTIONS, CONTINGENCIES, GOALS, REVIEW_NOTES, RISKS
 from careweave.domain.people.person import CareModel, EligibilityOutcome, Need, Person
 from careweave.domain.plans.care_plan import (
@@ -110,6 +111,7 @@ def generate_plans(neighbourhood: Neighbourhood, *, seed: int = 1, today: date) 
         _person_records(out, rng, person, needs.get(person.id, []), raters, day)
     _episodes(out, rng, [p for p in planned if p.id in {pl.person_id for pl in out.plans}], day)
     _visit_notes(out, neighbourhood)
+    out.plans = with_medicines(out.plans, neighbourhood.visits)
     return out
 
 

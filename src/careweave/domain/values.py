@@ -80,3 +80,16 @@ class Location:
         dl = math.radians(other.lon - self.lon)
         a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
         return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def count_words(count: int, unit: str, plural: str | None = None) -> str:
+    """``count`` of ``unit`` in words, singular for exactly one: "1 minute", "5 minutes".
+
+    ``plural`` is the plural when adding an "s" would be wrong ("1 person", "3 people").
+    """
+    return f"{count} {unit if count == 1 else plural or unit + 's'}"
+
+
+def minutes_words(minutes: int) -> str:
+    """Minutes as a person reads them: "1 minute", "0 minutes", "45 minutes"."""
+    return count_words(minutes, "minute")

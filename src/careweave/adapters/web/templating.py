@@ -1,5 +1,6 @@
 """Jinja2 templates: every page gets ``actor``, ``csrf_token`` and ``static_url`` without asking,
-and the ``london`` filter shows an instant as a person in England reads it."""
+the ``london`` filter shows an instant as a person in England reads it, and ``minutes`` a count
+of minutes in words ("1 minute", "5 minutes")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from careweave.adapters.web.navigation import links_for
 from careweave.adapters.web.render.visit_status import status_badge
 from careweave.clock import in_london
 from careweave.domain.accounts.users import ROLE_TITLES
+from careweave.domain.values import minutes_words
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -39,4 +41,5 @@ def make_templates() -> Jinja2Templates:
     # For _team_macros.html, whose macros are imported without the page's context.
     templates.env.globals["status_badge"] = status_badge
     templates.env.filters["london"] = in_london
+    templates.env.filters["minutes"] = minutes_words
     return templates

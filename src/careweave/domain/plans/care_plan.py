@@ -25,6 +25,7 @@ from careweave.domain.plans.gas import (
     check_lifecycle_change,
     require_weight,
 )
+from careweave.domain.plans.medicines import PlanMedicine
 from careweave.domain.values import new_id, require_member, require_range, require_text
 
 MAX_GOALS = 20
@@ -250,6 +251,8 @@ class CarePlan:
         1 for the first version, one more for each change.
     review_on, review_by
         When the plan will be reviewed and who is responsible; both are required.
+    medicines
+        The medicines the team helps with, and when (a visit's list to tick comes from these).
     """
 
     person_id: str
@@ -264,6 +267,7 @@ class CarePlan:
     contingencies: tuple[Contingency, ...] = ()
     agreement: Agreement | None = None
     summary: str = ""
+    medicines: tuple[PlanMedicine, ...] = ()
     plan_id: str = field(default_factory=new_id)
     version: int = 1
 
@@ -305,6 +309,9 @@ class CarePlan:
         goal_ids = [g.id for g in self.goals]
         if len(set(goal_ids)) != len(goal_ids):
             raise DomainValidationError("plan.goals", "two goals have the same id")
+        names = [m.item.casefold() for m in self.medicines]
+        if len(set(names)) != len(names):
+            raise DomainValidationError("plan.medicines", "lists the same medicine twice")
         for action in self.actions:
             if action.goal_id is not None and action.goal_id not in goal_ids:
                 raise DomainValidationError(

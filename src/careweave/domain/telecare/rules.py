@@ -34,6 +34,7 @@ from careweave.domain.telecare.alerts import ALERT_TITLES, AlertKind, Priority
 from careweave.domain.telecare.devices import DeviceKind
 from careweave.domain.telecare.events import ACTIVITY_KINDS, HOME_TIME, Event, EventKind
 from careweave.domain.telecare.home import HomeEvents, Trigger, in_window, local_moment
+from careweave.domain.values import minutes_words
 
 # Every rule's span (from the first event it looks at to its firing) stays within this, so a
 # window of events this long before the freshness limit always holds the whole occasion.
@@ -231,9 +232,7 @@ class OutOfBed(NightRule):
             if not in_window(deadline, self.night_start, self.night_end):
                 continue
             if home.first_after(left.at, {EventKind.IN_BED}, deadline) is None:
-                summary = (
-                    f"Out of bed since {_hhmm(left.at)} and not back after {self.minutes} minutes"
-                )
+                summary = f"Out of bed since {_hhmm(left.at)} and not back after {minutes_words(self.minutes)}"
                 yield self._trigger(f"{left.device_id}:{left.sequence}", deadline, summary)
 
 

@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from careweave.domain.errors import DomainValidationError
 from careweave.domain.values import Location, new_id, require_member, require_text
+from careweave.domain.visits.timing import is_early_check_in, minutes_between
 from careweave.domain.visits.visit import Visit, VisitStatus
 
 LATE_AFTER = timedelta(minutes=15)
@@ -30,6 +31,7 @@ MISSED_AFTER = timedelta(hours=2)
 # A check-in further than this from the person's home is shown to the coordinator to look at.
 AWAY_FROM_HOME_KM = 0.3
 NOTES_MAX_LENGTH = 4000
+REASON_MAX_LENGTH = 500
 
 
 class TaskMode(StrEnum):
@@ -68,6 +70,20 @@ class TaskDone:
     def __post_init__(self) -> None:
         object.__setattr__(self, "task", require_text("tasks.task", self.task, max_length=200))
         object.__setattr__(self, "mode", require_member("tasks.mode", self.mode, TaskMode))
+
+
+@dataclass(frozen=True, slots=True)
+class TaskNotDone:
+    """A task of the visit that was not done, and why (kept for the summary and the next worker)."""
+
+    task: str
+    reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "task", require_text("tasks.task", self.task, max_length=200))
+        object.__setattr__(
+            self, "reason", require_text("tasks.reason", self.reason, max_length=REASON_MAX_LENGTH)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +165,7 @@ class Outcomes:
     notes: str = ""
     medications: tuple[MedicationOutcome, ...] = ()
     progress: ProgressNote | None = None
+    not_done: tuple[TaskNotDone, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -156,7 +173,8 @@ class Outcomes:
             "notes",
             require_text("notes", self.notes, max_length=NOTES_MAX_LENGTH, allow_empty=True),
         )
-        _reject_duplicates("tasks", [t.task.casefold() for t in self.tasks])
+        named = [t.task for t in self.tasks] + [t.task for t in self.not_done]
+        _reject_duplicates("tasks", [task.casefold() for task in named])
         _reject_duplicates("medication.item", [m.item.casefold() for m in self.medications])
 
 
@@ -174,6 +192,8 @@ class VisitRecord:
     check_in: CheckPoint
     check_out: CheckPoint | None = None
     outcomes: Outcomes = field(default_factory=Outcomes)
+    check_in_reason: str = ""
+    check_out_reason: str = ""
     id: str = field(default_factory=new_id)
 
     @property
@@ -186,7 +206,7 @@ class VisitRecord:
         """Whole minutes from check-in to check-out, or None while still checked in."""
         if self.check_out is None:
             return None
-        return int((self.check_out.at - self.check_in.at).total_seconds() // 60)
+        return minutes_between(self.check_in.at, self.check_out.at)
 
     def record(self, outcomes: Outcomes) -> None:
         """Record what happened; only while checked in, so a finished record is never rewritten."""
@@ -194,17 +214,24 @@ class VisitRecord:
             raise DomainValidationError("visit_record", "the visit is checked out already")
         self.outcomes = outcomes
 
-    def finish(self, point: CheckPoint) -> None:
-        """Check out at ``point``, which must not come before the check-in."""
+    def finish(self, point: CheckPoint, reason: str = "") -> None:
+        """Check out at ``point``, which must not come before the check-in; ``reason`` says why
+        the visit was cut short, when it was."""
         if not self.is_open:
             raise DomainValidationError("visit_record", "the visit is checked out already")
         if point.at < self.check_in.at:
             raise DomainValidationError("check_out.at", "must not be before the check-in")
+        self.check_out_reason = require_text(
+            "check_out.reason", reason, max_length=REASON_MAX_LENGTH, allow_empty=True
+        )
         self.check_out = point
 
 
-def start_visit(visit: Visit, worker_id: str, point: CheckPoint) -> VisitRecord:
-    """Check ``worker_id`` in to ``visit``; the visit moves to in progress at its first check-in."""
+def start_visit(visit: Visit, worker_id: str, point: CheckPoint, reason: str = "") -> VisitRecord:
+    """Check ``worker_id`` in to ``visit``; the visit moves to in progress at its first check-in.
+
+    A check-in far earlier than planned (see :mod:`.timing`) needs ``reason``.
+    """
     if worker_id not in visit.assigned_worker_ids:
         raise DomainValidationError("worker_id", "you are not on this visit")
     if point.at.date() != visit.day:
@@ -213,9 +240,17 @@ def start_visit(visit: Visit, worker_id: str, point: CheckPoint) -> VisitRecord:
         raise DomainValidationError(
             "visit.status", f"a {visit.status.value.replace('_', ' ')} visit cannot be started"
         )
+    reason = require_text("check_in.reason", reason, max_length=REASON_MAX_LENGTH, allow_empty=True)
+    if is_early_check_in(visit, point.at) and not reason:
+        opens = visit.window_start.strftime("%H:%M")
+        raise DomainValidationError(
+            "check_in.reason", f"the visit's time starts at {opens}: say why you are this early"
+        )
     if visit.status is VisitStatus.ASSIGNED:
         visit.move_to(VisitStatus.IN_PROGRESS)
-    return VisitRecord(visit_id=visit.id, worker_id=worker_id, check_in=point)
+    return VisitRecord(
+        visit_id=visit.id, worker_id=worker_id, check_in=point, check_in_reason=reason
+    )
 
 
 def finish_visit_if_complete(visit: Visit, records: list[VisitRecord]) -> bool:
@@ -228,10 +263,16 @@ def finish_visit_if_complete(visit: Visit, records: list[VisitRecord]) -> bool:
 
 
 class Lateness(StrEnum):
-    """How late a visit nobody has checked in to is (see the module docstring for the rule)."""
+    """What a visit alert is about: a visit nobody has checked in to that is late or missed (see
+    the module docstring for the rule), or a check-in far earlier than planned (:mod:`.timing`)."""
 
     LATE = "late"
     MISSED = "missed"
+    EARLY_CHECK_IN = "early_check_in"
+
+
+# The alerts about a visit that did not happen on time, which the person's family is told of.
+MISSED_OR_LATE = frozenset({Lateness.LATE, Lateness.MISSED})
 
 
 def late_at(visit: Visit) -> datetime:
@@ -258,7 +299,8 @@ def lateness(visit: Visit, now: datetime) -> Lateness | None:
 
 @dataclass(slots=True)
 class Alert:
-    """A late or missed visit raised to the coordinator, until somebody acknowledges it."""
+    """A late or missed visit, or a check-in far earlier than planned (with the worker's reason),
+    raised to the coordinator until somebody acknowledges it."""
 
     visit_id: str
     team_id: str
@@ -267,10 +309,14 @@ class Alert:
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
     note: str = ""
+    reason: str = ""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         self.kind = require_member("alert.kind", self.kind, Lateness)
+        self.reason = require_text(
+            "alert.reason", self.reason, max_length=REASON_MAX_LENGTH, allow_empty=True
+        )
 
     @property
     def is_open(self) -> bool:

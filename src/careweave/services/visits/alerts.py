@@ -22,7 +22,7 @@ from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.accounts.users import Role
 from careweave.domain.errors import ConflictError, NotFoundError
 from careweave.domain.people.person import Person
-from careweave.domain.visits.recording import Alert, Lateness, lateness
+from careweave.domain.visits.recording import MISSED_OR_LATE, Alert, Lateness, lateness
 from careweave.domain.visits.visit import PENDING_STATUSES, Visit
 from careweave.services.accounts.access import (
     TEAM_ROLES,
@@ -211,6 +211,8 @@ class AlertService:
         lines = self.alert_lines(
             actor, open_only=False, raised_from=now - timedelta(days=FAMILY_DAYS)
         )
+        # An early check-in is the team's business (and the worker's reason theirs), not news.
+        lines = [line for line in lines if line.alert.kind in MISSED_OR_LATE]
         missed = {line.visit.id for line in lines if line.alert.kind is Lateness.MISSED}
         return [
             line

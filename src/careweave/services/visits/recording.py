@@ -19,12 +19,15 @@ from careweave.domain.errors import ConflictError, DomainValidationError, Permis
 from careweave.domain.people.person import Person
 from careweave.domain.values import Location
 from careweave.domain.visits.recording import (
+    Alert,
     CheckPoint,
+    Lateness,
     Outcomes,
     VisitRecord,
     finish_visit_if_complete,
     start_visit,
 )
+from careweave.domain.visits.timing import is_early_check_in
 from careweave.domain.visits.visit import Visit
 from careweave.services.accounts.access import Actor, check_can_record_visit
 from careweave.services.accounts.audit import AuditTrail
@@ -37,13 +40,16 @@ RECORD_KIND = "visit_record"
 
 @dataclass(frozen=True, slots=True)
 class Submission:
-    """What every recording form sends besides its content."""
+    """What every recording form sends besides its content; ``reason`` is the worker's words for
+    an early check-in, or for a check-out much sooner than planned (see
+    :mod:`careweave.domain.visits.timing`)."""
 
     visit_id: str
     expected_version: int
     idempotency_key: str
     at: datetime
     location: Location | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +70,14 @@ class RecordingService:
         self._audit = AuditTrail(clock)
 
     def check_in(self, actor: Actor, submission: Submission) -> RecordResult:
-        """Check the actor in to the visit (the visit starts at its first check-in)."""
-        idem = Idempotency.of(submission.idempotency_key, ["check_in", submission.visit_id])
+        """Check the actor in to the visit (the visit starts at its first check-in).
+
+        A check-in far earlier than planned needs a reason and raises an alert to the team's
+        coordinator with it (once per visit).
+        """
+        idem = Idempotency.of(
+            submission.idempotency_key, ["check_in", submission.visit_id, submission.reason]
+        )
 
         def write() -> RecordResult:
             with self._uow_factory() as uow:
@@ -74,9 +86,10 @@ class RecordingService:
                     return repeat
                 visit, person, worker_id = _open_visit(uow, actor, submission)
                 point = CheckPoint.taken(submission.at, submission.location, person.location)
-                record = start_visit(visit, worker_id, point)
+                record = start_visit(visit, worker_id, point, submission.reason)
                 uow.visits.update(visit)
                 uow.visit_records.add(record)
+                _tell_coordinator_if_early(uow, visit, person, record)
                 remember(uow, actor, idem, RECORD_KIND, record.id, at=self._clock.now())
                 self._audit.record(
                     uow,
@@ -102,11 +115,13 @@ class RecordingService:
     ) -> RecordResult:
         """Save what happened on the visit and, when ``check_out``, check the actor out.
 
-        The visit is marked done once every worker it needs has checked out. A progress note must
-        be about one of the person's current goals (see :mod:`.progress_goals`).
+        The visit is marked done once every worker it needs has checked out; the submission's
+        reason says why a visit was much shorter than planned, when the page asked. A progress note must be about one of the person's
+        current goals (see :mod:`.progress_goals`).
         """
         idem = Idempotency.of(
-            submission.idempotency_key, ["outcomes", submission.visit_id, repr(outcomes), check_out]
+            submission.idempotency_key,
+            ["outcomes", submission.visit_id, repr(outcomes), check_out, submission.reason],
         )
 
         def write() -> RecordResult:
@@ -122,9 +137,8 @@ class RecordingService:
                     raise DomainValidationError("visit_record", "check in to the visit first")
                 record.record(outcomes)
                 if check_out:
-                    record.finish(
-                        CheckPoint.taken(submission.at, submission.location, person.location)
-                    )
+                    point = CheckPoint.taken(submission.at, submission.location, person.location)
+                    record.finish(point, submission.reason)
                 uow.visit_records.update(record)
                 if finish_visit_if_complete(
                     visit, [*uow.visit_records.list_for_visits([visit.id])]
@@ -178,6 +192,25 @@ def _open_visit(
             field="visit.version",
         )
     return visit, person, actor.worker_id
+
+
+def _tell_coordinator_if_early(
+    uow: VisitsUnitOfWork, visit: Visit, person: Person, record: VisitRecord
+) -> None:
+    """Raise an early check-in alert with the worker's reason, unless the visit has one already
+    (the second worker of a double-handed visit arriving early too)."""
+    if not is_early_check_in(visit, record.check_in.at) or person.team_id is None:
+        return
+    if (visit.id, Lateness.EARLY_CHECK_IN) in uow.alerts.raised_for([visit.id]):
+        return
+    alert = Alert(
+        visit_id=visit.id,
+        team_id=person.team_id,
+        kind=Lateness.EARLY_CHECK_IN,
+        raised_at=record.check_in.at,
+        reason=record.check_in_reason,
+    )
+    uow.alerts.add(alert)
 
 
 def _repeat(uow: VisitsUnitOfWork, actor: Actor, idem: Idempotency) -> RecordResult | None:

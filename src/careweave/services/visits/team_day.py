@@ -19,7 +19,13 @@ from careweave.clock import Clock
 from careweave.domain.accounts.audit import AuditAction
 from careweave.domain.errors import NotFoundError, PermissionDeniedError
 from careweave.domain.people.person import Person
-from careweave.domain.visits.recording import REASON_REQUIRED, Lateness, VisitRecord, lateness
+from careweave.domain.visits.recording import (
+    MISSED_OR_LATE,
+    REASON_REQUIRED,
+    Lateness,
+    VisitRecord,
+    lateness,
+)
 from careweave.domain.visits.visit import Visit, VisitStatus
 from careweave.domain.workforce.workers import Team, Worker
 from careweave.services.accounts.access import Actor, check_can_see_visit, visit_team_filter
@@ -156,14 +162,17 @@ class TeamDayService:
         with self._uow_factory() as uow:
             return teams_in_scope(uow, actor)
 
-    def my_visits(self, actor: Actor, day: date, now: datetime) -> list[VisitLine]:
-        """The signed-in care worker's visits on ``day``, in order."""
+    def my_visits(
+        self, actor: Actor, first: date, now: datetime, *, days: int = 1
+    ) -> list[VisitLine]:
+        """The signed-in care worker's visits from ``first`` for ``days`` days, by day and start."""
         if actor.worker_id is None:
             raise PermissionDeniedError("only care workers have visits of their own")
+        last = first + timedelta(days=days - 1)
         with self._uow_factory() as uow:
             worker = uow.workers.get(actor.worker_id)
             check_team_access(actor, worker.team_id)
-            lines = visit_lines(uow, worker.team_id, day, day, now)
+            lines = visit_lines(uow, worker.team_id, first, last, now)
             self._audit.record(
                 uow,
                 actor,
@@ -291,6 +300,8 @@ def _review_reasons(uow: VisitsUnitOfWork, team_id: str, day: date) -> dict[str,
     for person_id, visit_day, kind in uow.alerts.raised_since(
         team_id, datetime.combine(first, time())
     ):
+        if kind not in MISSED_OR_LATE:
+            continue  # an early check-in is on the alerts page, with its reason
         # a missed visit was late first; say only the worse
         if late.get((person_id, visit_day)) is not Lateness.MISSED:
             late[(person_id, visit_day)] = kind

@@ -1,6 +1,7 @@
 """What the visits use cases read and write in one transaction: visits with their records and
 alerts, the people visited and the workers who go, and the plans whose goals a visit notes
-progress on and whose reviews the team board shows."""
+progress on and whose reviews the team board shows, and what a worker reads before a visit
+(risks, the key safe note)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Protocol
 
 from careweave.services.accounts.unit_of_work import AuditedUnitOfWork
 from careweave.services.people.ports import PersonRepository
-from careweave.services.plans.ports import CarePlanRepository
+from careweave.services.plans.ports import CarePlanRepository, RiskRepository
+from careweave.services.telecare.ports import SetupRepository
 from careweave.services.visits.ports import (
     AlertRepository,
     VisitRecordRepository,
@@ -57,4 +59,14 @@ class VisitsUnitOfWork(AuditedUnitOfWork, Protocol):
     @property
     def plans(self) -> CarePlanRepository:
         """Care and support plans, every version."""
+        ...
+
+    @property
+    def risks(self) -> RiskRepository:
+        """The risks agreed with each person (the visit page shows them before check-in)."""
+        ...
+
+    @property
+    def telecare_setups(self) -> SetupRepository:
+        """Each home's set-up, whose key safe note the workers on a visit read."""
         ...

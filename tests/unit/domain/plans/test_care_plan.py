@@ -20,6 +20,7 @@ from careweave.domain.plans.care_plan import (
     latest_version,
 )
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GasScale, GoalLifecycleStatus
+from careweave.domain.plans.medicines import DayPart, PlanMedicine
 
 SCALE = GasScale(DEFAULT_LEVEL_MEANINGS)
 NOW = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
@@ -259,3 +260,14 @@ def test_unknown_goal_lookup_names_the_field() -> None:
 def test_latest_version_of_nothing_is_an_error() -> None:
     with pytest.raises(DomainValidationError):
         latest_version([])
+
+
+def test_a_plan_lists_each_medicine_once_and_keeps_them_through_a_revision() -> None:
+    metformin = PlanMedicine("Metformin 500 mg", frozenset({DayPart.MORNING}))
+    with pytest.raises(DomainValidationError) as refused:
+        plan(medicines=(metformin, PlanMedicine("metformin 500 MG", frozenset({DayPart.BED}))))
+    assert refused.value.field == "plan.medicines"
+    revised = plan(medicines=(metformin,)).revise(
+        changed_by="Pat", changed_at=datetime(2026, 3, 2, tzinfo=UTC), summary="Reviewed"
+    )
+    assert revised.medicines == (metformin,)

@@ -6,6 +6,7 @@ import pytest
 from tests.unit.services.neighbourhood import UowFactory
 
 from careweave.clock import FixedClock
+from careweave.services.visits.briefing import VisitBriefingService
 from careweave.services.visits.recording import RecordingService
 from careweave.services.visits.visits import VisitService
 
@@ -20,3 +21,9 @@ def visit_service(uow: UowFactory, clock: FixedClock) -> VisitService:
 def recording_service(uow: UowFactory, clock: FixedClock) -> RecordingService:
     """Visit recording on the fakes."""
     return RecordingService(uow, clock)
+
+
+@pytest.fixture
+def briefing_service(uow: UowFactory, clock: FixedClock) -> VisitBriefingService:
+    """The visit page's briefing on the fakes."""
+    return VisitBriefingService(uow, clock)

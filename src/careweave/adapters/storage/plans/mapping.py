@@ -9,6 +9,7 @@ from careweave.domain.plans.care_plan import Action, Agreement, Contingency
 from careweave.domain.plans.conversations import AgreedAction
 from careweave.domain.plans.eligibility import OutcomeFinding, ProfessionalJudgement
 from careweave.domain.plans.gas import GasScale
+from careweave.domain.plans.medicines import DayPart, PlanMedicine
 
 
 def scale_to_json(scale: GasScale) -> Json:
@@ -77,6 +78,17 @@ def contingency_to_json(c: Contingency) -> Json:
 def contingency_from_json(d: Json) -> Contingency:
     """One contingency from :func:`contingency_to_json`."""
     return Contingency(**d)
+
+
+def medicine_to_json(m: PlanMedicine) -> Json:
+    """One medicine of a plan (its times in the day's order, so the JSON is stable)."""
+    times = [t.value for t in DayPart if t in m.times]
+    return {"item": m.item, "times": times, "instructions": m.instructions}
+
+
+def medicine_from_json(d: Json) -> PlanMedicine:
+    """One medicine from :func:`medicine_to_json`."""
+    return PlanMedicine(d["item"], frozenset(DayPart(t) for t in d["times"]), d["instructions"])
 
 
 def agreed_action_to_json(a: AgreedAction) -> Json:

@@ -315,6 +315,7 @@ def _plan_row(p: CarePlan) -> dict[str, Any]:
         "actions": [mapping.action_to_json(a) for a in p.actions],
         "contingencies": [mapping.contingency_to_json(c) for c in p.contingencies],
         "agreement": mapping.agreement_to_json(p.agreement),
+        "medicines": [mapping.medicine_to_json(m) for m in p.medicines],
     }
     return {
         "plan_id": p.plan_id,
@@ -347,6 +348,8 @@ def _plan(r: RowMapping, goals: list[Goal]) -> CarePlan:
         actions=tuple(mapping.action_from_json(a) for a in body["actions"]),
         contingencies=tuple(mapping.contingency_from_json(c) for c in body["contingencies"]),
         agreement=mapping.agreement_from_json(body["agreement"]),
+        # Plans saved before medicines were kept have none.
+        medicines=tuple(mapping.medicine_from_json(m) for m in body.get("medicines", ())),
     )
 
 

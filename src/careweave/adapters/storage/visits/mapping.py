@@ -16,6 +16,7 @@ from careweave.domain.visits.recording import (
     Outcomes,
     ProgressNote,
     TaskDone,
+    TaskNotDone,
     VisitRecord,
 )
 from careweave.domain.visits.visit import Priority, Visit, VisitStatus
@@ -93,6 +94,9 @@ def record_to_row(record: VisitRecord) -> dict[str, Any]:
         "notes": record.outcomes.notes,
         "progress_goal_id": progress.goal_id if progress else None,
         "progress_text": progress.text if progress else None,
+        "check_in_reason": record.check_in_reason,
+        "check_out_reason": record.check_out_reason,
+        "tasks_not_done": [[t.task, t.reason] for t in record.outcomes.not_done],
     }
 
 
@@ -119,6 +123,7 @@ def record_from_row(row: Row, medications: Iterable[MedicationOutcome]) -> Visit
         notes=row["notes"],
         medications=tuple(medications),
         progress=ProgressNote(goal_id, text) if goal_id and text else None,
+        not_done=tuple(TaskNotDone(task, reason) for task, reason in row["tasks_not_done"]),
     )
     check_in = _point_from(row, "check_in")
     assert check_in is not None  # the column is NOT NULL
@@ -128,6 +133,8 @@ def record_from_row(row: Row, medications: Iterable[MedicationOutcome]) -> Visit
         check_in=check_in,
         check_out=_point_from(row, "check_out"),
         outcomes=outcomes,
+        check_in_reason=row["check_in_reason"],
+        check_out_reason=row["check_out_reason"],
         id=row["id"],
     )
 
@@ -143,6 +150,7 @@ def alert_to_row(alert: Alert) -> dict[str, Any]:
         "acknowledged_at": alert.acknowledged_at,
         "acknowledged_by": alert.acknowledged_by,
         "note": alert.note,
+        "reason": alert.reason,
     }
 
 
@@ -156,6 +164,7 @@ def alert_from_row(row: Row) -> Alert:
         acknowledged_at=row["acknowledged_at"],
         acknowledged_by=row["acknowledged_by"],
         note=row["note"],
+        reason=row["reason"],
         id=row["id"],
     )
 

@@ -84,6 +84,10 @@ class VisitRecordRow(Base):
     notes: Mapped[str] = mapped_column(Text)
     progress_goal_id: Mapped[str | None] = mapped_column(String(64))
     progress_text: Mapped[str | None] = mapped_column(Text)
+    # Why the worker checked in early, cut the visit short, and left each task undone.
+    check_in_reason: Mapped[str] = mapped_column(Text, server_default="")
+    check_out_reason: Mapped[str] = mapped_column(Text, server_default="")
+    tasks_not_done: Mapped[list[Any]] = mapped_column(JSON, server_default="[]")
 
     __table_args__ = (
         Index("uq_visit_records_visit_id_worker_id", "visit_id", "worker_id", unique=True),
@@ -106,7 +110,8 @@ class MedicationOutcomeRow(Base):
 
 
 class VisitAlertRow(Base):
-    """A late or missed visit raised to the coordinator; one per visit and kind."""
+    """A late or missed visit, or an early check-in, raised to the coordinator; one per visit and
+    kind. ``note`` is the coordinator's on acknowledging, ``reason`` the worker's."""
 
     __tablename__ = "visit_alerts"
 
@@ -118,6 +123,7 @@ class VisitAlertRow(Base):
     acknowledged_at: Mapped[dt.datetime | None] = wall_clock()
     acknowledged_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     note: Mapped[str] = mapped_column(String(500))
+    reason: Mapped[str] = mapped_column(String(500), server_default="")
 
     __table_args__ = (
         Index("uq_visit_alerts_visit_id_kind", "visit_id", "kind", unique=True),

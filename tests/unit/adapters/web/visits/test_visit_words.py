@@ -8,8 +8,9 @@ import pytest
 
 from careweave.adapters.web.pages.visits.alerts import AFTER_WORDS, duration_words
 from careweave.adapters.web.render.visit_status import StatusBadge, status_badge
+from careweave.adapters.web.templating import make_templates
 from careweave.domain.people.person import Person
-from careweave.domain.values import Location
+from careweave.domain.values import Location, count_words, minutes_words
 from careweave.domain.visits.recording import Lateness
 from careweave.domain.visits.visit import Visit, VisitStatus
 from careweave.services.visits.team_day import VisitLine
@@ -65,3 +66,17 @@ def test_durations_in_words(span: timedelta, words: str) -> None:
 
 def test_the_alert_pages_state_the_domain_rule() -> None:
     assert AFTER_WORDS == {Lateness.LATE: "15 minutes", Lateness.MISSED: "2 hours"}
+
+
+@pytest.mark.parametrize(
+    ("minutes", "words"), [(0, "0 minutes"), (1, "1 minute"), (2, "2 minutes"), (45, "45 minutes")]
+)
+def test_minutes_read_singular_only_for_one(minutes: int, words: str) -> None:
+    assert minutes_words(minutes) == words
+    rendered = make_templates().env.from_string("{{ n | minutes }}").render(n=minutes)
+    assert rendered == words
+
+
+def test_a_count_with_an_irregular_plural() -> None:
+    assert count_words(1, "person", "people") == "1 person"
+    assert count_words(3, "person", "people") == "3 people"

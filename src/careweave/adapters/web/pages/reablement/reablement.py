@@ -4,14 +4,28 @@ Index at start and end, and the forms to review and end it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+from functools import partial
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.plans.forms import barthel_from, day, review_from, text
+from careweave.bootstrap import Services
+from careweave.domain.errors import DomainValidationError
 from careweave.domain.reablement.barthel import ALLOWED_SCORES, ITEM_TITLES
-from careweave.domain.reablement.episodes import END_RESULT_TITLES, FREE_DAYS, EndResult
+from careweave.domain.reablement.episodes import (
+    END_RESULT_TITLES,
+    FREE_DAYS,
+    EndResult,
+    ReablementEpisode,
+)
 from careweave.domain.values import require_member
+from careweave.services.accounts.access import Actor
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,26 +58,74 @@ def start_form(
     clock: ClockDep,
 ) -> Response:
     """The form to start an episode, with the Barthel Index at the start."""
+    return _start_form(request, person_id, actor, svc, templates, clock.today())
+
+
+def _start_form(
+    request: Request,
+    person_id: str,
+    actor: Actor,
+    svc: Services,
+    templates: Jinja2Templates,
+    today: date,
+    typed: Mapping[str, str] | None = None,
+    error: DomainValidationError | None = None,
+) -> Response:
+    """The start form, again with what was typed and the error beside its input (422) after a
+    refusal, so nothing typed is lost."""
     page = svc.person_pages.read_person_page(actor, person_id)
+    where = _input_of(error) if error else ""
     context = {
         "person": page.person,
         "plans": page.plans,
         "items": ITEM_TITLES,
         "allowed": ALLOWED_SCORES,
-        "today": clock.today(),
+        "typed": typed or {"started_on": today.isoformat()},
+        "errors": {where: error} if error and where else {},
+        "problem": error.message if error and not where else "",
     }
-    return templates.TemplateResponse(request, "pages/reablement/episode_form.html", context)
+    status = 422 if error else 200
+    return templates.TemplateResponse(
+        request, "pages/reablement/episode_form.html", context, status_code=status
+    )
+
+
+def _input_of(error: DomainValidationError) -> str:
+    """The start form's input a refusal is about ('' for the form as a whole)."""
+    if error.field.startswith("barthel."):
+        return "barthel-" + error.field.removeprefix("barthel.")
+    return {"episode.started_on": "started_on"}.get(error.field, "")
 
 
 @router.post("/people/{person_id}/reablement")
-async def start(request: Request, person_id: str, actor: CurrentActor, svc: Svc) -> Response:
+async def start(
+    request: Request,
+    person_id: str,
+    actor: CurrentActor,
+    svc: Svc,
+    templates: Templates,
+    clock: ClockDep,
+) -> Response:
     """Start the episode (working on every goal of the chosen plan) and open it."""
     form = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        episode = await run_in_threadpool(_start_episode, svc, actor, person_id, form)
+    except DomainValidationError as error:
+        again = partial(
+            _start_form, request, person_id, actor, svc, templates, clock.today(), form, error
+        )
+        return await run_in_threadpool(again)
+    return RedirectResponse(f"/reablement/{episode.id}?saved=started", status_code=303)
+
+
+def _start_episode(
+    svc: Services, actor: Actor, person_id: str, form: Mapping[str, str]
+) -> ReablementEpisode:
     plan_id = text(form, "plan_id") or None
     goal_ids = tuple(g.id for g in svc.plans.view(actor, plan_id).plan.goals) if plan_id else ()
     started_on = day(form, "started_on", "episode.started_on")
     assert started_on is not None  # required
-    episode = svc.reablement.start(
+    return svc.reablement.start(
         actor,
         person_id,
         started_on,
@@ -73,7 +135,6 @@ async def start(request: Request, person_id: str, actor: CurrentActor, svc: Svc)
         extension_reason=text(form, "extension_reason"),
         planned_end_on=day(form, "planned_end_on", "episode.planned_end_on", required=False),
     )
-    return RedirectResponse(f"/reablement/{episode.id}?saved=started", status_code=303)
 
 
 @router.get("/reablement/{episode_id}")

@@ -11,7 +11,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.clock import wall_time
+from careweave.domain.values import count_words, minutes_words
 from careweave.domain.visits.recording import LATE_AFTER, MISSED_AFTER, Lateness
+from careweave.domain.visits.timing import EARLY_CHECK_IN_BEFORE
 from careweave.services.accounts.access import can_manage_team
 from careweave.services.visits.alerts import FAMILY_DAYS
 
@@ -21,8 +23,9 @@ router = APIRouter(include_in_schema=False)
 def duration_words(span: timedelta) -> str:
     """A span of whole hours or whole minutes in words: "2 hours", "15 minutes"."""
     minutes = int(span.total_seconds()) // 60
-    count, unit = (minutes // 60, "hour") if minutes % 60 == 0 else (minutes, "minute")
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+    if minutes % 60 == 0:
+        return count_words(minutes // 60, "hour")
+    return minutes_words(minutes)
 
 
 # How long after its window a visit nobody has checked in to is late, and missed, in words.
@@ -30,7 +33,11 @@ AFTER_WORDS = {
     Lateness.LATE: duration_words(LATE_AFTER),
     Lateness.MISSED: duration_words(MISSED_AFTER),
 }
-TEAM_HEADINGS = {Lateness.MISSED: "✕ Missed", Lateness.LATE: "! Late"}
+TEAM_HEADINGS = {
+    Lateness.MISSED: "✕ Missed",
+    Lateness.LATE: "! Late",
+    Lateness.EARLY_CHECK_IN: "⏱ Early check-in",
+}
 FAMILY_HEADINGS = {Lateness.MISSED: "Missed visit", Lateness.LATE: "Late visit"}
 
 
@@ -64,6 +71,7 @@ def _words(headings: dict[Lateness, str]) -> dict[str, object]:
         "after": AFTER_WORDS,
         "late_after": AFTER_WORDS[Lateness.LATE],
         "missed_after": AFTER_WORDS[Lateness.MISSED],
+        "early_before": duration_words(EARLY_CHECK_IN_BEFORE),
     }
 
 

@@ -3,41 +3,53 @@
 Every form works without JavaScript (post, then redirect back to the visit). With HTMX the forms
 swap only the visit panel; a small script fills in the phone's location when the worker allows it.
 Each form carries a fresh idempotency key, so a form re-sent after a dropped connection is
-recorded once.
+recorded once. A refused form comes back as the whole page (422, or 409 when the visit changed
+since the page was drawn) with what was typed still in it and each error beside its input, so the
+HTMX swap, which selects the visit panel, finds the panel in the answer too.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from typing import Annotated
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from careweave.adapters.web.deps import ClockDep, CurrentActor, Svc, Templates
 from careweave.adapters.web.pages.team_common import parse_day
-from careweave.clock import wall_time
-from careweave.domain.errors import DomainValidationError
-from careweave.domain.values import Location
-from careweave.domain.visits.recording import (
-    MEDICATION_RESULT_LABELS,
-    MedicationOutcome,
-    MedicationResult,
-    Outcomes,
-    ProgressNote,
-    TaskDone,
-    TaskMode,
+from careweave.adapters.web.pages.visits.record_form import (
+    FORM_LIMIT,
+    FieldError,
+    RefusedFormError,
+    input_of,
+    read_outcomes,
 )
-from careweave.services.plans.progress_goals import GOAL_FIELD
+from careweave.adapters.web.pages.visits.record_view import days_of_visits, record_context
+from careweave.bootstrap import Services
+from careweave.clock import Clock, wall_time
+from careweave.domain.errors import ConflictError, DomainValidationError
+from careweave.domain.values import Location
+from careweave.services.accounts.access import Actor
 from careweave.services.visits.recording import Submission
 
 router = APIRouter(include_in_schema=False)
 
-MEDICATION_ROWS = 3
-TASK_MODE_CHOICES = {TaskMode.WITH: "Done with them", TaskMode.FOR: "Done for them"}
-FORM_LIMIT = 120  # fields; a visit has at most a few dozen
+MY_VISITS_DAYS = 7  # the day chosen and the six after it: a worker plans their week
+CHECK_IN_REASON = "check_in.reason"  # the domain's name for the early check-in's reason
+STALE_CHECK_IN = (
+    "This visit changed after this page was opened (perhaps you checked in from another tab, "
+    "or a colleague did): here it is as it is now."
+)
+STALE_RECORD = (
+    "This visit changed after this form was opened (perhaps in another tab, or a colleague "
+    "checked in or out). Nothing was saved; what you typed is still here. Check it and save again."
+)
 
 
 @router.get("/my-visits")
@@ -49,13 +61,13 @@ def my_day(
     clock: ClockDep,
     day: str | None = None,
 ) -> Response:
-    """The signed-in care worker's visits of the day, in order, with a button for each."""
+    """The signed-in care worker's visits of the day and the coming days, in order, with a
+    button for each."""
     now = wall_time(clock)
     chosen = parse_day("day", day, now.date())
-    lines = services.team_days.my_visits(actor, chosen, now)
-    return templates.TemplateResponse(
-        request, "pages/visits/my_visits.html", {"lines": lines, "day": chosen}
-    )
+    lines = services.team_days.my_visits(actor, chosen, now, days=MY_VISITS_DAYS)
+    context = {"days": days_of_visits(lines, chosen, now.date(), MY_VISITS_DAYS), "day": chosen}
+    return templates.TemplateResponse(request, "pages/visits/my_visits.html", context)
 
 
 @router.get("/visits/{visit_id}/record")
@@ -69,21 +81,38 @@ def record_page(
 ) -> Response:
     """The visit's recording page: check in, then tasks, notes, medication and progress towards
     one of the person's current goals."""
-    line = services.team_days.visit_line(actor, visit_id, wall_time(clock))
-    mine = next((r for r in line.records if r.worker_id == actor.worker_id), None)
-    medications = list(mine.outcomes.medications) if mine else []
-    context = {
-        "line": line,
-        "record": mine,
-        "goals": services.progress_notes.goals_for_visit(actor, visit_id),
-        "done_tasks": {t.task: t.mode for t in mine.outcomes.tasks} if mine else {},
-        "task_modes": TASK_MODE_CHOICES,
-        "medication_rows": medications + [None] * MEDICATION_ROWS,
-        "results": MEDICATION_RESULT_LABELS,
-        "form_key": secrets.token_urlsafe(16),
-        "saved": request.query_params.get("saved", ""),
-    }
-    return templates.TemplateResponse(request, "pages/visits/record.html", context)
+    page = RecordPage(request, visit_id, actor, templates, services, clock)
+    return page.render(saved=request.query_params.get("saved", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class RecordPage:
+    """The recording page of one visit for one worker, drawn afresh or again after a refusal."""
+
+    request: Request
+    visit_id: str
+    actor: Actor
+    templates: Jinja2Templates
+    services: Services
+    clock: Clock
+
+    def render(
+        self,
+        *,
+        saved: str = "",
+        typed: Mapping[str, str] | None = None,
+        errors: Mapping[str, FieldError] | None = None,
+        problem: str = "",
+        status: int = 200,
+    ) -> Response:
+        """The page, its form drawn from ``typed`` when given (else from the saved record)."""
+        now = wall_time(self.clock)
+        briefing = self.services.visit_briefings.brief(self.actor, self.visit_id, now)
+        context = record_context(briefing, self.actor.worker_id, now, typed, errors, problem)
+        context |= {"form_key": secrets.token_urlsafe(16), "saved": saved}
+        return self.templates.TemplateResponse(
+            self.request, "pages/visits/record.html", context, status_code=status
+        )
 
 
 def _location(lat: str, lon: str) -> Location | None:
@@ -100,45 +129,90 @@ def _back(visit_id: str, saved: str) -> Response:
     return RedirectResponse(f"/visits/{visit_id}/record?saved={saved}", status_code=303)
 
 
-@router.post("/visits/{visit_id}/check-in")
-def check_in(
-    visit_id: str,
-    actor: CurrentActor,
-    services: Svc,
-    clock: ClockDep,
-    version: Annotated[int, Form(ge=1)],
-    idempotency_key: Annotated[str, Form(min_length=8, max_length=64)],
-    lat: Annotated[str, Form(max_length=32)] = "",
-    lon: Annotated[str, Form(max_length=32)] = "",
-) -> Response:
-    """Check in now, where the phone says (if it says)."""
-    at = wall_time(clock)
-    submission = Submission(visit_id, version, idempotency_key, at, _location(lat, lon))
-    services.recording.check_in(actor, submission)
-    return _back(visit_id, "checked-in")
-
-
-@router.post("/visits/{visit_id}/outcomes")
-async def outcomes(
-    request: Request, visit_id: str, actor: CurrentActor, services: Svc, clock: ClockDep
-) -> Response:
-    """Save tasks, notes, medication and progress; check out when the worker pressed that button."""
+async def _fields(request: Request) -> dict[str, str]:
     form = await request.form(max_fields=FORM_LIMIT)
-    fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    now = wall_time(clock)
-    line = await run_in_threadpool(services.team_days.visit_line, actor, visit_id, now)
-    submission = Submission(
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+def _submission(
+    visit_id: str, fields: Mapping[str, str], now: datetime, reason_field: str
+) -> Submission:
+    return Submission(
         visit_id=visit_id,
         expected_version=_version(fields.get("version", "")),
         idempotency_key=fields.get("idempotency_key", ""),
         at=now,
         location=_location(fields.get("lat", ""), fields.get("lon", "")),
+        reason=fields.get(reason_field, "").strip(),
     )
+
+
+@router.post("/visits/{visit_id}/check-in")
+async def check_in(
+    request: Request,
+    visit_id: str,
+    actor: CurrentActor,
+    templates: Templates,
+    services: Svc,
+    clock: ClockDep,
+) -> Response:
+    """Check in now, where the phone says (if it says)."""
+    fields = await _fields(request)
+    page = RecordPage(request, visit_id, actor, templates, services, clock)
+    try:
+        submission = _submission(visit_id, fields, wall_time(clock), "reason")
+        await run_in_threadpool(services.recording.check_in, actor, submission)
+    except ConflictError:
+        return await run_in_threadpool(partial(page.render, problem=STALE_CHECK_IN, status=409))
+    except DomainValidationError as error:
+        if error.field == CHECK_IN_REASON:
+            errors = {"reason": FieldError(error.message, error.field)}
+            again = partial(page.render, typed=fields, errors=errors, status=422)
+        else:
+            again = partial(page.render, problem=error.message, status=422)
+        return await run_in_threadpool(again)
+    return _back(visit_id, "checked-in")
+
+
+@router.post("/visits/{visit_id}/outcomes")
+async def outcomes(
+    request: Request,
+    visit_id: str,
+    actor: CurrentActor,
+    templates: Templates,
+    services: Svc,
+    clock: ClockDep,
+) -> Response:
+    """Save tasks, notes, medication and progress; check out when the worker pressed that button.
+
+    A refusal draws the form again with everything typed; a visit changed since the form was drawn
+    (another tab, a colleague) is said so, and the form carries the visit's new version to resend.
+    """
+    fields = await _fields(request)
+    page = RecordPage(request, visit_id, actor, templates, services, clock)
+    now = wall_time(clock)
     check_out = fields.get("action") == "check_out"
-    parsed = parse_outcomes(fields, line.visit.tasks)
-    await run_in_threadpool(
-        services.recording.record_outcomes, actor, submission, parsed, check_out=check_out
-    )
+    try:
+        line = await run_in_threadpool(services.team_days.visit_line, actor, visit_id, now)
+        parsed = read_outcomes(fields, line.visit.tasks)
+        await run_in_threadpool(
+            partial(services.recording.record_outcomes, check_out=check_out),
+            actor,
+            _submission(visit_id, fields, now, "check_out_reason"),
+            parsed,
+        )
+    except RefusedFormError as refused:
+        again = partial(page.render, typed=fields, errors=refused.errors, status=422)
+        return await run_in_threadpool(again)
+    except ConflictError:
+        again = partial(page.render, typed=fields, problem=STALE_RECORD, status=409)
+        return await run_in_threadpool(again)
+    except DomainValidationError as error:
+        where = input_of(error)
+        errors = {where: FieldError(error.message, error.field)} if where else {}
+        problem = "" if where else error.message
+        again = partial(page.render, typed=fields, errors=errors, problem=problem, status=422)
+        return await run_in_threadpool(again)
     return _back(visit_id, "checked-out" if check_out else "saved")
 
 
@@ -146,40 +220,3 @@ def _version(value: str) -> int:
     if not value.isdigit():
         raise DomainValidationError("version", "is missing; reload the page")
     return int(value)
-
-
-def parse_outcomes(fields: Mapping[str, str], tasks: tuple[str, ...]) -> Outcomes:
-    """The outcomes a recording form describes (task choices by position in the visit's tasks)."""
-    done = []
-    for index, task in enumerate(tasks):
-        mode = fields.get(f"task_{index}", "")
-        if mode:
-            if mode not in {m.value for m in TaskMode}:
-                raise DomainValidationError(f"task_{index}", "choose with, for or not done")
-            done.append(TaskDone(task, TaskMode(mode)))
-    medications = []
-    for index in range(FORM_LIMIT):
-        if f"med_item_{index}" not in fields:
-            break
-        item = fields[f"med_item_{index}"].strip()
-        result = fields.get(f"med_result_{index}", "")
-        if item or result:
-            if not item:
-                raise DomainValidationError("medication.item", "name the medication")
-            if result not in {r.value for r in MedicationResult}:
-                raise DomainValidationError("medication.result", f"choose what happened to {item}")
-            reason = fields.get(f"med_reason_{index}", "")
-            medications.append(MedicationOutcome(item, MedicationResult(result), reason))
-    goal_id = fields.get("goal_id", "").strip()
-    progress_text = fields.get("progress", "").strip()
-    progress = None
-    if goal_id or progress_text:
-        if not goal_id:
-            raise DomainValidationError(GOAL_FIELD, "choose the goal this progress is towards")
-        progress = ProgressNote(goal_id, progress_text)
-    return Outcomes(
-        tasks=tuple(done),
-        notes=fields.get("notes", ""),
-        medications=tuple(medications),
-        progress=progress,
-    )
