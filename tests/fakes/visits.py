@@ -242,12 +242,13 @@ class FakeAlertRepository(FakeRepository[Alert]):
         person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
+        kinds: Collection[Lateness] | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Alert]:
         """Alerts of the given teams and about visits to the given people, newest first."""
         found = sorted(
-            self._filtered(team_ids, person_ids, open_only, raised_from), key=lambda a: a.id
+            self._filtered(team_ids, person_ids, open_only, raised_from, kinds), key=lambda a: a.id
         )
         # Two stable sorts: newest first, and on one moment by id (ascending, as the SQL orders).
         return page(sorted(found, key=lambda a: a.raised_at, reverse=True), limit, offset)
@@ -259,9 +260,10 @@ class FakeAlertRepository(FakeRepository[Alert]):
         person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
+        kinds: Collection[Lateness] | None = None,
     ) -> int:
         """How many alerts :meth:`list` would give without a page limit."""
-        return len(self._filtered(team_ids, person_ids, open_only, raised_from))
+        return len(self._filtered(team_ids, person_ids, open_only, raised_from, kinds))
 
     def _filtered(
         self,
@@ -269,6 +271,7 @@ class FakeAlertRepository(FakeRepository[Alert]):
         person_ids: Collection[str] | None,
         open_only: bool,
         raised_from: datetime | None,
+        kinds: Collection[Lateness] | None,
     ) -> Sequence[Alert]:
         person_of = {v.id: v.person_id for v in self._transaction.rows("visits").all()}
 
@@ -278,6 +281,7 @@ class FakeAlertRepository(FakeRepository[Alert]):
                 and (person_ids is None or person_of.get(a.visit_id) in person_ids)
                 and (not open_only or a.is_open)
                 and (raised_from is None or a.raised_at >= raised_from)
+                and (kinds is None or a.kind in kinds)
             )
 
         return self._rows.where(matches)

@@ -90,3 +90,24 @@ def test_roles_that_see_no_alerts_are_refused(world: World) -> None:
     for persona in ("edna", "pat"):
         assert world.api(persona).get("/api/alerts").status_code == 403
         assert world.browser(persona).get("/alerts").status_code == 403
+
+
+def test_the_family_is_not_told_of_an_early_check_in_nor_its_reason(world: World) -> None:
+    raised = _raise_alerts(world)
+    early = Alert(
+        world.visit_a.id,
+        world.team_a.id,
+        Lateness.EARLY_CHECK_IN,
+        wall_time(world.services.clock) - timedelta(hours=3),
+        reason="My bus was early",
+    )
+    with world.services.uow_factory() as uow:
+        uow.alerts.add(early)
+        uow.commit()
+    listed = world.api("dora").get("/api/alerts").json()
+    assert {a["id"] for a in listed["items"]} == {raised["a_late"].id, raised["a_missed"].id}
+    assert listed["total"] == 2
+    assert "My bus was early" not in world.browser("dora").get("/alerts").text
+    assert world.api("dora").post(f"/api/alerts/{early.id}/acknowledge", json={}).status_code == 404
+    coordinator = {a["id"] for a in world.api("alice").get("/api/alerts").json()["items"]}
+    assert early.id in coordinator

@@ -39,6 +39,9 @@ from careweave.services.visits.unit_of_work import VisitsUnitOfWork
 ALERT_READERS = (Role.CARE_WORKER, Role.COORDINATOR, Role.FAMILY_MEMBER)
 # How far back a family member's page looks: long enough to see a pattern, short enough to read.
 FAMILY_DAYS = 14
+# What a family member is told of: a visit late or missed. An early check-in is the team's business
+# (and the worker's reason theirs), not news.
+FAMILY_ALERT_KINDS = MISSED_OR_LATE
 
 
 # -- who may see and acknowledge alerts ---------------------------------------------------------
@@ -51,7 +54,7 @@ def can_see_alert(actor: Actor, alert: Alert, person: Person) -> bool:
     if actor.role in TEAM_ROLES:
         return alert.team_id in actor.team_ids
     if actor.role is Role.FAMILY_MEMBER:
-        return person.id in actor.person_ids
+        return person.id in actor.person_ids and alert.kind in FAMILY_ALERT_KINDS
     return False
 
 
@@ -71,6 +74,11 @@ def alert_filter(actor: Actor) -> tuple[frozenset[str] | None, frozenset[str] | 
     if actor.role is Role.FAMILY_MEMBER:
         return None, actor.person_ids
     return team_scope(actor), None
+
+
+def alert_kinds(actor: Actor) -> frozenset[Lateness] | None:
+    """The kinds of alert ``actor`` may see (``None``: every kind)."""
+    return FAMILY_ALERT_KINDS if actor.role is Role.FAMILY_MEMBER else None
 
 
 # -- raising alerts -----------------------------------------------------------------------------
@@ -151,7 +159,11 @@ class AlertService:
         team_ids, person_ids = alert_filter(actor)
         with self._uow_factory() as uow:
             return uow.alerts.list(
-                team_ids=team_ids, person_ids=person_ids, open_only=True, limit=limit
+                team_ids=team_ids,
+                person_ids=person_ids,
+                kinds=alert_kinds(actor),
+                open_only=True,
+                limit=limit,
             )
 
     def alert_lines(
@@ -183,6 +195,7 @@ class AlertService:
                 person_ids=person_ids,
                 open_only=open_only,
                 raised_from=raised_from,
+                kinds=alert_kinds(actor),
                 limit=limit,
                 offset=offset,
             )
@@ -191,6 +204,7 @@ class AlertService:
                 person_ids=person_ids,
                 open_only=open_only,
                 raised_from=raised_from,
+                kinds=alert_kinds(actor),
             )
             visits = {v.id: v for v in (uow.visits.get(a.visit_id) for a in found)}
             people = {p.id: p for p in uow.people.list(ids={v.person_id for v in visits.values()})}
@@ -211,8 +225,6 @@ class AlertService:
         lines = self.alert_lines(
             actor, open_only=False, raised_from=now - timedelta(days=FAMILY_DAYS)
         )
-        # An early check-in is the team's business (and the worker's reason theirs), not news.
-        lines = [line for line in lines if line.alert.kind in MISSED_OR_LATE]
         missed = {line.visit.id for line in lines if line.alert.kind is Lateness.MISSED}
         return [
             line

@@ -151,11 +151,12 @@ class AlertRepository(Protocol):
         person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
+        kinds: Collection[Lateness] | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> Sequence[Alert]:
-        """Alerts of the given teams and about visits to the given people (``None``: all),
-        newest first."""
+        """Alerts of the given teams, about visits to the given people and of the given kinds
+        (``None``: all), newest first."""
         ...
 
     def count(
@@ -165,6 +166,7 @@ class AlertRepository(Protocol):
         person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
+        kinds: Collection[Lateness] | None = None,
     ) -> int:
         """How many alerts :meth:`list` would give without a page limit."""
         ...

@@ -14,6 +14,7 @@ from careweave.domain.visits.recording import Alert, Lateness
 from careweave.services.accounts.access import Actor
 from careweave.services.visits.alerts import (
     alert_filter,
+    alert_kinds,
     can_see_alert,
     check_can_acknowledge_alert,
 )
@@ -89,3 +90,12 @@ def test_listings_are_scoped_to_teams_or_to_the_family_members_people() -> None:
     for never in (PRACTITIONER, COMMISSIONER):
         with pytest.raises(PermissionDeniedError):
             alert_filter(never)
+
+
+def test_a_family_member_is_told_of_late_and_missed_visits_but_not_of_an_early_check_in() -> None:
+    early = Alert("va", TEAM_A, Lateness.EARLY_CHECK_IN, datetime(2026, 3, 2, 7))
+    assert can_see_alert(FAMILY_OF_A, ALERT_A, PERSON_A)
+    assert not can_see_alert(FAMILY_OF_A, early, PERSON_A)
+    assert can_see_alert(COORDINATOR_A, early, PERSON_A)
+    assert alert_kinds(FAMILY_OF_A) == frozenset({Lateness.LATE, Lateness.MISSED})
+    assert alert_kinds(COORDINATOR_A) is None

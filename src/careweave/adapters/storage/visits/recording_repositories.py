@@ -216,12 +216,13 @@ class SqlAlertRepository(SqlRepository[Alert]):
         person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
+        kinds: Collection[Lateness] | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Alert]:
-        """Alerts of the given teams and about visits to the given people (``None``: all),
-        newest first."""
-        statement = self._filtered(team_ids, person_ids, open_only, raised_from)
+        """Alerts of the given teams, about visits to the given people and of the given kinds
+        (``None``: all), newest first."""
+        statement = self._filtered(team_ids, person_ids, open_only, raised_from, kinds)
         statement = statement.order_by(self.table.c.raised_at.desc(), self.table.c.id)
         return self._fetch(paginate(statement, limit, offset))
 
@@ -232,9 +233,10 @@ class SqlAlertRepository(SqlRepository[Alert]):
         person_ids: Collection[str] | None = None,
         open_only: bool = False,
         raised_from: datetime | None = None,
+        kinds: Collection[Lateness] | None = None,
     ) -> int:
         """How many alerts :meth:`list` would give without a page limit."""
-        return self._count(self._filtered(team_ids, person_ids, open_only, raised_from))
+        return self._count(self._filtered(team_ids, person_ids, open_only, raised_from, kinds))
 
     def _filtered(
         self,
@@ -242,6 +244,7 @@ class SqlAlertRepository(SqlRepository[Alert]):
         person_ids: Collection[str] | None,
         open_only: bool,
         raised_from: datetime | None,
+        kinds: Collection[Lateness] | None,
     ) -> Select[Any]:
         columns = self.table.c
         statement: Select[Any] = select(self.table)
@@ -256,4 +259,6 @@ class SqlAlertRepository(SqlRepository[Alert]):
             statement = statement.where(columns.acknowledged_at.is_(None))
         if raised_from is not None:
             statement = statement.where(columns.raised_at >= raised_from)
+        if kinds is not None:
+            statement = statement.where(columns.kind.in_(sorted(k.value for k in kinds)))
         return statement
