@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from tests.integration.storage_builders import a_visit
 
@@ -70,7 +70,7 @@ def a_done_visit(
         required_skills=frozenset(),
     )
     visit.assign((worker.id,), time(9), 40 if outcome_based else None)
-    arrived = datetime.combine(day, time(9), tzinfo=UTC)
+    arrived = datetime.combine(day, time(9))  # wall-clock time, like every check-in
     record = start_visit(visit, worker.id, CheckPoint(arrived))
     record.finish(CheckPoint(arrived + timedelta(minutes=minutes)))
     visit.move_to(VisitStatus.DONE)
