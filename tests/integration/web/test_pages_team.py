@@ -238,3 +238,9 @@ def test_roster_timeline_map_and_alerts_render(site: Site) -> None:
     assert client.get("/alerts").status_code == 200
     other_team = client.get(f"/teams/{site.team_b}/board")
     assert other_team.status_code == 200  # the demo coordinator runs both teams
+
+
+def test_board_heading_says_team_once(site: Site) -> None:
+    board = site.client("coordinator").get(f"/teams/{site.team_a}/board").text
+    assert '<h1>Avon team <span class="subtitle">board, ' in board
+    assert "<title>Avon team board" in board
