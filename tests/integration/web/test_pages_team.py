@@ -244,3 +244,9 @@ def test_board_heading_says_team_once(site: Site) -> None:
     board = site.client("coordinator").get(f"/teams/{site.team_a}/board").text
     assert '<h1>Avon team <span class="subtitle">board, ' in board
     assert "<title>Avon team board" in board
+
+
+def test_board_names_and_visits_open_their_pages(site: Site) -> None:
+    board = site.client("coordinator").get(f"/teams/{site.team_a}/board").text
+    assert f'<a href="/visits/{site.visit_a}/record">' in board
+    assert re.search(r'<a href="/people/[^"]+">Addie Avery</a>', board), board
