@@ -219,3 +219,25 @@ def test_coordinator_drags_a_visit_onto_another_worker(browser: Any, live_site: 
         screenshot(page, "reassign-after-drag")
     finally:
         _close(page)
+
+
+# The printable width of A4 landscape with 10 mm margins, in CSS pixels (96 per inch).
+A4_LANDSCAPE_PRINTABLE = {"width": round((297 - 20) / 25.4 * 96), "height": 700}
+
+
+def test_board_and_roster_print_without_controls_within_a4_landscape(
+    browser: Any, live_site: LiveSite
+) -> None:
+    page = new_page(browser, live_site, "coordinator", viewport=A4_LANDSCAPE_PRINTABLE)
+    try:
+        page.emulate_media(media="print")
+        for path in ("board", "roster", "roster?view=week"):
+            page.goto(f"/teams/{live_site.team_a}/{path}")
+            assert not page.locator("header.site-header").is_visible()
+            assert not page.locator("nav.team-nav").is_visible()
+            assert page.locator("main button:visible").count() == 0
+            widest = page.evaluate("document.documentElement.scrollWidth")
+            assert widest <= A4_LANDSCAPE_PRINTABLE["width"], path
+        screenshot(page, "roster-week-print")
+    finally:
+        _close(page)

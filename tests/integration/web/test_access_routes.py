@@ -41,6 +41,8 @@ PUBLIC = {
     # Calendar apps cannot sign in: the feed is opened by the secret in its link alone, and
     # tests/integration/rostering/test_calendar_feed_web.py shows a made-up link learns nothing.
     ("GET", "/calendar/feed/{token}.ics"),
+    # Browsers ask for the icon on the login page too; it only redirects to the public static SVG.
+    ("GET", "/favicon.ico"),
 }
 
 PATH_VALUES: dict[str, Callable[[World], str]] = {

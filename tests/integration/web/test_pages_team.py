@@ -238,3 +238,27 @@ def test_roster_timeline_map_and_alerts_render(site: Site) -> None:
     assert client.get("/alerts").status_code == 200
     other_team = client.get(f"/teams/{site.team_b}/board")
     assert other_team.status_code == 200  # the demo coordinator runs both teams
+
+
+def test_board_heading_says_team_once(site: Site) -> None:
+    board = site.client("coordinator").get(f"/teams/{site.team_a}/board").text
+    assert '<h1>Avon team <span class="subtitle">board, ' in board
+    assert "<title>Avon team board" in board
+
+
+def test_board_names_and_visits_open_their_pages(site: Site) -> None:
+    board = site.client("coordinator").get(f"/teams/{site.team_a}/board").text
+    assert f'<a href="/visits/{site.visit_a}/record">' in board
+    assert re.search(r'<a href="/people/[^"]+">Addie Avery</a>', board), board
+
+
+def test_board_and_roster_print_on_a4_landscape_without_controls(site: Site) -> None:
+    client = site.client("coordinator")
+    for path in ("board", "roster", "roster?view=week"):
+        page = client.get(f"/teams/{site.team_a}/{path}").text
+        assert '<link rel="stylesheet" href="/static/pages/team.css">' in page
+    on_paper = client.get("/static/pages/team.css").text.split("@media print", 1)[1]
+    assert "size: A4 landscape" in on_paper
+    for hidden in (".site-header", ".team-nav", ".pager", ".button", "button", "form"):
+        assert f"{hidden}," in on_paper
+    assert "color: #000 !important" in on_paper

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -23,6 +23,7 @@ from careweave.adapters.web.templating import STATIC_DIR, make_templates
 from careweave.bootstrap import Services
 from careweave.config import Settings
 
+FAVICON = "/static/favicon.svg"
 # Pages load only our own scripts and styles: no CDN, no external fonts or map tiles.
 SECURITY_HEADERS = (
     (
@@ -95,7 +96,13 @@ def create_app(settings: Settings, services: Services) -> FastAPI:
     app.add_api_route("/health", health, methods=["GET"], tags=["health"])
     # HEAD is for load balancers; one route per method keeps each OpenAPI operation id unique.
     app.add_api_route("/health", health, methods=["HEAD"], include_in_schema=False)
+    app.add_api_route("/favicon.ico", _favicon, methods=["GET"], include_in_schema=False)
     return app
+
+
+def _favicon() -> RedirectResponse:
+    """Browsers ask for /favicon.ico whatever the page links; point them at the SVG one."""
+    return RedirectResponse(FAVICON, status_code=301)
 
 
 def _health_endpoint(services: Services) -> Callable[[], JSONResponse]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -30,6 +30,25 @@ from careweave.domain.values import new_id, require_member, require_range, requi
 
 MAX_GOALS = 20
 MAX_ACTIONS = 100
+# Care and Support Statutory Guidance 13.32: a first, light-touch review 6 to 8 weeks after the
+# plan is agreed; a new plan is offered the later end, which the practitioner may bring forward.
+FIRST_REVIEW_AFTER = timedelta(weeks=8)
+
+
+def first_review_on(agreed_on: date) -> date:
+    """The review date a new plan is offered: :data:`FIRST_REVIEW_AFTER` after it is agreed.
+
+    Parameters
+    ----------
+    agreed_on
+        The day the plan is (or will be) agreed.
+
+    Returns
+    -------
+    date
+        The suggested first review date.
+    """
+    return agreed_on + FIRST_REVIEW_AFTER
 
 
 class ActorKind(StrEnum):

@@ -182,3 +182,13 @@ class Team:
 
     def __post_init__(self) -> None:
         self.name = require_text("team.name", self.name, max_length=80)
+
+    @property
+    def called_a_team(self) -> str:
+        """The name followed by "team", unless it already ends in "team".
+
+        Headings read "Riverside team board", not "Riverside neighbourhood team team board".
+        """
+        if self.name.split()[-1].casefold() == "team":
+            return self.name
+        return f"{self.name} team"

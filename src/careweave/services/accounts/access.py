@@ -212,14 +212,20 @@ def staff_team_filter(actor: Actor) -> frozenset[str] | None:
 # -- visits -------------------------------------------------------------------------------------
 
 
-def check_can_see_visit(actor: Actor, visit: Visit, person: Person) -> None:
-    """Raise NotFoundError unless ``actor`` may read the full ``visit`` to ``person``.
+def can_see_visits_to(actor: Actor, person: Person) -> bool:
+    """True when ``actor`` may read visits to ``person`` in full.
 
-    Family members see visits only through the upcoming-visits view, with first names only.
+    Family members see visits only through the upcoming-visits view, with first names only;
+    practitioners not at all.
     """
-    if actor.role is Role.FAMILY_MEMBER or not can_see_person(actor, person):
-        raise NotFoundError("visit", visit.id)
-    if actor.role is Role.PRACTITIONER:
+    if actor.role in (Role.FAMILY_MEMBER, Role.PRACTITIONER):
+        return False
+    return can_see_person(actor, person)
+
+
+def check_can_see_visit(actor: Actor, visit: Visit, person: Person) -> None:
+    """Raise NotFoundError unless ``actor`` may read the full ``visit`` to ``person``."""
+    if not can_see_visits_to(actor, person):
         raise NotFoundError("visit", visit.id)
 
 

@@ -89,6 +89,12 @@ def test_conversation_plan_two_goals_ratings_and_t_score(world: World) -> None:
     assert page.count("<svg") == 3  # the T-score chart and one chart per goal
 
 
+def test_new_plan_form_offers_a_first_review_eight_weeks_on(world: World) -> None:
+    form = world.browser("pat").get(f"/people/{world.person_a.id}/plans/new").text
+    expected = (TODAY + timedelta(weeks=8)).isoformat()
+    assert re.search(rf'name="review_on"[^>]*value="{expected}"', form), form
+
+
 def test_plan_without_review_date_is_refused_naming_the_field(world: World) -> None:
     pat = world.browser("pat")
     csrf = csrf_of(pat.get(f"/people/{world.person_a.id}/plans/new").text)

@@ -17,6 +17,7 @@ from careweave.domain.plans.care_plan import (
     Contingency,
     FundingSource,
     Goal,
+    first_review_on,
     latest_version,
 )
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GasScale, GoalLifecycleStatus
@@ -271,3 +272,7 @@ def test_a_plan_lists_each_medicine_once_and_keeps_them_through_a_revision() -> 
         changed_by="Pat", changed_at=datetime(2026, 3, 2, tzinfo=UTC), summary="Reviewed"
     )
     assert revised.medicines == (metformin,)
+
+
+def test_a_new_plan_is_offered_a_first_review_eight_weeks_after_agreement() -> None:
+    assert first_review_on(date(2026, 3, 2)) == date(2026, 4, 27)

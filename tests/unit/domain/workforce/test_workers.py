@@ -103,3 +103,17 @@ def test_patch_and_team_validation() -> None:
         Patch(centre=HOME, polygon=(HOME, HOME))
     with pytest.raises(DomainValidationError, match=r"team\.name"):
         Team(name=" ", patch=Patch(centre=HOME, radius_km=2.0))
+
+
+@pytest.mark.parametrize(
+    ("name", "called"),
+    [
+        ("Riverside", "Riverside team"),
+        ("Wigan neighbourhood team", "Wigan neighbourhood team"),
+        ("Wigan neighbourhood Team", "Wigan neighbourhood Team"),
+        ("Steam", "Steam team"),
+    ],
+)
+def test_a_team_is_called_a_team_once(name: str, called: str) -> None:
+    team = Team(name=name, patch=Patch(centre=HOME, radius_km=2.0))
+    assert team.called_a_team == called

@@ -131,6 +131,13 @@ def test_visits_are_for_the_team_and_hidden_from_outsiders_and_family() -> None:
             access.check_can_see_visit(outsider, VISIT_A, PERSON_A)
 
 
+def test_visits_to_a_person_are_seen_in_full_by_their_team_only() -> None:
+    assert access.can_see_visits_to(WORKER_IN_A, PERSON_A)
+    assert access.can_see_visits_to(ADMIN, PERSON_A)
+    for outsider in (WORKER_IN_B, FAMILY_OF_A, PRACTITIONER, COMMISSIONER):
+        assert not access.can_see_visits_to(outsider, PERSON_A)
+
+
 def test_only_coordinators_plan_visits() -> None:
     access.check_can_plan_visits(COORDINATOR_A, PERSON_A)
     with pytest.raises(PermissionDeniedError):

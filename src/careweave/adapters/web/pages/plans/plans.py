@@ -36,6 +36,7 @@ from careweave.domain.plans.care_plan import (
     AgreedBy,
     CarePlan,
     FundingSource,
+    first_review_on,
 )
 from careweave.domain.plans.gas import DEFAULT_LEVEL_MEANINGS, GAS_LEVELS, GoalLifecycleStatus
 from careweave.domain.plans.risk import AtRisk, RiskDecision
@@ -91,6 +92,7 @@ def plan_form(
         "funding": FUNDING,
         "agreed_by": AGREED_BY,
         "today": clock.today(),
+        "review_on": first_review_on(clock.today()),
     }
     return templates.TemplateResponse(request, "pages/plans/plan_form.html", context)
 

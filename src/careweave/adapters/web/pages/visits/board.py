@@ -12,7 +12,8 @@ from careweave.adapters.web.pages.team_common import first_team, parse_day
 from careweave.clock import wall_time
 from careweave.domain.errors import NotFoundError
 from careweave.domain.workforce.workers import Team
-from careweave.services.visits.team_day import check_team_access
+from careweave.services.accounts.access import Actor, can_see_person, can_see_visits_to
+from careweave.services.visits.team_day import TeamDay, check_team_access
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,5 +52,17 @@ def board(
     if chosen == now.date():
         services.alerts.scan_if_due(now, [team_id])
     board = services.team_days.team_day(actor, team_id, chosen, now)
-    context = {"board": board, "teams": board.teams}
+    context = {"board": board, "teams": board.teams, **links_on(board, actor)}
     return templates.TemplateResponse(request, "pages/visits/board.html", context)
+
+
+def links_on(board: TeamDay, actor: Actor) -> dict[str, dict[str, bool]]:
+    """Which people (by id) and which visits (by id) on ``board`` ``actor`` may open, so that
+    only those names and visits become links."""
+    people = [line.person for line in board.lines] + [flag.person for flag in board.reviews]
+    return {
+        "may_open_person": {p.id: can_see_person(actor, p) for p in people},
+        "may_open_visit": {
+            line.visit.id: can_see_visits_to(actor, line.person) for line in board.lines
+        },
+    }
