@@ -25,6 +25,21 @@ from careweave.services.accounts.access import Actor
 
 router = APIRouter(include_in_schema=False)
 MAX_LISTED = 200
+# What a redirect's ``?saved=`` says, and the section of the person page that says it.
+SAVED_NOTES = {
+    "conversation": ("conversations", "Conversation saved."),
+    "eligibility": ("eligibility", "Eligibility saved."),
+    "strength": ("strengths", "Strength saved."),
+    "strength-removed": ("strengths", "Strength removed."),
+    "need": ("needs", "Need saved."),
+    "need-removed": ("needs", "Need removed."),
+}
+
+
+def saved_notes(saved: str) -> dict[str, str]:
+    """The note a section of the person page shows after ``?saved=saved`` (none if unknown)."""
+    section_and_note = SAVED_NOTES.get(saved)
+    return dict([section_and_note]) if section_and_note else {}
 
 
 @router.get("/people")
@@ -77,6 +92,7 @@ def _person_response(
         "next_kinds": next_kinds,
         "today": svc.clock.today(),
         "strength_kinds": list(StrengthKind),
+        "saved_notes": saved_notes(request.query_params.get("saved", "")),
         "errors": errors or {},
         "form": form or {},
     }
