@@ -47,6 +47,11 @@ class HouseholdLine:
             tuple(f"{t.skill.value.replace('_', ' ')} by {t.due_on:%d %b %Y}" for t in due),
         )
 
+    @property
+    def approval_lapsed(self) -> bool:
+        """The panel approved the household once, but that approval is not in date today."""
+        return self.household.approval is not None and not self.approved
+
 
 @dataclass(frozen=True, slots=True)
 class ArrangementLine:
